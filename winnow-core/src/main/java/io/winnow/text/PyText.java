@@ -132,4 +132,16 @@ public final class PyText {
     for (int i = 0, n = s.length(); i < n; i++) if (s.charAt(i) == c) count++;
     return count;
   }
+
+  /** Number of runs of non-whitespace characters, as {@code len(str.split())}. */
+  public static int countWhitespaceWords(CharSequence s) {
+    int count = 0;
+    boolean inWord = false;
+    for (int i = 0, n = s.length(); i < n; i++) {
+      boolean space = isSpace(s.charAt(i));
+      if (!space && !inWord) count++;
+      inWord = !space;
+    }
+    return count;
+  }
 }

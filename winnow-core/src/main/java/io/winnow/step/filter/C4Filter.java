@@ -1,0 +1,134 @@
+package io.winnow.step.filter;
+
+import static io.winnow.doc.Verdict.values;
+
+import io.winnow.doc.Document;
+import io.winnow.doc.ReasonCode;
+import io.winnow.doc.Verdict;
+import io.winnow.pipeline.Params;
+import io.winnow.step.Step;
+import io.winnow.text.EnglishWordSplitter;
+import io.winnow.text.PyText;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * C4's line-level cleaning rules (Raffel et al. 2020): lines without terminal punctuation, with too few words,
+ * with a too-long word, mentioning javascript or a cookie/terms policy are removed; a page with "lorem ipsum" or
+ * a curly bracket, or with fewer than 5 sentences left, is dropped. A kept page whose text changed is a MODIFY.
+ * The FineWeb variant sets {@code filter_no_terminal_punct: false}.
+ */
+public final class C4Filter implements Step {
+  public static final String TYPE = "c4";
+
+  public enum Reason implements ReasonCode {
+    LOREM_IPSUM, CURLY_BRACKET, TOO_FEW_SENTENCES,
+    /** A kept page lost lines (a MODIFY reason, not a drop). */
+    LINES_REMOVED;
+
+    @Override
+    public String code() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
+
+  private static final Pattern CITATION = Pattern.compile("\\[\\d*]|\\[edit]|\\[citation needed]");
+  private static final String[] POLICY = {
+    "terms of use", "privacy policy", "cookie policy", "uses cookies", "use of cookies", "use cookies"};
+
+  public record Config(boolean splitParagraph, boolean removeCitations, boolean filterNoTerminalPunct,
+      int minNumSentences, int minWordsPerLine, int maxWordLength, boolean filterLoremIpsum,
+      boolean filterJavascript, boolean filterCurlyBracket, boolean filterPolicy) {
+
+    public static Config defaults() {
+      return from(Params.empty(TYPE));
+    }
+
+    public static Config from(Params p) {
+      Config c = new Config(
+          p.getBool("split_paragraph", true),
+          p.getBool("remove_citations", true),
+          p.getBool("filter_no_terminal_punct", true),
+          p.getInt("min_num_sentences", 5, -1, Integer.MAX_VALUE),
+          p.getInt("min_words_per_line", 3, 0, Integer.MAX_VALUE),
+          p.getInt("max_word_length", 1000, -1, Integer.MAX_VALUE),
+          p.getBool("filter_lorem_ipsum", true),
+          p.getBool("filter_javascript", true),
+          p.getBool("filter_curly_bracket", true),
+          p.getBool("filter_policy", true));
+      p.finish();
+      return c;
+    }
+  }
+
+  private final Config config;
+  private final EnglishWordSplitter splitter = EnglishWordSplitter.get();
+
+  public C4Filter(Config config) {
+    this.config = config;
+  }
+
+  @Override
+  public Verdict apply(Document doc) {
+    Config c = config;
+    // split_paragraph=false works on sentences of the whole text instead of lines, as the reference does
+    List<String> lines = c.splitParagraph ? doc.lines() : splitter.sentences(doc.text());
+    int sentences = 0;
+    int removed = 0;
+    List<String> kept = new ArrayList<>(lines.size());
+    for (String raw : lines) {
+      String line = PyText.strip(raw);
+      List<String> words = PyText.splitWhitespace(line);
+      if (c.maxWordLength != -1 && hasLongWord(words, c.maxWordLength)) {
+        removed++;
+        continue;
+      }
+      if (c.removeCitations && line.indexOf('[') >= 0) line = CITATION.matcher(line).replaceAll("");
+      if (c.filterNoTerminalPunct && (!endsWithTerminal(line) || line.endsWith("..."))) {
+        removed++;
+        continue;
+      }
+      if (words.size() < c.minWordsPerLine) {
+        removed++;
+        continue;
+      }
+      String lower = line.toLowerCase(Locale.ROOT);
+      if (c.filterLoremIpsum && lower.contains("lorem ipsum"))
+        return Verdict.drop(Reason.LOREM_IPSUM, values("line", kept.size() + removed));
+      if (c.filterJavascript && lower.contains("javascript")) {
+        removed++;
+        continue;
+      }
+      if (c.filterCurlyBracket && line.indexOf('{') >= 0)
+        return Verdict.drop(Reason.CURLY_BRACKET, values("line", kept.size() + removed));
+      if (c.filterPolicy && containsPolicy(lower)) {
+        removed++;
+        continue;
+      }
+      if (c.minNumSentences != -1) sentences += c.splitParagraph ? splitter.sentenceCount(line) : 1;
+      kept.add(line);
+    }
+    if (sentences < c.minNumSentences)
+      return Verdict.drop(Reason.TOO_FEW_SENTENCES, values("sentences", sentences, "min", c.minNumSentences));
+    String text = PyText.strip(String.join(c.splitParagraph ? "\n" : " ", kept));
+    return Verdict.modify(text, Reason.LINES_REMOVED, values("lines_removed", removed, "sentences", sentences));
+  }
+
+  private static boolean hasLongWord(List<String> words, int max) {
+    for (String w : words) if (w.length() > max && PyText.length(w) > max) return true;
+    return false;
+  }
+
+  private static boolean endsWithTerminal(String line) {
+    if (line.isEmpty()) return false;
+    char last = line.charAt(line.length() - 1);
+    return last == '.' || last == '?' || last == '!' || last == '"' || last == '\'';
+  }
+
+  private static boolean containsPolicy(String lower) {
+    for (String p : POLICY) if (lower.contains(p)) return true;
+    return false;
+  }
+}

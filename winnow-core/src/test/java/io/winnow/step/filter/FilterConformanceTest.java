@@ -1,0 +1,90 @@
+package io.winnow.step.filter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.winnow.doc.Action;
+import io.winnow.doc.Decision;
+import io.winnow.doc.Document;
+import io.winnow.pipeline.Params;
+import io.winnow.step.Step;
+import io.winnow.step.StepRunner;
+import io.winnow.testing.SharedData;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Runs each filter independently on the reference's golden dev vectors and requires the same verdict and
+ * reason on at least 99.9 % of documents (and the same rewritten text for C4). Prints agreement per filter.
+ */
+class FilterConformanceTest {
+  private static List<JsonNode> rows;
+
+  @BeforeAll
+  static void load() {
+    rows = SharedData.readJsonlGz(SharedData.require("spec/vectors/filters-dev.jsonl.gz"));
+  }
+
+  @Test
+  void gopherRepetition() {
+    check("gopher_repetition", null, () -> new GopherRepetitionFilter(GopherRepetitionFilter.Config.defaults()));
+  }
+
+  @Test
+  void gopherQuality() {
+    check("gopher_quality", null, () -> new GopherQualityFilter(GopherQualityFilter.Config.defaults()));
+  }
+
+  @Test
+  void c4Defaults() {
+    check("c4", "c4_text", () -> new C4Filter(C4Filter.Config.defaults()));
+  }
+
+  @Test
+  void c4FineWebVariant() {
+    check("c4_fineweb", "c4_fineweb_text", () -> new C4Filter(C4Filter.Config.from(
+        new Params("c4", new LinkedHashMap<>(Map.of("filter_no_terminal_punct", false))))));
+  }
+
+  @Test
+  void fineWebQuality() {
+    check("fineweb_quality", null, () -> new FineWebQualityFilter(FineWebQualityFilter.Config.defaults()));
+  }
+
+  @Test
+  void wordCountsMatch() {
+    int same = 0;
+    for (JsonNode row : rows) {
+      if (Document.of("x", row.get("text").asText()).words().length == row.get("words").asInt()) same++;
+    }
+    double pct = 100.0 * same / rows.size();
+    System.out.printf("word count agreement: %.3f %% of %d%n", pct, rows.size());
+    assertThat(pct).isGreaterThanOrEqualTo(99.0);
+  }
+
+  private static void check(String field, String textField, Supplier<Step> factory) {
+    String stepName = field.startsWith("c4") ? "c4" : field;
+    StepRunner runner = new StepRunner(stepName, factory.get());
+    int agree = 0;
+    List<String> disagreements = new ArrayList<>();
+    for (JsonNode row : rows) {
+      Document doc = Document.of(row.get("id").asText(), row.get("text").asText());
+      Decision d = runner.run(doc);
+      String expected = row.get(field).asText();
+      String actual = d.action() == Action.DROP ? d.reason().substring(stepName.length() + 1) : "keep";
+      boolean same = expected.equals(actual);
+      if (same && textField != null && "keep".equals(expected)) same = row.get(textField).asText().equals(doc.text());
+      if (same) agree++;
+      else if (disagreements.size() < 10) disagreements.add(row.get("id").asText() + ": expected " + expected + ", got " + actual + " " + d.values());
+    }
+    double pct = 100.0 * agree / rows.size();
+    System.out.printf("%-18s agreement %.3f %% (%d of %d)%n", field, pct, agree, rows.size());
+    disagreements.forEach(s -> System.out.println("  " + s));
+    assertThat(pct).as(field + " agreement").isGreaterThanOrEqualTo(99.9);
+  }
+}
