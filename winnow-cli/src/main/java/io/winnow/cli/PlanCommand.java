@@ -1,0 +1,43 @@
+package io.winnow.cli;
+
+import io.winnow.io.InputFiles;
+import io.winnow.pipeline.Pipeline;
+import io.winnow.pipeline.PipelineFile;
+import io.winnow.pipeline.StepSpec;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "plan", mixinStandardHelpOptions = true,
+    description = "Validate a pipeline file and list its inputs and steps, without reading any data.")
+final class PlanCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "PIPELINE")
+  Path pipelineFile;
+
+  @Override
+  public Integer call() throws Exception {
+    Pipeline p = PipelineFile.load(pipelineFile);
+    List<Path> inputs = InputFiles.expand(p.input().paths());
+    PrintWriter out = spec.commandLine().getOut();
+    long bytes = 0;
+    for (Path f : inputs) bytes += Files.size(f);
+    out.printf("inputs: %d files, %,d bytes (format %s)%n", inputs.size(), bytes, p.input().format());
+    int i = 1;
+    for (StepSpec s : p.steps()) {
+      out.printf("step %d: %s%s %s%n", i++, s.id(), s.id().equals(s.type()) ? "" : " (" + s.type() + ")",
+          s.params().isEmpty() ? "" : s.params());
+    }
+    out.printf("output: %s (%s, %s)%n", p.output().path(), p.output().format(), p.output().compression().name().toLowerCase());
+    out.printf("fingerprint: %s%n", p.fingerprint());
+    out.flush();
+    return 0;
+  }
+}

@@ -1,0 +1,60 @@
+package io.winnow.cli;
+
+import io.winnow.engine.LocalEngine;
+import io.winnow.engine.ProgressListener;
+import io.winnow.pipeline.Pipeline;
+import io.winnow.pipeline.PipelineFile;
+import io.winnow.report.StatsTable;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "run", mixinStandardHelpOptions = true,
+    description = "Run a pipeline file on the local machine and print a summary table.")
+final class RunCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "PIPELINE", description = "the pipeline file (YAML)")
+  Path pipelineFile;
+
+  @Option(names = {"-o", "--out"}, paramLabel = "DIR", description = "run directory (overrides output.path)")
+  String out;
+
+  @Option(names = {"-w", "--workers"}, description = "parallel workers (overrides run.workers; default: cores)")
+  Integer workers;
+
+  @Option(names = "--resume", description = "finish an interrupted run: skip shards that completed, redo the rest")
+  boolean resume;
+
+  @Option(names = "--strict", description = "fail on the first bad input record instead of rejecting it and going on")
+  boolean strict;
+
+  @Option(names = "--progress", defaultValue = "auto", description = "auto, bar, lines or none (default: ${DEFAULT-VALUE})")
+  String progressMode;
+
+  @Override
+  public Integer call() throws Exception {
+    Pipeline p = PipelineFile.load(pipelineFile);
+    if (out != null) p = p.withOutputPath(out);
+    if (workers != null) {
+      if (workers < 1) throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--workers must be at least 1");
+      p = p.withRun(p.run().withWorkers(workers));
+    }
+    PrintWriter stdout = spec.commandLine().getOut();
+    ProgressListener progress = Progress.create(progressMode, spec.commandLine().getErr());
+    long start = System.nanoTime();
+    LocalEngine.Result r = new LocalEngine(p, resume, strict, progress).run();
+    double seconds = (System.nanoTime() - start) / 1e9;
+    StatsTable.print(r.stats(), stdout);
+    stdout.printf(Locale.ROOT, "shards run %d, already complete %d; %.1f s; output in %s%n",
+        r.shardsRun(), r.shardsSkipped(), seconds, r.runDir());
+    stdout.flush();
+    return 0;
+  }
+}

@@ -1,0 +1,184 @@
+package io.winnow.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.winnow.io.AtomicFiles;
+import io.winnow.io.InputFiles;
+import io.winnow.pipeline.Pipeline;
+import io.winnow.report.RunStats;
+import io.winnow.report.TokenCounter;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Runs a pipeline on this machine: one task per input file, {@code workers} at a time, each streaming its file
+ * through the steps with one document in flight, so memory is bounded by the worker count and the document
+ * size limit, not by the corpus. Output names derive from the input's position in the sorted input list, so
+ * the output is the same whatever the number of workers.
+ *
+ * <p>Each finished shard leaves a completion marker; {@code resume} skips shards that have one and redoes the
+ * others from scratch, after removing what a crash left of them.
+ */
+public final class LocalEngine {
+  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  /** Deep regexes on pathological tokens need more than the default thread stack. */
+  private static final long WORKER_STACK_BYTES = 64L << 20;
+
+  private final Pipeline pipeline;
+  private final boolean resume;
+  private final boolean strict;
+  private final ProgressListener progress;
+
+  public LocalEngine(Pipeline pipeline, boolean resume, boolean strict, ProgressListener progress) {
+    if (pipeline.output().path() == null) throw new RunFailedException("no output path: set output.path in the pipeline file or pass --out");
+    this.pipeline = pipeline;
+    this.resume = resume;
+    this.strict = strict;
+    this.progress = progress == null ? ProgressListener.NONE : progress;
+  }
+
+  /** The result: merged statistics, and how many shards ran now versus were already complete. */
+  public record Result(RunStats stats, Path runDir, int shardsRun, int shardsSkipped) {}
+
+  public Result run() throws IOException {
+    RunLayout layout = new RunLayout(Path.of(pipeline.output().path()));
+    List<Path> inputs = InputFiles.expand(pipeline.input().paths());
+    List<String> formats = new ArrayList<>();
+    for (Path p : inputs) formats.add(formatOf(p));
+    prepare(layout, inputs);
+
+    TokenCounter tokens = TokenCounter.forName(pipeline.run().tokenizer());
+    List<Integer> todo = new ArrayList<>();
+    RunStats total = new RunStats();
+    long totalBytes = 0;
+    for (int i = 0; i < inputs.size(); i++) {
+      if (Files.exists(layout.marker(i))) {
+        total.merge(RunStats.fromJson(JSON.readTree(layout.shardStats(i).toFile())));
+      } else {
+        cleanShard(layout, i);
+        todo.add(i);
+        totalBytes += Files.size(inputs.get(i));
+      }
+    }
+    progress.start(totalBytes, inputs.size(), inputs.size() - todo.size());
+
+    int workers = Math.max(1, Math.min(pipeline.run().workers(), todo.size()));
+    ExecutorService pool = Executors.newFixedThreadPool(workers, workerThreads());
+    try {
+      List<Future<RunStats>> futures = new ArrayList<>();
+      for (int i : todo) {
+        ShardTask task = new ShardTask(i, inputs.get(i), formats.get(i), pipeline, layout, strict, tokens, progress);
+        futures.add(pool.submit(task::run));
+      }
+      for (Future<RunStats> f : futures) total.merge(await(f, pool));
+    } finally {
+      pool.shutdownNow();
+      progress.finish();
+    }
+    AtomicFiles.write(layout.statsJson(), JSON.writeValueAsBytes(total.toJson(JSON)));
+    return new Result(total, layout.root(), todo.size(), inputs.size() - todo.size());
+  }
+
+  private String formatOf(Path p) {
+    String configured = pipeline.input().format();
+    if (!configured.equals("auto")) return configured;
+    String f = InputFiles.formatOf(p);
+    if (f == null) {
+      throw new RunFailedException(p + ": cannot tell the input format from the file name; set input.format to jsonl or wet");
+    }
+    return f;
+  }
+
+  private static RunStats await(Future<RunStats> f, ExecutorService pool) throws IOException {
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      pool.shutdownNow();
+      throw new RunFailedException("interrupted", e);
+    } catch (ExecutionException e) {
+      pool.shutdownNow();
+      Throwable c = e.getCause();
+      if (c instanceof RunFailedException r) throw r;
+      if (c instanceof IOException io) throw io;
+      if (c instanceof RuntimeException r) throw r;
+      if (c instanceof Error err) throw err;
+      throw new RunFailedException(c.toString(), c);
+    }
+  }
+
+  /** Creates the run directory, or checks that a resumed run is the same run. */
+  private void prepare(RunLayout layout, List<Path> inputs) throws IOException {
+    Path runJson = layout.runJson();
+    String fingerprint = pipeline.fingerprint();
+    if (Files.exists(runJson)) {
+      if (!resume) {
+        throw new RunFailedException(layout.root() + " already holds a run; pass --resume to finish it, or choose another output path");
+      }
+      JsonNode previous = JSON.readTree(runJson.toFile());
+      if (!fingerprint.equals(previous.path("fingerprint").asText())) {
+        throw new RunFailedException("cannot resume " + layout.root() + ": its pipeline differs from this one (fingerprint "
+            + previous.path("fingerprint").asText() + " vs " + fingerprint + ")");
+      }
+      List<String> before = new ArrayList<>();
+      previous.path("inputs").forEach(n -> before.add(n.asText()));
+      List<String> now = inputs.stream().map(Path::toString).toList();
+      if (!before.equals(now)) {
+        throw new RunFailedException("cannot resume " + layout.root() + ": its input files differ from this run's");
+      }
+    } else if (Files.isDirectory(layout.root()) && !isEmpty(layout.root())) {
+      throw new RunFailedException(layout.root() + " exists and is not a Winnow run; choose another output path");
+    }
+    for (Path d : List.of(layout.root(), layout.data(), layout.decisions(), layout.stats(), layout.completions())) {
+      Files.createDirectories(d);
+    }
+    if (!Files.exists(runJson)) {
+      ObjectNode n = JSON.createObjectNode();
+      n.put("fingerprint", fingerprint);
+      ArrayNode in = n.putArray("inputs");
+      inputs.forEach(p -> in.add(p.toString()));
+      n.set("pipeline", JSON.valueToTree(pipeline.definition()));
+      AtomicFiles.write(runJson, JSON.writeValueAsBytes(n));
+    }
+  }
+
+  private static boolean isEmpty(Path dir) throws IOException {
+    try (DirectoryStream<Path> s = Files.newDirectoryStream(dir)) {
+      return !s.iterator().hasNext();
+    }
+  }
+
+  /** Removes every file of an unfinished shard (complete or temporary) before it is redone. */
+  private static void cleanShard(RunLayout layout, int shard) throws IOException {
+    String prefix = RunLayout.shardName(shard);
+    for (Path dir : List.of(layout.data(), layout.decisions(), layout.stats())) {
+      if (!Files.isDirectory(dir)) continue;
+      try (DirectoryStream<Path> s = Files.newDirectoryStream(dir, prefix + "[.-]*")) {
+        for (Path p : s) Files.deleteIfExists(p);
+      }
+    }
+    Files.deleteIfExists(AtomicFiles.tmp(layout.marker(shard)));
+  }
+
+  private static ThreadFactory workerThreads() {
+    AtomicInteger n = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(null, r, "winnow-worker-" + n.incrementAndGet(), WORKER_STACK_BYTES);
+      t.setDaemon(true);
+      return t;
+    };
+  }
+}

@@ -1,0 +1,19 @@
+package io.winnow.engine;
+
+/** Receives progress from the engine's workers (called concurrently: implementations must be thread-safe). */
+public interface ProgressListener {
+  ProgressListener NONE = new ProgressListener() {};
+
+  /** Called once before work starts. */
+  default void start(long totalInputBytes, int shards, int shardsAlreadyDone) {}
+
+  /** Raw (compressed) input bytes consumed. */
+  default void bytes(long n) {}
+
+  /** Records (documents or rejections) processed. */
+  default void records(long n) {}
+
+  default void shardDone(String input) {}
+
+  default void finish() {}
+}

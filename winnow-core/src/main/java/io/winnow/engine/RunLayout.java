@@ -1,0 +1,41 @@
+package io.winnow.engine;
+
+import java.nio.file.Path;
+
+/**
+ * Where a run puts things. Every file of shard {@code i} has {@code part-<i>} in its name, so a shard's output
+ * can be found, committed or cleaned as a unit.
+ *
+ * <pre>
+ * run.json                      pipeline, fingerprint and inputs of the run
+ * data/part-00000-000.jsonl.zst kept documents of shard 0 (rolled by output.max_file_bytes)
+ * decisions/part-00000.jsonl.zst decision log of shard 0: one line per input record
+ * stats/part-00000.json         statistics of shard 0
+ * completions/part-00000        marker: shard 0 is complete (written last)
+ * stats.json                    merged statistics of the run
+ * </pre>
+ */
+public record RunLayout(Path root) {
+  public Path data() { return root.resolve("data"); }
+  public Path decisions() { return root.resolve("decisions"); }
+  public Path stats() { return root.resolve("stats"); }
+  public Path completions() { return root.resolve("completions"); }
+  public Path runJson() { return root.resolve("run.json"); }
+  public Path statsJson() { return root.resolve("stats.json"); }
+
+  public static String shardName(int shard) {
+    return String.format("part-%05d", shard);
+  }
+
+  public Path decisionLog(int shard, String extension) {
+    return decisions().resolve(shardName(shard) + ".jsonl" + extension);
+  }
+
+  public Path shardStats(int shard) {
+    return stats().resolve(shardName(shard) + ".json");
+  }
+
+  public Path marker(int shard) {
+    return completions().resolve(shardName(shard));
+  }
+}

@@ -1,0 +1,137 @@
+package io.winnow.engine;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.winnow.doc.Action;
+import io.winnow.doc.Decision;
+import io.winnow.doc.Document;
+import io.winnow.io.AtomicFiles;
+import io.winnow.io.DocumentReader;
+import io.winnow.io.DocumentReaders;
+import io.winnow.io.JsonlWriter;
+import io.winnow.io.ReadResult;
+import io.winnow.io.Rejection;
+import io.winnow.log.DecisionLogWriter;
+import io.winnow.log.Outcome;
+import io.winnow.pipeline.Pipeline;
+import io.winnow.pipeline.StepSpec;
+import io.winnow.report.RunStats;
+import io.winnow.report.TokenCounter;
+import io.winnow.step.StepRunner;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Processes one input file end to end: read, run every step, write kept documents and the decision log, then
+ * commit the shard (rename its files, write its statistics, and last its completion marker).
+ */
+final class ShardTask {
+  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private final int shard;
+  private final Path input;
+  private final String format;
+  private final Pipeline pipeline;
+  private final RunLayout layout;
+  private final boolean strict;
+  private final TokenCounter tokens;
+  private final ProgressListener progress;
+
+  ShardTask(int shard, Path input, String format, Pipeline pipeline, RunLayout layout, boolean strict,
+      TokenCounter tokens, ProgressListener progress) {
+    this.shard = shard;
+    this.input = input;
+    this.format = format;
+    this.pipeline = pipeline;
+    this.layout = layout;
+    this.strict = strict;
+    this.tokens = tokens;
+    this.progress = progress;
+  }
+
+  RunStats run() throws IOException {
+    RunStats stats = new RunStats();
+    stats.recordShard();
+    List<StepRunner> runners = new ArrayList<>();
+    for (StepSpec s : pipeline.steps()) {
+      runners.add(new StepRunner(s.id(), s.create()));
+      stats.step(s.id());
+    }
+    var out = pipeline.output();
+    String ext = out.compression().extension();
+    Path logFile = layout.decisionLog(shard, ext);
+    String idField = pipeline.input().idField();
+    String textField = pipeline.input().textField();
+    JsonlWriter writer = new JsonlWriter(layout.data(), RunLayout.shardName(shard), out.compression(),
+        out.maxFileBytes(), idField, textField);
+    try (DocumentReader reader = DocumentReaders.open(input, format, idField, textField,
+             pipeline.run().readerLimits(), progress::bytes);
+         OutputStream logStream = out.compression().compress(new BufferedOutputStream(
+             Files.newOutputStream(AtomicFiles.tmp(logFile)), 1 << 16));
+         DecisionLogWriter log = new DecisionLogWriter(logStream)) {
+      List<Decision> trail = new ArrayList<>(runners.size());
+      for (ReadResult r; (r = reader.next()) != null; ) {
+        progress.records(1);
+        if (r.rejection() != null) {
+          reject(r.rejection(), stats, log);
+          continue;
+        }
+        Document doc = r.document();
+        long tokensIn = tokens == null ? -1 : tokens.count(doc.text());
+        trail.clear();
+        Outcome outcome = Outcome.KEPT;
+        boolean modified = false;
+        try {
+          for (StepRunner runner : runners) {
+            Decision d = runner.run(doc);
+            trail.add(d);
+            if (d.action() == Action.MODIFY) modified = true;
+            if (d.action() == Action.DROP) {
+              outcome = Outcome.DROPPED;
+              break;
+            }
+          }
+        } catch (RuntimeException | StackOverflowError e) {
+          String step = runners.get(trail.size()).id();
+          reject(new Rejection(doc.id(), doc.provenance().location(), Rejection.Reason.STEP_FAILED,
+              "step " + step + " failed: " + e), stats, log);
+          continue;
+        }
+        stats.recordDocument(doc.utf8Bytes(), doc.whitespaceWords(), tokensIn);
+        if (outcome == Outcome.KEPT) {
+          writer.write(doc);
+          long tokensOut = tokens == null ? -1 : modified ? tokens.count(doc.text()) : tokensIn;
+          stats.recordKept(doc.utf8Bytes(), doc.whitespaceWords(), tokensOut);
+        } else {
+          stats.recordDropped();
+        }
+        log.document(doc, outcome, trail);
+      }
+    } finally {
+      writer.close();
+      for (StepRunner runner : runners) runner.close();
+    }
+    for (StepRunner runner : runners) stats.step(runner.id()).merge(runner.stats());
+    commit(writer, logFile, stats);
+    progress.shardDone(input.toString());
+    return stats;
+  }
+
+  private void reject(Rejection r, RunStats stats, DecisionLogWriter log) throws IOException {
+    if (strict) throw new RunFailedException(r.message() + " (run without --strict to skip bad records)");
+    stats.recordRejected(r.reason().code());
+    log.rejected(r);
+  }
+
+  private void commit(JsonlWriter writer, Path logFile, RunStats stats) throws IOException {
+    writer.commit();
+    AtomicFiles.commit(AtomicFiles.tmp(logFile), logFile);
+    AtomicFiles.write(layout.shardStats(shard), JSON.writeValueAsBytes(stats.toJson(JSON)));
+    AtomicFiles.write(layout.marker(shard), (input.toString() + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+}

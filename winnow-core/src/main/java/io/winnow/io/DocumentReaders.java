@@ -1,0 +1,67 @@
+package io.winnow.io;
+
+import com.github.luben.zstd.ZstdInputStream;
+import io.winnow.io.Rejection.Reason;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.LongConsumer;
+
+/** Opens the right reader for an input file. A file that cannot even be opened yields one rejection. */
+public final class DocumentReaders {
+  private DocumentReaders() {}
+
+  /**
+   * @param format {@code jsonl} or {@code wet}
+   * @param onRawBytes receives the count of raw bytes read, for progress
+   */
+  public static DocumentReader open(Path file, String format, String idField, String textField,
+      ReaderLimits limits, LongConsumer onRawBytes) {
+    String source = file.toString();
+    InputStream raw = null;
+    try {
+      if (Files.size(file) == 0) return single(new Rejection(null, source, Reason.EMPTY_FILE, "the file is empty"));
+      raw = new CountingInputStream(Files.newInputStream(file), onRawBytes);
+      Compression c = Compression.forName(file.getFileName().toString());
+      return switch (format) {
+        case "jsonl" -> new JsonlReader(source, c.decompress(raw), idField, textField, limits);
+        // jwarc detects gzip itself; zstd must be unwrapped here (jwarc's own detection spins at the end)
+        case "wet" -> new WetReader(source, c == Compression.ZSTD ? new ZstdInputStream(raw) : raw, limits);
+        default -> throw new IllegalArgumentException("unknown input format " + format);
+      };
+    } catch (EOFException e) {
+      close(raw);
+      return single(new Rejection(null, source, Reason.TRUNCATED, "the compressed stream ends before its header: " + e.getMessage()));
+    } catch (IOException e) {
+      close(raw);
+      return single(new Rejection(null, source, Reason.UNREADABLE, e.getClass().getSimpleName() + ": " + e.getMessage()));
+    }
+  }
+
+  private static void close(InputStream in) {
+    if (in == null) return;
+    try {
+      in.close();
+    } catch (IOException ignored) {
+      // the open already failed; that error is the one reported
+    }
+  }
+
+  private static DocumentReader single(Rejection r) {
+    return new DocumentReader() {
+      private boolean given;
+
+      @Override
+      public ReadResult next() {
+        if (given) return null;
+        given = true;
+        return ReadResult.rejected(r);
+      }
+
+      @Override
+      public void close() {}
+    };
+  }
+}

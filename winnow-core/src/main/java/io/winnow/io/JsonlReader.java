@@ -1,0 +1,174 @@
+package io.winnow.io;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.winnow.doc.Document;
+import io.winnow.doc.Provenance;
+import io.winnow.io.Rejection.Reason;
+import io.winnow.text.Utf8;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Reads JSON Lines: one JSON object per line, the id and text in configurable fields, every other field kept
+ * as metadata. Lines are read as bytes with a size bound, so a huge record is skipped without being held.
+ * Blank lines are not records and are skipped.
+ */
+public final class JsonlReader implements DocumentReader {
+  private static final ObjectMapper JSON = createMapper();
+  private static final JavaType MAP = JSON.getTypeFactory().constructMapType(LinkedHashMap.class, String.class, Object.class);
+
+  private final String source;
+  private final InputStream in;
+  private final String idField;
+  private final String textField;
+  private final ReaderLimits limits;
+  private final byte[] buf = new byte[1 << 16];
+  private int pos;
+  private int limit;
+  private byte[] line = new byte[1 << 12];
+  private int lineLen;
+  private long lineNo;
+  private long lineBytes;
+  private boolean anyBytes;
+  private boolean done;
+
+  private static ObjectMapper createMapper() {
+    ObjectMapper m = new ObjectMapper();
+    m.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    m.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
+        .maxStringLength(Integer.MAX_VALUE).build());
+    return m;
+  }
+
+  /**
+   * @param source the file name used in locations and provenance
+   * @param in the decompressed stream; closed with this reader
+   */
+  public JsonlReader(String source, InputStream in, String idField, String textField, ReaderLimits limits) {
+    this.source = source;
+    this.in = in;
+    this.idField = idField;
+    this.textField = textField;
+    this.limits = limits;
+  }
+
+  @Override
+  public ReadResult next() {
+    while (!done) {
+      boolean ended;
+      try {
+        ended = !readLine();
+      } catch (IOException e) {
+        done = true;
+        boolean truncated = e instanceof EOFException || String.valueOf(e.getMessage()).toLowerCase().contains("truncat");
+        return ReadResult.rejected(new Rejection(null, source + ":" + (lineNo + 1),
+            truncated ? Reason.TRUNCATED : Reason.CORRUPT,
+            (truncated ? "stream ends early; records from here to the end of the file are lost: " : "unreadable stream: ")
+                + e.getMessage()));
+      }
+      if (ended) {
+        done = true;
+        if (!anyBytes) return ReadResult.rejected(new Rejection(null, source, Reason.EMPTY_FILE, "the file holds no records"));
+        return null;
+      }
+      lineNo++;
+      if (lineBytes > limits.maxDocumentBytes()) {
+        return ReadResult.rejected(new Rejection(null, source + ":" + lineNo, Reason.TOO_LARGE,
+            "record of " + lineBytes + " bytes exceeds max_document_bytes (" + limits.maxDocumentBytes() + ")"));
+      }
+      if (isBlank()) continue;
+      return parse();
+    }
+    return null;
+  }
+
+  private boolean isBlank() {
+    for (int i = 0; i < lineLen; i++) {
+      byte b = line[i];
+      if (b != ' ' && b != '\t' && b != '\r') return false;
+    }
+    return true;
+  }
+
+  private ReadResult parse() {
+    String location = source + ":" + lineNo;
+    if (!Utf8.isValid(line, 0, lineLen)) {
+      return ReadResult.rejected(new Rejection(null, location, Reason.INVALID_UTF8, "the line is not valid UTF-8"));
+    }
+    Map<String, Object> fields;
+    try {
+      fields = JSON.readValue(line, 0, lineLen, MAP);
+    } catch (JsonProcessingException e) {
+      return ReadResult.rejected(new Rejection(null, location, Reason.MALFORMED_JSON, e.getOriginalMessage()));
+    } catch (IOException e) {
+      return ReadResult.rejected(new Rejection(null, location, Reason.MALFORMED_JSON, String.valueOf(e.getMessage())));
+    }
+    if (fields == null) {
+      return ReadResult.rejected(new Rejection(null, location, Reason.MALFORMED_JSON, "the line is not a JSON object"));
+    }
+    Object idValue = fields.remove(idField);
+    String id = idValue == null ? location : idValue.toString();
+    Object text = fields.remove(textField);
+    if (!(text instanceof String s)) {
+      String detail = text == null
+          ? "no '" + textField + "' field (set input.text_field); fields present: " + String.join(", ", fields.keySet())
+          : "field '" + textField + "' holds " + text.getClass().getSimpleName().toLowerCase() + ", not a string";
+      return ReadResult.rejected(new Rejection(idValue == null ? null : id, location, Reason.MISSING_TEXT, detail));
+    }
+    return ReadResult.of(new Document(id, s, fields, Provenance.line(source, lineNo)));
+  }
+
+  /** Reads the next line into {@code line} (at most the size limit). Returns false at the end of input. */
+  private boolean readLine() throws IOException {
+    lineLen = 0;
+    lineBytes = 0;
+    boolean any = false;
+    long max = limits.maxDocumentBytes();
+    while (true) {
+      if (pos == limit) {
+        int n = in.read(buf, 0, buf.length);
+        if (n <= 0) return any;
+        anyBytes = true;
+        pos = 0;
+        limit = n;
+      }
+      any = true;
+      int start = pos;
+      int nl = -1;
+      for (int i = pos; i < limit; i++) {
+        if (buf[i] == '\n') {
+          nl = i;
+          break;
+        }
+      }
+      int end = nl < 0 ? limit : nl;
+      int chunk = end - start;
+      lineBytes += chunk;
+      if (lineBytes <= max) append(start, chunk);
+      pos = nl < 0 ? limit : nl + 1;
+      if (nl >= 0) {
+        if (lineLen > 0 && line[lineLen - 1] == '\r') lineLen--;
+        return true;
+      }
+    }
+  }
+
+  private void append(int start, int len) {
+    if (lineLen + len > line.length) line = Arrays.copyOf(line, Math.max(lineLen + len, line.length * 2));
+    System.arraycopy(buf, start, line, lineLen, len);
+    lineLen += len;
+  }
+
+  @Override
+  public void close() throws IOException {
+    in.close();
+  }
+}

@@ -1,0 +1,115 @@
+package io.winnow.io;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.winnow.doc.Document;
+import java.io.BufferedOutputStream;
+import java.io.Closeable;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes kept documents as JSON Lines ({@code id}, {@code text}, then the metadata fields), rolling to a new
+ * file after {@code maxFileBytes} uncompressed bytes: {@code <base>-000.jsonl.zst}, {@code <base>-001...}.
+ * Files are written under temporary names; {@link #commit()} renames them all when the shard is complete.
+ */
+public final class JsonlWriter implements Closeable {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Path dir;
+  private final String base;
+  private final Compression compression;
+  private final long maxFileBytes;
+  private final SerializedString idField;
+  private final SerializedString textField;
+  private final List<Path> finished = new ArrayList<>();
+  private JsonGenerator gen;
+  private CountingOutputStream counter;
+  private Path current;
+  private int sequence;
+
+  public JsonlWriter(Path dir, String base, Compression compression, long maxFileBytes, String idField, String textField) {
+    this.dir = dir;
+    this.base = base;
+    this.compression = compression;
+    this.maxFileBytes = maxFileBytes;
+    this.idField = new SerializedString(idField);
+    this.textField = new SerializedString(textField);
+  }
+
+  public void write(Document doc) throws IOException {
+    if (gen == null) open();
+    gen.writeStartObject();
+    gen.writeFieldName(idField);
+    gen.writeString(doc.id());
+    gen.writeFieldName(textField);
+    gen.writeString(doc.text());
+    for (Map.Entry<String, Object> e : doc.metadata().entrySet()) {
+      gen.writeFieldName(e.getKey());
+      JSON.writeValue(gen, e.getValue());
+    }
+    gen.writeEndObject();
+    gen.writeRaw('\n');
+    if (counter.count >= maxFileBytes) {
+      gen.flush();
+      if (counter.count >= maxFileBytes) closeCurrent();
+    }
+  }
+
+  private void open() throws IOException {
+    current = dir.resolve(String.format("%s-%03d.jsonl%s", base, sequence++, compression.extension()));
+    counter = new CountingOutputStream(compression.compress(new BufferedOutputStream(
+        Files.newOutputStream(AtomicFiles.tmp(current)), 1 << 16)));
+    gen = JSON.getFactory().createGenerator(counter, JsonEncoding.UTF8);
+    gen.disable(JsonGenerator.Feature.AUTO_CLOSE_JSON_CONTENT);
+  }
+
+  private void closeCurrent() throws IOException {
+    gen.close();
+    finished.add(current);
+    gen = null;
+  }
+
+  /** Closes the open file and renames every file of this writer to its final name. */
+  public List<Path> commit() throws IOException {
+    if (gen != null) closeCurrent();
+    for (Path p : finished) AtomicFiles.commit(AtomicFiles.tmp(p), p);
+    return List.copyOf(finished);
+  }
+
+  @Override
+  public void close() throws IOException {
+    if (gen != null) {
+      gen.close();
+      gen = null;
+    }
+  }
+
+  private static final class CountingOutputStream extends FilterOutputStream {
+    long count;
+
+    CountingOutputStream(OutputStream out) {
+      super(out);
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+      out.write(b);
+      count++;
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      out.write(b, off, len);
+      count += len;
+    }
+  }
+}

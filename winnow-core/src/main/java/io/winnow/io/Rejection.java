@@ -1,0 +1,32 @@
+package io.winnow.io;
+
+import io.winnow.doc.ReasonCode;
+import java.util.Locale;
+
+/**
+ * An input record (or file) that could not be read as a document, with where it is and why. Rejections are
+ * counted and logged; the run goes on unless it is strict.
+ *
+ * @param id the record's id when it could be read, else null
+ * @param location file and line ({@code file:12}) or byte offset ({@code file@4096})
+ * @param reason a stable code, {@code input.<reason>}
+ * @param detail a human-readable explanation
+ */
+public record Rejection(String id, String location, Reason reason, String detail) {
+
+  public enum Reason implements ReasonCode {
+    MALFORMED_JSON, MISSING_TEXT, INVALID_UTF8, TRUNCATED, EMPTY_FILE, TOO_LARGE, CORRUPT, UNREADABLE,
+    /** A step failed on this document (a bug or a pathological input); the document is set aside. */
+    STEP_FAILED;
+
+    @Override
+    public String code() {
+      return this == STEP_FAILED ? "step.failed" : "input." + name().toLowerCase(Locale.ROOT);
+    }
+  }
+
+  /** "file:12: input.malformed_json: ..." */
+  public String message() {
+    return location + ": " + reason.code() + ": " + detail;
+  }
+}

@@ -1,0 +1,54 @@
+package io.winnow.pipeline;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A validated pipeline: input, ordered steps, output and run options. Built by {@link PipelineFile}.
+ *
+ * @param definition the parsed file (for the run's record and fingerprint)
+ */
+public record Pipeline(InputSpec input, List<StepSpec> steps, OutputSpec output, RunSpec run,
+    Map<String, Object> definition) {
+
+  public Pipeline {
+    steps = List.copyOf(steps);
+  }
+
+  public Pipeline withOutputPath(String path) {
+    return new Pipeline(input, steps, output.withPath(path), run, definition);
+  }
+
+  public Pipeline withRun(RunSpec newRun) {
+    return new Pipeline(input, steps, output, newRun, definition);
+  }
+
+  /**
+   * A hash of what the run computes (input, steps, output format), not of how it runs: a resumed run must
+   * have the same fingerprint, or its finished shards would mix two configurations.
+   */
+  public String fingerprint() {
+    Map<String, Object> what = new LinkedHashMap<>();
+    what.put("input", definition.get("input"));
+    what.put("steps", definition.get("steps"));
+    Object out = definition.get("output");
+    if (out instanceof Map<?, ?> m) {
+      Map<Object, Object> o = new LinkedHashMap<>(m);
+      o.remove("path");
+      what.put("output", o);
+    }
+    try {
+      byte[] json = new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true).writeValueAsBytes(what);
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json)).substring(0, 16);
+    } catch (NoSuchAlgorithmException | com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+}

@@ -1,0 +1,53 @@
+package io.winnow.pipeline;
+
+import io.winnow.step.filter.C4Filter;
+import io.winnow.step.filter.FineWebQualityFilter;
+import io.winnow.step.filter.GopherQualityFilter;
+import io.winnow.step.filter.GopherRepetitionFilter;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The step names a pipeline file may use, and how each is configured. */
+public final class StepRegistry {
+  private final Map<String, StepType> types = new LinkedHashMap<>();
+
+  /** The built-in steps. */
+  public static StepRegistry builtIn() {
+    StepRegistry r = new StepRegistry();
+    r.register(new StepType(GopherRepetitionFilter.TYPE, "Gopher repetition: duplicated lines, paragraphs and n-grams",
+        p -> {
+          GopherRepetitionFilter.Config c = GopherRepetitionFilter.Config.from(p);
+          return () -> new GopherRepetitionFilter(c);
+        }));
+    r.register(new StepType(GopherQualityFilter.TYPE, "Gopher quality: length, word length, symbols, stop words",
+        p -> {
+          GopherQualityFilter.Config c = GopherQualityFilter.Config.from(p);
+          return () -> new GopherQualityFilter(c);
+        }));
+    r.register(new StepType(C4Filter.TYPE, "C4 line cleaning and page rules (rewrites the text)",
+        p -> {
+          C4Filter.Config c = C4Filter.Config.from(p);
+          return () -> new C4Filter(c);
+        }));
+    r.register(new StepType(FineWebQualityFilter.TYPE, "FineWeb line punctuation, short lines, duplicates, lists",
+        p -> {
+          FineWebQualityFilter.Config c = FineWebQualityFilter.Config.from(p);
+          return () -> new FineWebQualityFilter(c);
+        }));
+    return r;
+  }
+
+  public void register(StepType type) {
+    if (types.putIfAbsent(type.name(), type) != null) throw new IllegalArgumentException("step type registered twice: " + type.name());
+  }
+
+  public StepType get(String name) {
+    return types.get(name);
+  }
+
+  public Collection<StepType> all() {
+    return Collections.unmodifiableCollection(types.values());
+  }
+}

@@ -1,0 +1,55 @@
+package io.winnow.report;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.Map;
+
+/** Renders run statistics as the plain-text table printed at the end of a run and by {@code winnow stats}. */
+public final class StatsTable {
+  private StatsTable() {}
+
+  public static void print(RunStats s, PrintWriter out) {
+    out.printf(Locale.ROOT, "%-34s %12s %12s %10s %10s%n", "step", "in", "kept", "modified", "dropped");
+    out.println("-".repeat(82));
+    for (Map.Entry<String, StepStats> e : s.steps().entrySet()) {
+      StepStats st = e.getValue();
+      out.printf(Locale.ROOT, "%-34s %,12d %,12d %,10d %,10d%n", e.getKey(), st.docsIn(), st.kept(), st.modified(), st.dropped());
+      for (Map.Entry<String, Long> r : st.droppedByReason().entrySet()) {
+        out.printf(Locale.ROOT, "  %-32s %12s %12s %10s %,10d%n", shortReason(r.getKey()), "", "", "", r.getValue());
+      }
+    }
+    out.println("-".repeat(82));
+    out.printf(Locale.ROOT, "records %,d = kept %,d + dropped %,d + rejected %,d (shards: %d)%n",
+        s.records(), s.kept(), s.dropped(), s.rejected(), s.shards());
+    for (Map.Entry<String, Long> r : s.rejectedByReason().entrySet()) {
+      out.printf(Locale.ROOT, "  rejected %-30s %,d%n", r.getKey(), r.getValue());
+    }
+    out.printf(Locale.ROOT, "bytes  in %s, out %s (%.1f %%)%n", human(s.bytesIn()), human(s.bytesOut()), pct(s.bytesOut(), s.bytesIn()));
+    out.printf(Locale.ROOT, "words  in %,d, out %,d (%.1f %%)%n", s.wordsIn(), s.wordsOut(), pct(s.wordsOut(), s.wordsIn()));
+    if (s.tokensIn() >= 0) {
+      out.printf(Locale.ROOT, "tokens in %,d, out %,d (%.1f %%)%n", s.tokensIn(), Math.max(0, s.tokensOut()), pct(Math.max(0, s.tokensOut()), s.tokensIn()));
+    }
+    out.flush();
+  }
+
+  private static String shortReason(String reason) {
+    int dot = reason.indexOf('.');
+    return dot < 0 ? reason : reason.substring(dot + 1);
+  }
+
+  private static double pct(long part, long whole) {
+    return whole == 0 ? 0 : 100.0 * part / whole;
+  }
+
+  static String human(long bytes) {
+    if (bytes < 1024) return bytes + " B";
+    double v = bytes;
+    String[] units = {"KiB", "MiB", "GiB", "TiB"};
+    int u = -1;
+    while (v >= 1024 && u < units.length - 1) {
+      v /= 1024;
+      u++;
+    }
+    return String.format(Locale.ROOT, "%.1f %s", v, units[u]);
+  }
+}
