@@ -86,6 +86,7 @@ public final class LocalEngine {
       for (Future<RunStats> f : futures) total.merge(await(f, pool));
     } finally {
       pool.shutdownNow();
+      awaitWorkers(pool);
       progress.finish();
     }
     AtomicFiles.write(layout.statsJson(), JSON.writeValueAsBytes(total.toJson(JSON)));
@@ -152,6 +153,17 @@ public final class LocalEngine {
       inputs.forEach(p -> in.add(p.toString()));
       n.set("pipeline", JSON.valueToTree(pipeline.definition()));
       AtomicFiles.write(runJson, JSON.writeValueAsBytes(n));
+    }
+  }
+
+  /** After a failure, the other shards stop at their next record; nothing may write once run() returns. */
+  private static void awaitWorkers(ExecutorService pool) {
+    try {
+      if (!pool.awaitTermination(10, java.util.concurrent.TimeUnit.MINUTES)) {
+        throw new RunFailedException("workers did not stop within 10 minutes");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

@@ -76,6 +76,7 @@ final class ShardTask {
          DecisionLogWriter log = new DecisionLogWriter(logStream)) {
       List<Decision> trail = new ArrayList<>(runners.size());
       for (ReadResult r; (r = reader.next()) != null; ) {
+        if (Thread.currentThread().isInterrupted()) throw new RunFailedException("shard " + shard + " interrupted: another shard failed");
         progress.records(1);
         if (r.rejection() != null) {
           reject(r.rejection(), stats, log);
@@ -112,12 +113,13 @@ final class ShardTask {
         }
         log.document(doc, outcome, trail);
       }
+      writer.commit();
     } finally {
       writer.close();
       for (StepRunner runner : runners) runner.close();
     }
     for (StepRunner runner : runners) stats.step(runner.id()).merge(runner.stats());
-    commit(writer, logFile, stats);
+    commit(logFile, stats);
     progress.shardDone(input.toString());
     return stats;
   }
@@ -128,8 +130,8 @@ final class ShardTask {
     log.rejected(r);
   }
 
-  private void commit(JsonlWriter writer, Path logFile, RunStats stats) throws IOException {
-    writer.commit();
+  /** Data files are already renamed; the log, the statistics and last the marker complete the shard. */
+  private void commit(Path logFile, RunStats stats) throws IOException {
     AtomicFiles.commit(AtomicFiles.tmp(logFile), logFile);
     AtomicFiles.write(layout.shardStats(shard), JSON.writeValueAsBytes(stats.toJson(JSON)));
     AtomicFiles.write(layout.marker(shard), (input.toString() + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));

@@ -85,6 +85,7 @@ public final class JsonlWriter implements Closeable {
     return List.copyOf(finished);
   }
 
+  /** Closes an uncommitted file without renaming it: an aborted shard leaves only temporary files. */
   @Override
   public void close() throws IOException {
     if (gen != null) {

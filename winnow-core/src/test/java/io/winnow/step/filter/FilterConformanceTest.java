@@ -15,49 +15,56 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import io.winnow.testing.Fixtures;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Runs each filter independently on the reference's golden dev vectors and requires the same verdict and
  * reason on at least 99.9 % of documents (and the same rewritten text for C4). Prints agreement per filter.
  */
 class FilterConformanceTest {
-  private static List<JsonNode> rows;
-
-  @BeforeAll
-  static void load() {
-    rows = SharedData.readJsonlGz(SharedData.require("spec/vectors/filters-dev.jsonl.gz"));
+  /** The full golden vectors from the shared folder, or the 300-row fixture shipped in the repository. */
+  static List<JsonNode> rows(String source) {
+    if (source.equals("fixture")) return SharedData.readJsonlGz(Fixtures.path("filters-dev-300.jsonl.gz"));
+    return SharedData.readJsonlGz(SharedData.require("spec/vectors/filters-dev.jsonl.gz"));
   }
 
-  @Test
-  void gopherRepetition() {
-    check("gopher_repetition", null, () -> new GopherRepetitionFilter(GopherRepetitionFilter.Config.defaults()));
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"fixture", "shared"})
+  void gopherRepetition(String source) {
+    check(rows(source), "gopher_repetition", null, () -> new GopherRepetitionFilter(GopherRepetitionFilter.Config.defaults()));
   }
 
-  @Test
-  void gopherQuality() {
-    check("gopher_quality", null, () -> new GopherQualityFilter(GopherQualityFilter.Config.defaults()));
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"fixture", "shared"})
+  void gopherQuality(String source) {
+    check(rows(source), "gopher_quality", null, () -> new GopherQualityFilter(GopherQualityFilter.Config.defaults()));
   }
 
-  @Test
-  void c4Defaults() {
-    check("c4", "c4_text", () -> new C4Filter(C4Filter.Config.defaults()));
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"fixture", "shared"})
+  void c4Defaults(String source) {
+    check(rows(source), "c4", "c4_text", () -> new C4Filter(C4Filter.Config.defaults()));
   }
 
-  @Test
-  void c4FineWebVariant() {
-    check("c4_fineweb", "c4_fineweb_text", () -> new C4Filter(C4Filter.Config.from(
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"fixture", "shared"})
+  void c4FineWebVariant(String source) {
+    check(rows(source), "c4_fineweb", "c4_fineweb_text", () -> new C4Filter(C4Filter.Config.from(
         new Params("c4", new LinkedHashMap<>(Map.of("filter_no_terminal_punct", false))))));
   }
 
-  @Test
-  void fineWebQuality() {
-    check("fineweb_quality", null, () -> new FineWebQualityFilter(FineWebQualityFilter.Config.defaults()));
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"fixture", "shared"})
+  void fineWebQuality(String source) {
+    check(rows(source), "fineweb_quality", null, () -> new FineWebQualityFilter(FineWebQualityFilter.Config.defaults()));
   }
 
-  @Test
-  void wordCountsMatch() {
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"fixture", "shared"})
+  void wordCountsMatch(String source) {
+    List<JsonNode> rows = rows(source);
     int same = 0;
     for (JsonNode row : rows) {
       if (Document.of("x", row.get("text").asText()).words().length == row.get("words").asInt()) same++;
@@ -67,7 +74,7 @@ class FilterConformanceTest {
     assertThat(pct).isGreaterThanOrEqualTo(99.0);
   }
 
-  private static void check(String field, String textField, Supplier<Step> factory) {
+  private static void check(List<JsonNode> rows, String field, String textField, Supplier<Step> factory) {
     String stepName = field.startsWith("c4") ? "c4" : field;
     StepRunner runner = new StepRunner(stepName, factory.get());
     int agree = 0;
