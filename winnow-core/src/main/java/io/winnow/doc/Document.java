@@ -19,6 +19,7 @@ public final class Document {
   private final Provenance provenance;
   private final Map<String, Object> metadata;
   private String text;
+  private EnglishWordSplitter.Tokens tokens;
   private String[] words;
   private List<String> lines;
   private long utf8Bytes = -1;
@@ -46,6 +47,7 @@ public final class Document {
   /** Replaces the text and forgets every view derived from the old one. */
   public void setText(String newText) {
     this.text = Objects.requireNonNull(newText, "text");
+    this.tokens = null;
     this.words = null;
     this.lines = null;
     this.utf8Bytes = -1;
@@ -66,8 +68,15 @@ public final class Document {
    */
   public String[] words() {
     String[] w = words;
-    if (w == null) words = w = EnglishWordSplitter.get().words(text);
+    if (w == null) words = w = EnglishWordSplitter.words(tokens());
     return w;
+  }
+
+  /** The English word splitter's tokens of the text, with whitespace tokens and offsets, memoised. */
+  public EnglishWordSplitter.Tokens tokens() {
+    EnglishWordSplitter.Tokens t = tokens;
+    if (t == null) tokens = t = EnglishWordSplitter.get().tokenize(text);
+    return t;
   }
 
   /** The text's lines with Python {@code str.splitlines()} semantics, memoised; unmodifiable. */

@@ -35,32 +35,35 @@ public final class EnglishWordSplitter {
   private static final int MAX_CACHED_CHUNKS = 200_000;
   private static final String RESOURCES = "/winnow/text/en/";
 
-  private final Pattern prefix;
-  private final Pattern suffix;
-  private final Pattern infix;
+  private final AffixRules prefixes;
+  private final AffixRules suffixes;
+  private final AffixRules infixes;
   private final Pattern url;
   private final Map<String, String[]> specials;
   /** Special cases that span several affix-split tokens, indexed by their first token. */
   private final Map<String, List<SpecialSpan>> spanningSpecials;
+  /** First characters of the first tokens of spanning special cases: a cheap test before the map lookup. */
+  private final java.util.BitSet spanningFirstChars = new java.util.BitSet();
   private final java.util.BitSet sentenceTerminators;
   private final ThreadLocal<Scratch> scratch;
 
   private record SpecialSpan(String key, String[] tokens) {}
 
   private static final class Scratch {
-    final Matcher prefix;
-    final Matcher suffix;
-    final Matcher infix;
+    final Matcher[] prefix;
+    final Matcher[] suffix;
+    final Matcher[] infix;
     final Matcher url;
-    final HashMap<String, String[]> cache = new HashMap<>();
+    int[] infixSpans = new int[64];
+    final ChunkCache cache = new ChunkCache(MAX_CACHED_CHUNKS);
     final ArrayList<String> prefixes = new ArrayList<>();
     final ArrayList<String> suffixes = new ArrayList<>();
     final ArrayList<String> chunkTokens = new ArrayList<>();
 
     Scratch(EnglishWordSplitter s) {
-      prefix = s.prefix.matcher("");
-      suffix = s.suffix.matcher("");
-      infix = s.infix.matcher("");
+      prefix = s.prefixes.matchers();
+      suffix = s.suffixes.matchers();
+      infix = s.infixes.matchers();
       url = s.url.matcher("");
     }
   }
@@ -75,22 +78,27 @@ public final class EnglishWordSplitter {
   }
 
   private EnglishWordSplitter() {
-    int flags = Pattern.UNICODE_CHARACTER_CLASS;
-    prefix = Pattern.compile(resource("prefix.regex"), flags);
-    suffix = Pattern.compile(resource("suffix.regex"), flags);
-    infix = Pattern.compile(resource("infix.regex"), flags);
-    url = Pattern.compile(resource("url.regex"), flags);
+    JsonNode affixes = readJson("affixes.json");
+    prefixes = new AffixRules(affixes.get("prefix"), false);
+    suffixes = new AffixRules(affixes.get("suffix"), true);
+    infixes = new AffixRules(affixes.get("infix"), false);
+    url = Pattern.compile(resource("url.regex"), Pattern.UNICODE_CHARACTER_CLASS);
     specials = loadSpecials();
     sentenceTerminators = Punctuation.load("en/sentence-punct.txt");
     scratch = ThreadLocal.withInitial(() -> new Scratch(this));
     spanningSpecials = indexSpanningSpecials();
+    for (String first : spanningSpecials.keySet()) spanningFirstChars.set(first.charAt(0));
   }
 
   // ---------------------------------------------------------------------------------------------- words
 
   /** The words of a text: every token, stripped, whitespace tokens dropped (datatrove's word_tokenize). */
   public String[] words(String text) {
-    Tokens t = tokenize(text);
+    return words(tokenize(text));
+  }
+
+  /** The words of already tokenized text. */
+  public static String[] words(Tokens t) {
     String[] out = new String[t.size];
     int n = 0;
     for (int i = 0; i < t.size; i++) {
@@ -113,6 +121,46 @@ public final class EnglishWordSplitter {
       if (!t.isWhitespace(i)) content = true;
     }
     return content ? count + 1 : count;
+  }
+
+  /**
+   * Sentences among the tokens that lie inside text offsets [from, to): the same count as
+   * {@code sentenceCount(text.substring(from, to))} when no token crosses those bounds (true for line bounds:
+   * tokens never span a line break), without tokenizing again.
+   */
+  public int sentenceCount(Tokens t, int from, int to) {
+    int i = firstTokenAt(t, from);
+    boolean seenTerminator = false;
+    boolean content = false;
+    int count = 0;
+    for (; i < t.size && t.start[i] + t.text[i].length() <= to; i++) {
+      String tok = t.text[i];
+      boolean terminator = isTerminator(tok);
+      if (seenTerminator && !terminator && !isPunct(tok)) {
+        if (content) count++;
+        content = false;
+        seenTerminator = false;
+      } else if (terminator) {
+        seenTerminator = true;
+      }
+      if (!t.isWhitespace(i)) content = true;
+    }
+    return content ? count + 1 : count;
+  }
+
+  private static int firstTokenAt(Tokens t, int offset) {
+    int lo = 0;
+    int hi = t.size;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (t.start[mid] < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  private boolean isTerminator(String tok) {
+    return tok.codePointCount(0, tok.length()) == 1 && sentenceTerminators.get(tok.codePointAt(0));
   }
 
   /** The sentences of a text, stripped, empty ones dropped (datatrove's sent_tokenize). */
@@ -146,8 +194,7 @@ public final class EnglishWordSplitter {
     boolean seenTerminator = false;
     for (int i = 0; i < t.size; i++) {
       String tok = t.text[i];
-      boolean terminator = tok.codePointCount(0, tok.length()) == 1
-          && sentenceTerminators.get(tok.codePointAt(0));
+      boolean terminator = isTerminator(tok);
       if (seenTerminator && !terminator && !isPunct(tok)) {
         starts[i] = true;
         seenTerminator = false;
@@ -181,15 +228,29 @@ public final class EnglishWordSplitter {
   public static final class Tokens {
     String[] text = new String[64];
     boolean[] spaceAfter = new boolean[64];
+    int[] start = new int[64];
     int size;
 
+    /** Adds a token that starts where the previous one ended (plus its trailing space). */
     void add(String tok) {
+      int at = size == 0 ? 0 : start[size - 1] + text[size - 1].length() + (spaceAfter[size - 1] ? 1 : 0);
+      add(tok, at);
+    }
+
+    void add(String tok, int at) {
       if (size == text.length) {
         text = Arrays.copyOf(text, size * 2);
         spaceAfter = Arrays.copyOf(spaceAfter, size * 2);
+        start = Arrays.copyOf(start, size * 2);
       }
       text[size] = tok;
+      start[size] = at;
       spaceAfter[size++] = false;
+    }
+
+    /** Offset of token {@code i} in the text. */
+    public int start(int i) {
+      return start[i];
     }
 
     public int size() {
@@ -206,12 +267,15 @@ public final class EnglishWordSplitter {
     }
   }
 
-  /** spaCy's Tokenizer.__call__: affix tokenization, then the special cases that span tokens. */
+  /**
+   * spaCy's Tokenizer.__call__: affix tokenization, then the special cases that span tokens.
+   *
+   * <p>A spanning special case only changes tokens when the matched tokens join without whitespace into its
+   * key, so it can only apply inside one whitespace-free chunk. It is therefore applied once per distinct
+   * chunk, when the chunk is first split, and cached with it (see {@link #splitChunk}).
+   */
   public Tokens tokenize(String text) {
-    Scratch s = scratch.get();
-    Tokens tokens = tokenizeAffixes(text, true, s);
-    if (!spanningSpecials.isEmpty()) tokens = applySpanningSpecials(tokens);
-    return tokens;
+    return tokenizeAffixes(text, true, scratch.get());
   }
 
   private Tokens tokenizeAffixes(String text, boolean withSpecials, Scratch s) {
@@ -223,7 +287,7 @@ public final class EnglishWordSplitter {
     for (int i = 0; i < n; i++) {
       char c = text.charAt(i);
       if (PyText.isSpace(c) != inWs) {
-        if (start < i) tokenizeChunk(text.substring(start, i), tokens, withSpecials, s);
+        if (start < i) tokenizeChunk(text, start, i, tokens, withSpecials, s);
         if (c == ' ') {
           tokens.spaceAfter[tokens.size - 1] = true;
           start = i + 1;
@@ -233,31 +297,29 @@ public final class EnglishWordSplitter {
         inWs = !inWs;
       }
     }
-    if (start < n) tokenizeChunk(text.substring(start), tokens, withSpecials, s);
+    if (start < n) tokenizeChunk(text, start, n, tokens, withSpecials, s);
     return tokens;
   }
 
-  private void tokenizeChunk(String chunk, Tokens out, boolean withSpecials, Scratch s) {
-    if (withSpecials) {
-      String[] special = specials.get(chunk);
-      if (special != null) {
-        for (String t : special) out.add(t);
-        return;
-      }
-      if (isPlainWord(chunk)) {
-        out.add(chunk);
-        return;
-      }
-      String[] cached = s.cache.get(chunk);
-      if (cached == null) {
-        cached = splitChunk(chunk, true, s);
-        if (s.cache.size() >= MAX_CACHED_CHUNKS) s.cache.clear();
-        s.cache.put(chunk, cached);
-      }
-      for (String t : cached) out.add(t);
+  /** Tokenizes {@code text[from, to)}, a run without whitespace or of whitespace only. */
+  private void tokenizeChunk(String text, int from, int to, Tokens out, boolean withSpecials, Scratch s) {
+    String[] parts;
+    if (!withSpecials) {
+      parts = splitChunk(text.substring(from, to), false, s);
     } else {
-      for (String t : splitChunk(chunk, false, s)) out.add(t);
+      int hash = ChunkCache.hash(text, from, to);
+      parts = s.cache.get(text, from, to, hash);
+      if (parts == null) {
+        String chunk = text.substring(from, to);
+        String[] special = specials.get(chunk);
+        if (special != null) parts = special;
+        else if (isPlainWord(chunk)) parts = new String[] {chunk};
+        else parts = applySpanningSpecials(splitChunk(chunk, true, s));
+        s.cache.put(chunk, parts, hash);
+      }
     }
+    out.add(parts[0], from);
+    for (int k = 1; k < parts.length; k++) out.add(parts[k]);
   }
 
   /** Runs of ASCII letters only, or of ASCII digits only, match no affix or infix rule. */
@@ -333,7 +395,7 @@ public final class EnglishWordSplitter {
       String[] special = withSpecials ? specials.get(string) : null;
       if (special != null) {
         out.addAll(Arrays.asList(special));
-      } else if (s.url.reset(string).lookingAt()) {
+      } else if (string.indexOf('.') >= 0 && s.url.reset(string).lookingAt()) { // every URL has a dot
         out.add(string);
       } else {
         splitInfixes(string, out, s);
@@ -343,34 +405,34 @@ public final class EnglishWordSplitter {
     return out.toArray(new String[0]);
   }
 
-  private static void splitInfixes(String string, List<String> out, Scratch s) {
-    Matcher m = s.infix.reset(string);
+  private void splitInfixes(String string, List<String> out, Scratch s) {
+    int count = infixes.infixMatches(string, s.infix, s.infixSpans);
+    if (count * 2 > s.infixSpans.length) {
+      s.infixSpans = new int[count * 2];
+      infixes.infixMatches(string, s.infix, s.infixSpans);
+    }
+    if (count == 0) {
+      out.add(string);
+      return;
+    }
     int start = 0;
-    boolean any = false;
-    while (m.find()) {
-      any = true;
-      int infixStart = m.start();
-      int infixEnd = m.end();
+    for (int k = 0; k < count; k++) {
+      int infixStart = s.infixSpans[2 * k];
+      int infixEnd = s.infixSpans[2 * k + 1];
       if (infixStart == 0) continue; // spaCy skips an infix at the very start of the string
       if (infixStart != start) out.add(string.substring(start, infixStart));
       if (infixStart != infixEnd) out.add(string.substring(infixStart, infixEnd));
       start = infixEnd;
     }
-    if (!any) {
-      out.add(string);
-      return;
-    }
     if (start < string.length()) out.add(string.substring(start));
   }
 
-  private static int findPrefix(String string, Scratch s) {
-    Matcher m = s.prefix.reset(string);
-    return m.find() ? m.end() - m.start() : 0;
+  private int findPrefix(String string, Scratch s) {
+    return prefixes.prefixLength(string, s.prefix);
   }
 
-  private static int findSuffix(String string, Scratch s) {
-    Matcher m = s.suffix.reset(string);
-    return m.find() ? m.end() - m.start() : 0;
+  private int findSuffix(String string, Scratch s) {
+    return suffixes.suffixLength(string, s.suffix);
   }
 
   // --------------------------------------------------------------------------- spanning special cases
@@ -380,7 +442,7 @@ public final class EnglishWordSplitter {
     Map<String, List<SpecialSpan>> index = new HashMap<>();
     for (String key : specials.keySet()) {
       boolean affixed = findPrefix(key, s) != 0 || findSuffix(key, s) != 0 || key.indexOf(' ') >= 0
-          || s.infix.reset(key).find();
+          || infixes.infixMatches(key, s.infix, new int[2]) > 0;
       if (!affixed) continue;
       Tokens t = tokenizeAffixes(key, false, s);
       if (t.size == 0) continue;
@@ -392,17 +454,19 @@ public final class EnglishWordSplitter {
 
   private record Match(int start, int end) {}
 
-  /** spaCy's _apply_special_cases: longest, then leftmost, non-overlapping matches are re-split. */
-  private Tokens applySpanningSpecials(Tokens t) {
+  /** spaCy's _apply_special_cases within one chunk: longest, then leftmost, non-overlapping matches are re-split. */
+  private String[] applySpanningSpecials(String[] t) {
+    if (t.length < 2) return t;
     List<Match> matches = null;
-    for (int i = 0; i < t.size; i++) {
-      List<SpecialSpan> candidates = spanningSpecials.get(t.text[i]);
+    for (int i = 0; i < t.length; i++) {
+      if (!spanningFirstChars.get(t[i].charAt(0))) continue;
+      List<SpecialSpan> candidates = spanningSpecials.get(t[i]);
       if (candidates == null) continue;
       for (SpecialSpan c : candidates) {
         String[] p = c.tokens;
-        if (i + p.length > t.size) continue;
+        if (i + p.length > t.length) continue;
         boolean ok = true;
-        for (int j = 1; j < p.length && ok; j++) ok = p[j].equals(t.text[i + j]);
+        for (int j = 1; j < p.length && ok; j++) ok = p[j].equals(t[i + j]);
         if (ok) {
           if (matches == null) matches = new ArrayList<>();
           matches.add(new Match(i, i + p.length));
@@ -420,35 +484,26 @@ public final class EnglishWordSplitter {
       seen.set(m.start, m.end);
     }
     kept.sort(Comparator.comparingInt(Match::start));
-    Tokens out = new Tokens();
+    List<String> out = new ArrayList<>(t.length + 4);
     int next = 0;
     int i = 0;
-    while (i < t.size) {
+    while (i < t.length) {
       Match m = next < kept.size() && kept.get(next).start == i ? kept.get(next++) : null;
       if (m == null) {
-        out.add(t.text[i]);
-        out.spaceAfter[out.size - 1] = t.spaceAfter[i];
-        i++;
+        out.add(t[i++]);
         continue;
       }
       StringBuilder span = new StringBuilder();
-      for (int j = m.start; j < m.end; j++) {
-        span.append(t.text[j]);
-        if (j < m.end - 1 && t.spaceAfter[j]) span.append(' ');
-      }
+      for (int j = m.start; j < m.end; j++) span.append(t[j]);
       String[] rule = specials.get(span.toString());
       if (rule == null) {
-        for (int j = m.start; j < m.end; j++) {
-          out.add(t.text[j]);
-          out.spaceAfter[out.size - 1] = t.spaceAfter[j];
-        }
+        for (int j = m.start; j < m.end; j++) out.add(t[j]);
       } else {
-        for (String tok : rule) out.add(tok);
-        out.spaceAfter[out.size - 1] = t.spaceAfter[m.end - 1];
+        out.addAll(Arrays.asList(rule));
       }
       i = m.end;
     }
-    return out;
+    return out.toArray(new String[0]);
   }
 
   // -------------------------------------------------------------------------------------- resources
@@ -457,6 +512,14 @@ public final class EnglishWordSplitter {
     try (InputStream in = EnglishWordSplitter.class.getResourceAsStream(RESOURCES + name)) {
       if (in == null) throw new IllegalStateException("missing resource " + RESOURCES + name);
       return new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static JsonNode readJson(String name) {
+    try {
+      return new ObjectMapper().readTree(resource(name));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -479,6 +542,6 @@ public final class EnglishWordSplitter {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return Map.copyOf(map);
+    return map;
   }
 }

@@ -67,6 +67,35 @@ public final class PyText {
     return lines;
   }
 
+  /**
+   * Start and end offsets of the lines of {@code str.splitlines()}, flattened: [s0, e0, s1, e1, ...]; the
+   * same lines, in the same order, as {@link #splitLines}.
+   */
+  public static int[] lineSpans(String s) {
+    int[] spans = new int[16];
+    int count = 0;
+    int n = s.length();
+    int start = 0;
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      if (isLineBreak(c)) {
+        if (2 * count + 2 > spans.length) spans = java.util.Arrays.copyOf(spans, spans.length * 2);
+        spans[2 * count] = start;
+        spans[2 * count + 1] = i;
+        count++;
+        if (c == '\r' && i + 1 < n && s.charAt(i + 1) == '\n') i++;
+        start = i + 1;
+      }
+    }
+    if (start < n) {
+      if (2 * count + 2 > spans.length) spans = java.util.Arrays.copyOf(spans, spans.length + 2);
+      spans[2 * count] = start;
+      spans[2 * count + 1] = n;
+      count++;
+    }
+    return java.util.Arrays.copyOf(spans, 2 * count);
+  }
+
   /** {@code str.strip()}. Surrogates are never whitespace, so scanning UTF-16 units is exact. */
   public static String strip(String s) {
     int b = 0;

@@ -74,18 +74,26 @@ public final class C4Filter implements Step {
   public Verdict apply(Document doc) {
     Config c = config;
     // split_paragraph=false works on sentences of the whole text instead of lines, as the reference does
-    List<String> lines = c.splitParagraph ? doc.lines() : splitter.sentences(doc.text());
+    String text = doc.text();
+    List<String> lines = c.splitParagraph ? doc.lines() : splitter.sentences(text);
+    int[] spans = c.splitParagraph ? PyText.lineSpans(text) : null;
     int sentences = 0;
     int removed = 0;
     List<String> kept = new ArrayList<>(lines.size());
-    for (String raw : lines) {
+    for (int li = 0; li < lines.size(); li++) {
+      String raw = lines.get(li);
       String line = PyText.strip(raw);
       List<String> words = PyText.splitWhitespace(line);
       if (c.maxWordLength != -1 && hasLongWord(words, c.maxWordLength)) {
         removed++;
         continue;
       }
-      if (c.removeCitations && line.indexOf('[') >= 0) line = CITATION.matcher(line).replaceAll("");
+      boolean cited = false;
+      if (c.removeCitations && line.indexOf('[') >= 0) {
+        String uncited = CITATION.matcher(line).replaceAll("");
+        cited = !uncited.equals(line);
+        line = uncited;
+      }
       if (c.filterNoTerminalPunct && (!endsWithTerminal(line) || line.endsWith("..."))) {
         removed++;
         continue;
@@ -107,13 +115,28 @@ public final class C4Filter implements Step {
         removed++;
         continue;
       }
-      if (c.minNumSentences != -1) sentences += c.splitParagraph ? splitter.sentenceCount(line) : 1;
+      if (c.minNumSentences != -1) {
+        sentences += !c.splitParagraph ? 1 : cited ? splitter.sentenceCount(line) : lineSentences(doc, spans, li);
+      }
       kept.add(line);
     }
     if (sentences < c.minNumSentences)
       return Verdict.drop(Reason.TOO_FEW_SENTENCES, values("sentences", sentences, "min", c.minNumSentences));
-    String text = PyText.strip(String.join(c.splitParagraph ? "\n" : " ", kept));
-    return Verdict.modify(text, Reason.LINES_REMOVED, values("lines_removed", removed, "sentences", sentences));
+    String cleaned = PyText.strip(String.join(c.splitParagraph ? "\n" : " ", kept));
+    return Verdict.modify(cleaned, Reason.LINES_REMOVED, values("lines_removed", removed, "sentences", sentences));
+  }
+
+  /**
+   * Sentences of the stripped line {@code li}, counted on the document's memoised tokens: tokens never cross a
+   * line break, so the line's tokens are the document's tokens inside its bounds.
+   */
+  private int lineSentences(Document doc, int[] spans, int li) {
+    String text = doc.text();
+    int from = spans[2 * li];
+    int to = spans[2 * li + 1];
+    while (from < to && PyText.isSpace(text.charAt(from))) from++;
+    while (to > from && PyText.isSpace(text.charAt(to - 1))) to--;
+    return splitter.sentenceCount(doc.tokens(), from, to);
   }
 
   private static boolean hasLongWord(List<String> words, int max) {

@@ -73,8 +73,10 @@ public final class GopherRepetitionFilter implements Step {
   private final int[] topSizes;
   private final int[] dupSizes;
   private final WordSequenceHashes hashes = new WordSequenceHashes();
-  private final Long2IntOpenHashMap counts = new Long2IntOpenHashMap();
-  private final LongOpenHashSet seen = new LongOpenHashSet();
+  private Long2IntOpenHashMap counts = new Long2IntOpenHashMap();
+  private LongOpenHashSet seen = new LongOpenHashSet();
+  /** Beyond this many n-grams the scratch tables are replaced, not cleared: clear() costs their capacity. */
+  private static final int SCRATCH_LIMIT = 1 << 14;
 
   public GopherRepetitionFilter(Config config) {
     this.config = config;
@@ -127,7 +129,8 @@ public final class GopherRepetitionFilter implements Step {
 
   /** Characters of the most frequent n-gram times its count; ties go to the n-gram seen first. */
   private long topNGramChars(int nWords, int n) {
-    counts.clear();
+    if (counts.size() > SCRATCH_LIMIT) counts = new Long2IntOpenHashMap();
+    else counts.clear();
     int grams = nWords - n + 1;
     int best = 0;
     for (int i = 0; i < grams; i++) best = Math.max(best, counts.addTo(hashes.spaced(i, n), 1) + 1);
@@ -139,7 +142,8 @@ public final class GopherRepetitionFilter implements Step {
 
   /** Characters in n-grams (joined without separator) that repeat an earlier one, skipping past each repeat. */
   private long repeatedNGramChars(int nWords, int n) {
-    seen.clear();
+    if (seen.size() > SCRATCH_LIMIT) seen = new LongOpenHashSet();
+    else seen.clear();
     long repeated = 0;
     int i = 0;
     while (i < nWords - n + 1) {

@@ -1,0 +1,144 @@
+package io.winnow.text;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One list of tokenizer affix rules (prefixes, suffixes or infixes): regex alternatives in priority order,
+ * each with the characters it can consume first (or, for suffixes, last) and its width.
+ *
+ * <p>spaCy joins the alternatives into one large regex and runs it at every position. That is correct but
+ * slow in java.util.regex (every alternative is tried everywhere). Here a table says, for each character,
+ * which alternatives can start (or end) with it, and only those are tried, in the same priority order — the
+ * same matches, a small fraction of the work. The tables come from the parsed regexes at export time.
+ */
+final class AffixRules {
+  private static final int[] NONE = new int[0];
+
+  private final Pattern[] patterns;
+  private final int[] minWidth;
+  private final int[] maxWidth; // -1 = unbounded
+  private final int[][] edgeRanges; // sorted [lo, hi] pairs, flattened
+  private final int[][] candidatesBmp;
+
+  AffixRules(JsonNode rows, boolean anchorAtEnd) {
+    int n = rows.size();
+    patterns = new Pattern[n];
+    minWidth = new int[n];
+    maxWidth = new int[n];
+    edgeRanges = new int[n][];
+    for (int i = 0; i < n; i++) {
+      JsonNode r = rows.get(i);
+      String regex = r.get("regex").asText();
+      patterns[i] = Pattern.compile(anchorAtEnd ? "(?:" + regex + ")$" : regex, Pattern.UNICODE_CHARACTER_CLASS);
+      minWidth[i] = r.get("min").asInt();
+      maxWidth[i] = r.get("max").asInt();
+      JsonNode edge = r.get(anchorAtEnd ? "last" : "first");
+      if (!edge.isArray()) throw new IllegalStateException("affix rule " + regex + " has no character set");
+      int[] flat = new int[edge.size() * 2];
+      for (int k = 0; k < edge.size(); k++) {
+        flat[2 * k] = edge.get(k).get(0).asInt();
+        flat[2 * k + 1] = edge.get(k).get(1).asInt();
+      }
+      edgeRanges[i] = flat;
+    }
+    candidatesBmp = new int[0x10000][];
+    List<Integer> tmp = new ArrayList<>();
+    for (int c = 0; c < 0x10000; c++) {
+      tmp.clear();
+      for (int i = 0; i < n; i++) if (contains(edgeRanges[i], c)) tmp.add(i);
+      candidatesBmp[c] = tmp.isEmpty() ? NONE : tmp.stream().mapToInt(Integer::intValue).toArray();
+    }
+  }
+
+  private static boolean contains(int[] ranges, int c) {
+    for (int k = 0; k < ranges.length; k += 2) if (c >= ranges[k] && c <= ranges[k + 1]) return true;
+    return false;
+  }
+
+  /** Alternatives that can consume {@code c} at their edge, in priority order. */
+  private int[] candidates(int c) {
+    if (c < 0x10000) return candidatesBmp[c];
+    List<Integer> tmp = new ArrayList<>();
+    for (int i = 0; i < patterns.length; i++) if (contains(edgeRanges[i], c)) tmp.add(i);
+    return tmp.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  /** One matcher per alternative, for one thread. */
+  Matcher[] matchers() {
+    Matcher[] m = new Matcher[patterns.length];
+    for (int i = 0; i < m.length; i++) {
+      m[i] = patterns[i].matcher("");
+      m[i].useTransparentBounds(true); // lookbehinds see the text before the region
+    }
+    return m;
+  }
+
+  /** Length of the prefix match at the start of {@code s} (spaCy's find_prefix), 0 if none. */
+  int prefixLength(String s, Matcher[] m) {
+    if (s.isEmpty()) return 0;
+    for (int i : candidates(s.codePointAt(0))) {
+      Matcher x = m[i].reset(s);
+      if (x.lookingAt()) return x.end();
+    }
+    return 0;
+  }
+
+  /**
+   * Length of the suffix match (spaCy's find_suffix): the leftmost position from which some alternative
+   * matches to the end of {@code s}; at equal positions the earlier alternative wins.
+   */
+  int suffixLength(String s, Matcher[] m) {
+    int n = s.length();
+    if (n == 0) return 0;
+    int best = -1;
+    for (int i : candidates(s.codePointBefore(n))) {
+      int from = maxWidth[i] < 0 ? 0 : Math.max(0, n - 2 * maxWidth[i]); // widths count code points
+      int to = best >= 0 ? Math.min(best - 1, n - minWidth[i]) : n - minWidth[i];
+      Matcher x = m[i].reset(s);
+      for (int start = from; start <= to; start++) {
+        if (start > 0 && Character.isLowSurrogate(s.charAt(start)) && Character.isHighSurrogate(s.charAt(start - 1))) continue;
+        if (maxWidth[i] >= 0 && s.codePointCount(start, n) > maxWidth[i]) continue;
+        x.region(start, n);
+        if (x.lookingAt()) {
+          best = start;
+          break;
+        }
+      }
+    }
+    return best < 0 ? 0 : n - best;
+  }
+
+  /** Infix matches of {@code s} as [start, end) pairs, left to right, non-overlapping (spaCy's find_infix). */
+  int infixMatches(String s, Matcher[] m, int[] out) {
+    int n = s.length();
+    int count = 0;
+    int p = 0;
+    while (p < n) {
+      int c = s.codePointAt(p);
+      int end = -1;
+      for (int i : candidates(c)) {
+        Matcher x = m[i].reset(s);
+        x.region(p, n);
+        if (x.lookingAt()) {
+          end = x.end();
+          break;
+        }
+      }
+      if (end > p) {
+        if (2 * count + 1 < out.length) {
+          out[2 * count] = p;
+          out[2 * count + 1] = end;
+        }
+        count++;
+        p = end;
+      } else {
+        p += Character.charCount(c);
+      }
+    }
+    return count;
+  }
+}

@@ -1,0 +1,93 @@
+package io.winnow.text;
+
+/**
+ * A bounded memo of chunk → tokens, looked up by a region of the text so that a cache hit allocates nothing
+ * and hands out the same String instances every time (whose hash codes are then already computed for later
+ * set and map lookups). Two generations: when the young table is full it becomes the old one and the previous
+ * old one is dropped; an old hit is promoted. Frequent words stay cached however long the corpus, memory
+ * stays bounded. Per thread.
+ */
+final class ChunkCache {
+  private final int capacityPerGeneration;
+  private Table young;
+  private Table old;
+
+  ChunkCache(int maxEntries) {
+    this.capacityPerGeneration = Math.max(16, maxEntries / 2);
+    this.young = new Table(capacityPerGeneration);
+    this.old = new Table(16);
+  }
+
+  static int hash(CharSequence s, int from, int to) {
+    int h = 0;
+    for (int i = from; i < to; i++) h = 31 * h + s.charAt(i);
+    return h ^ (h >>> 16);
+  }
+
+  /** The cached tokens of {@code text[from, to)}, or null. */
+  String[] get(String text, int from, int to, int hash) {
+    String[] v = young.get(text, from, to, hash);
+    if (v == null && old.size > 0) {
+      int slot = old.find(text, from, to, hash);
+      if (slot >= 0) {
+        v = old.values[slot];
+        put(old.keys[slot], v, hash);
+      }
+    }
+    return v;
+  }
+
+  void put(String chunk, String[] tokens, int hash) {
+    if (young.size >= capacityPerGeneration) {
+      old = young;
+      young = new Table(capacityPerGeneration);
+    }
+    young.put(chunk, tokens, hash);
+  }
+
+  /** Open addressing, linear probing, load factor ≤ 1/2. */
+  private static final class Table {
+    final String[] keys;
+    final String[][] values;
+    final int[] hashes;
+    final int mask;
+    int size;
+
+    Table(int entries) {
+      int cap = Integer.highestOneBit(Math.max(4, entries) * 2 - 1) << 1;
+      keys = new String[cap];
+      values = new String[cap][];
+      hashes = new int[cap];
+      mask = cap - 1;
+    }
+
+    int find(String text, int from, int to, int hash) {
+      int len = to - from;
+      for (int i = hash & mask; ; i = (i + 1) & mask) {
+        String k = keys[i];
+        if (k == null) return -1;
+        if (hashes[i] == hash && k.length() == len && k.regionMatches(0, text, from, len)) return i;
+      }
+    }
+
+    String[] get(String text, int from, int to, int hash) {
+      int slot = find(text, from, to, hash);
+      return slot < 0 ? null : values[slot];
+    }
+
+    void put(String key, String[] value, int hash) {
+      int i = hash & mask;
+      while (keys[i] != null) {
+        if (hashes[i] == hash && keys[i].equals(key)) {
+          values[i] = value;
+          return;
+        }
+        i = (i + 1) & mask;
+      }
+      keys[i] = key;
+      values[i] = value;
+      hashes[i] = hash;
+      size++;
+    }
+  }
+}
