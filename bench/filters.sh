@@ -30,8 +30,24 @@ YAML
   end=$(date +%s.%N)
   secs=$(echo "$end - $start" | bc -l)
   rss=$(( $(cat "$work/rss") / 1024 ))
-  kept=$(grep -o 'kept [0-9,]*' "$work/out-$workers.txt" | head -1)
+  kept=$(grep -o 'kept [0-9][0-9,]*' "$work/out-$workers.txt" | head -1)
   printf 'workers=%d  docs=%d  MB=%d  wall=%.1fs  docs/s=%.0f  docs/s/core=%.0f  MB/s/core=%.1f  peakRSS=%dMB  %s\n' \
     "$workers" "$docs" "$mb" "$secs" "$(echo "$docs / $secs" | bc -l)" "$(echo "$docs / $secs / $workers" | bc -l)" \
     "$(echo "$mb / $secs / $workers" | bc -l)" "$rss" "$kept"
 done
+
+# the standard benchmark corpus (20,000 distinct documents), one worker, for comparison with the reference figures
+if [[ -f "$shared/bench/corpus-20k.jsonl.zst" ]]; then
+  run="$work/run-filters-20k"
+  rm -rf "$run"
+  cat > "$work/filters-20k.yaml" <<YAML
+input: {paths: ['$shared/bench/corpus-20k.jsonl.zst']}
+steps: [gopher_repetition, gopher_quality, {type: c4, filter_no_terminal_punct: false}, fineweb_quality]
+output: {path: '$run', compression: zstd}
+YAML
+  start=$(date +%s.%N)
+  java -Xmx2g -jar winnow-cli/target/winnow.jar run "$work/filters-20k.yaml" --workers 1 --progress none > "$work/out-20k.txt"
+  secs=$(echo "$(date +%s.%N) - $start" | bc -l)
+  printf 'corpus-20k: workers=1  docs=20000  wall=%.1fs (JVM start included)  docs/s/core=%.0f  %s\n' "$secs" \
+    "$(echo "20000 / $secs" | bc -l)" "$(grep -o 'kept [0-9][0-9,]*' "$work/out-20k.txt" | head -1)"
+fi

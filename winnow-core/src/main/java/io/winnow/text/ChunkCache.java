@@ -8,6 +8,11 @@ package io.winnow.text;
  * stays bounded. Per thread.
  */
 final class ChunkCache {
+  /** A small direct-mapped front for the most frequent chunks: it stays in the CPU cache, the tables do not. */
+  private static final int FRONT = 1 << 12;
+  private final String[] frontKeys = new String[FRONT];
+  private final String[][] frontValues = new String[FRONT][];
+  private final int[] frontHashes = new int[FRONT];
   private final int capacityPerGeneration;
   private Table young;
   private Table old;
@@ -26,15 +31,25 @@ final class ChunkCache {
 
   /** The cached tokens of {@code text[from, to)}, or null. */
   String[] get(String text, int from, int to, int hash) {
-    String[] v = young.get(text, from, to, hash);
-    if (v == null && old.size > 0) {
-      int slot = old.find(text, from, to, hash);
-      if (slot >= 0) {
-        v = old.values[slot];
-        put(old.keys[slot], v, hash);
-      }
+    int f = hash & (FRONT - 1);
+    String k = frontKeys[f];
+    int len = to - from;
+    if (k != null && frontHashes[f] == hash && k.length() == len && k.regionMatches(0, text, from, len)) {
+      return frontValues[f];
     }
-    return v;
+    int slot = young.find(text, from, to, hash);
+    if (slot >= 0) {
+      frontKeys[f] = young.keys[slot];
+      frontValues[f] = young.values[slot];
+      frontHashes[f] = hash;
+      return young.values[slot];
+    }
+    if (old.size > 0 && (slot = old.find(text, from, to, hash)) >= 0) {
+      String[] v = old.values[slot];
+      put(old.keys[slot], v, hash);
+      return v;
+    }
+    return null;
   }
 
   void put(String chunk, String[] tokens, int hash) {
@@ -68,11 +83,6 @@ final class ChunkCache {
         if (k == null) return -1;
         if (hashes[i] == hash && k.length() == len && k.regionMatches(0, text, from, len)) return i;
       }
-    }
-
-    String[] get(String text, int from, int to, int hash) {
-      int slot = find(text, from, to, hash);
-      return slot < 0 ? null : values[slot];
     }
 
     void put(String key, String[] value, int hash) {

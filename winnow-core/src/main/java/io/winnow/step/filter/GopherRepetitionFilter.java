@@ -7,10 +7,9 @@ import io.winnow.doc.ReasonCode;
 import io.winnow.doc.Verdict;
 import io.winnow.pipeline.Params;
 import io.winnow.step.Step;
+import io.winnow.text.LongCounter;
 import io.winnow.text.PyText;
 import io.winnow.text.WordSequenceHashes;
-import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
-import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -73,10 +72,7 @@ public final class GopherRepetitionFilter implements Step {
   private final int[] topSizes;
   private final int[] dupSizes;
   private final WordSequenceHashes hashes = new WordSequenceHashes();
-  private Long2IntOpenHashMap counts = new Long2IntOpenHashMap();
-  private LongOpenHashSet seen = new LongOpenHashSet();
-  /** Beyond this many n-grams the scratch tables are replaced, not cleared: clear() costs their capacity. */
-  private static final int SCRATCH_LIMIT = 1 << 14;
+  private final LongCounter counts = new LongCounter();
 
   public GopherRepetitionFilter(Config config) {
     this.config = config;
@@ -129,26 +125,24 @@ public final class GopherRepetitionFilter implements Step {
 
   /** Characters of the most frequent n-gram times its count; ties go to the n-gram seen first. */
   private long topNGramChars(int nWords, int n) {
-    if (counts.size() > SCRATCH_LIMIT) counts = new Long2IntOpenHashMap();
-    else counts.clear();
     int grams = nWords - n + 1;
+    counts.reset(grams);
     int best = 0;
-    for (int i = 0; i < grams; i++) best = Math.max(best, counts.addTo(hashes.spaced(i, n), 1) + 1);
+    for (int i = 0; i < grams; i++) best = Math.max(best, counts.increment(hashes.spaced(i, n)));
     for (int i = 0; i < grams; i++) {
-      if (counts.get(hashes.spaced(i, n)) == best) return (long) hashes.spacedLength(i, n) * best;
+      if (counts.count(hashes.spaced(i, n)) == best) return (long) hashes.spacedLength(i, n) * best;
     }
     return 0;
   }
 
   /** Characters in n-grams (joined without separator) that repeat an earlier one, skipping past each repeat. */
   private long repeatedNGramChars(int nWords, int n) {
-    if (seen.size() > SCRATCH_LIMIT) seen = new LongOpenHashSet();
-    else seen.clear();
+    counts.reset(Math.max(0, nWords - n + 1));
     long repeated = 0;
     int i = 0;
     while (i < nWords - n + 1) {
       long h = hashes.plain(i, n);
-      if (!seen.add(h)) {
+      if (counts.increment(h) > 1) {
         repeated += hashes.plainLength(i, n);
         i += n;
       } else {
