@@ -1,0 +1,118 @@
+package io.winnow.step.dedup;
+
+import io.winnow.text.DedupNormalizer;
+import io.winnow.text.EnglishWordSplitter;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import net.openhft.hashing.LongHashFunction;
+
+/**
+ * MinHash signatures of documents: normalise ({@link DedupNormalizer}), split into words with the English word
+ * splitter, hash every run of {@code n} words joined by single spaces (xxh64 of the UTF-8 bytes, seed 0), and
+ * keep per permutation the minimum permuted hash. Character shingles ({@code n} characters of the normalised
+ * text) are the alternative for languages without word boundaries.
+ *
+ * <p>Not thread-safe (reuses buffers): one instance per worker.
+ */
+public final class MinHasher {
+  public enum Shingles { WORDS, CHARS }
+
+  private static final LongHashFunction XXH64 = LongHashFunction.xx(0);
+  private final int n;
+  private final Shingles kind;
+  private final long[] a;
+  private final long[] b;
+  private byte[] buf = new byte[1 << 14];
+  private int[] offsets = new int[1024];
+
+  public MinHasher(int n, Shingles kind, MinHashParams params) {
+    this.n = n;
+    this.kind = kind;
+    this.a = params.a();
+    this.b = params.b();
+  }
+
+  public int permutations() {
+    return a.length;
+  }
+
+  /** The signature of a text, or null when it has fewer than {@code n} words (or characters). */
+  public long[] signature(String text) {
+    String norm = DedupNormalizer.normalize(text);
+    return kind == Shingles.WORDS ? wordSignature(norm) : charSignature(norm);
+  }
+
+  private long[] wordSignature(String norm) {
+    String[] words = EnglishWordSplitter.get().words(norm);
+    if (words.length < n) return null;
+    // words joined by single spaces, UTF-8, with each word's start: a shingle is one byte range
+    if (offsets.length < words.length + 1) offsets = new int[Math.max(words.length + 1, offsets.length * 2)];
+    int pos = 0;
+    for (int i = 0; i < words.length; i++) {
+      offsets[i] = pos;
+      pos = appendUtf8(words[i], pos);
+      ensureCapacity(pos + 1);
+      buf[pos++] = ' ';
+    }
+    offsets[words.length] = pos;
+    long[] sig = initialSignature();
+    for (int i = 0; i + n <= words.length; i++) {
+      int from = offsets[i];
+      int to = offsets[i + n] - 1; // without the trailing space
+      update(sig, XXH64.hashBytes(buf, from, to - from));
+    }
+    return sig;
+  }
+
+  private long[] charSignature(String norm) {
+    int cps = norm.codePointCount(0, norm.length());
+    if (cps < n) return null;
+    byte[] bytes = norm.getBytes(StandardCharsets.UTF_8);
+    long[] sig = initialSignature();
+    int[] starts = new int[cps + 1];
+    int k = 0;
+    for (int i = 0; i < bytes.length; i++) if ((bytes[i] & 0xC0) != 0x80) starts[k++] = i;
+    starts[cps] = bytes.length;
+    for (int i = 0; i + n <= cps; i++) update(sig, XXH64.hashBytes(bytes, starts[i], starts[i + n] - starts[i]));
+    return sig;
+  }
+
+  private long[] initialSignature() {
+    long[] sig = new long[a.length];
+    Arrays.fill(sig, Long.MAX_VALUE);
+    return sig;
+  }
+
+  private void update(long[] sig, long h) {
+    for (int p = 0; p < sig.length; p++) {
+      long v = MinHashParams.modPrime(h * a[p] + b[p]);
+      if (v < sig[p]) sig[p] = v;
+    }
+  }
+
+  private void ensureCapacity(int size) {
+    if (size > buf.length) buf = Arrays.copyOf(buf, Math.max(size, buf.length * 2));
+  }
+
+  private int appendUtf8(String s, int pos) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < 0x80) {
+        if (pos + 1 > buf.length) buf = Arrays.copyOf(buf, buf.length * 2);
+        buf[pos++] = (byte) c;
+      } else {
+        byte[] enc;
+        if (Character.isHighSurrogate(c) && i + 1 < s.length()) {
+          enc = s.substring(i, i + 2).getBytes(StandardCharsets.UTF_8);
+          i++;
+        } else {
+          enc = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
+        }
+        if (pos + enc.length > buf.length) buf = Arrays.copyOf(buf, Math.max(pos + enc.length, buf.length * 2));
+        System.arraycopy(enc, 0, buf, pos, enc.length);
+        pos += enc.length;
+      }
+    }
+    return pos;
+  }
+}
