@@ -29,10 +29,14 @@ final class Progress {
     final AtomicLong records = new AtomicLong();
     volatile long totalBytes;
     volatile long startNanos;
+    volatile String phase = "run";
 
     @Override
-    public void start(long totalInputBytes, int shards, int shardsAlreadyDone) {
+    public void start(String phase, long totalInputBytes, int shards, int shardsAlreadyDone) {
+      this.phase = phase;
       totalBytes = totalInputBytes;
+      bytes.set(0);
+      records.set(0);
       startNanos = System.nanoTime();
     }
 
@@ -56,9 +60,9 @@ final class Progress {
     private ProgressBar bar;
 
     @Override
-    public void start(long totalInputBytes, int shards, int shardsAlreadyDone) {
-      super.start(totalInputBytes, shards, shardsAlreadyDone);
-      bar = new ProgressBarBuilder().setTaskName("winnow").setInitialMax(Math.max(1, totalInputBytes))
+    public void start(String phase, long totalInputBytes, int shards, int shardsAlreadyDone) {
+      super.start(phase, totalInputBytes, shards, shardsAlreadyDone);
+      bar = new ProgressBarBuilder().setTaskName(phase).setInitialMax(Math.max(1, totalInputBytes))
           .setStyle(ProgressBarStyle.ASCII).setUnit(" MB", 1_000_000).showSpeed().setUpdateIntervalMillis(500).build();
     }
 
@@ -77,6 +81,7 @@ final class Progress {
     @Override
     public void finish() {
       if (bar != null) bar.close();
+      bar = null;
     }
   }
 
@@ -112,8 +117,7 @@ final class Progress {
       long b = bytes.get();
       double s = Math.max(1e-9, (System.nanoTime() - startNanos) / 1e9);
       String eta = b == 0 || totalBytes == 0 ? "?" : String.format(Locale.ROOT, "%.0f s", (totalBytes - b) * s / b);
-      out.printf(Locale.ROOT, "progress: %,d records, %.1f %% of input, %s, ETA %s%n", records.get(),
-          totalBytes == 0 ? 100.0 : 100.0 * b / totalBytes, rates(), eta);
+      out.printf(Locale.ROOT, "%s: %,d records, %.1f %% of input, %s, ETA %s%n", phase, records.get(), totalBytes == 0 ? 100.0 : 100.0 * b / totalBytes, rates(), eta);
       out.flush();
     }
   }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.winnow.io.AtomicFiles;
 import io.winnow.io.InputFiles;
 import io.winnow.pipeline.Pipeline;
+import io.winnow.pipeline.StepSpec;
 import io.winnow.report.RunStats;
 import io.winnow.report.TokenCounter;
 import java.io.IOException;
@@ -15,7 +16,10 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -60,6 +64,25 @@ public final class LocalEngine {
     for (Path p : inputs) formats.add(formatOf(p));
     prepare(layout, inputs);
 
+    List<ResolvedStep> steps = new ArrayList<>();
+    Map<String, Object> corpusStats = new LinkedHashMap<>();
+    for (StepSpec spec : pipeline.steps()) {
+      if (!spec.isCorpusStep()) {
+        steps.add(new ResolvedStep(spec.id(), spec.factory()));
+        continue;
+      }
+      Path dir = layout.corpusStep(spec.id());
+      Path fitted = dir.resolve("fitted");
+      if (!Files.exists(fitted)) {
+        Files.createDirectories(dir);
+        observe(spec, dir, List.copyOf(steps), inputs, formats);
+        spec.corpus().fit(dir, inputs.size());
+        AtomicFiles.write(fitted, new byte[0]);
+      }
+      steps.add(new ResolvedStep(spec.id(), spec.corpus().load(dir)));
+      corpusStats.put(spec.id(), spec.corpus().fitStats(dir));
+    }
+
     TokenCounter tokens = TokenCounter.forName(pipeline.run().tokenizer());
     List<Integer> todo = new ArrayList<>();
     RunStats total = new RunStats();
@@ -73,24 +96,47 @@ public final class LocalEngine {
         totalBytes += Files.size(inputs.get(i));
       }
     }
-    progress.start(totalBytes, inputs.size(), inputs.size() - todo.size());
+    progress.start("run", totalBytes, inputs.size(), inputs.size() - todo.size());
+    List<Callable<RunStats>> tasks = new ArrayList<>();
+    for (int i : todo) {
+      tasks.add(new ShardTask(i, inputs.get(i), formats.get(i), pipeline, steps, layout, strict, tokens, progress)::run);
+    }
+    for (RunStats s : runAll(tasks)) total.merge(s);
+    total.corpusSteps().putAll(corpusStats);
+    AtomicFiles.write(layout.statsJson(), JSON.writeValueAsBytes(total.toJson(JSON)));
+    return new Result(total, layout.root(), todo.size(), inputs.size() - todo.size());
+  }
 
-    int workers = Math.max(1, Math.min(pipeline.run().workers(), todo.size()));
+  /** The observe phase of a corpus step over every input file that has not been observed yet. */
+  private void observe(StepSpec spec, Path dir, List<ResolvedStep> before, List<Path> inputs, List<String> formats)
+      throws IOException {
+    List<Callable<Void>> tasks = new ArrayList<>();
+    long bytes = 0;
+    for (int i = 0; i < inputs.size(); i++) {
+      if (Files.exists(ObserveTask.marker(dir, i))) continue;
+      bytes += Files.size(inputs.get(i));
+      tasks.add(new ObserveTask(i, inputs.get(i), formats.get(i), pipeline, before, spec.corpus(), dir, progress)::run);
+    }
+    progress.start("observe " + spec.id(), bytes, inputs.size(), inputs.size() - tasks.size());
+    runAll(tasks);
+  }
+
+  /** Runs tasks on the worker pool, in order of submission; the first failure stops the others. */
+  private <T> List<T> runAll(List<Callable<T>> tasks) throws IOException {
+    List<T> results = new ArrayList<>();
+    if (tasks.isEmpty()) return results;
+    int workers = Math.max(1, Math.min(pipeline.run().workers(), tasks.size()));
     ExecutorService pool = Executors.newFixedThreadPool(workers, workerThreads());
     try {
-      List<Future<RunStats>> futures = new ArrayList<>();
-      for (int i : todo) {
-        ShardTask task = new ShardTask(i, inputs.get(i), formats.get(i), pipeline, layout, strict, tokens, progress);
-        futures.add(pool.submit(task::run));
-      }
-      for (Future<RunStats> f : futures) total.merge(await(f, pool));
+      List<Future<T>> futures = new ArrayList<>();
+      for (Callable<T> t : tasks) futures.add(pool.submit(t));
+      for (Future<T> f : futures) results.add(await(f, pool));
     } finally {
       pool.shutdownNow();
       awaitWorkers(pool);
       progress.finish();
     }
-    AtomicFiles.write(layout.statsJson(), JSON.writeValueAsBytes(total.toJson(JSON)));
-    return new Result(total, layout.root(), todo.size(), inputs.size() - todo.size());
+    return results;
   }
 
   private String formatOf(Path p) {
@@ -103,7 +149,7 @@ public final class LocalEngine {
     return f;
   }
 
-  private static RunStats await(Future<RunStats> f, ExecutorService pool) throws IOException {
+  private static <T> T await(Future<T> f, ExecutorService pool) throws IOException {
     try {
       return f.get();
     } catch (InterruptedException e) {

@@ -4,8 +4,11 @@ package io.winnow.engine;
 public interface ProgressListener {
   ProgressListener NONE = new ProgressListener() {};
 
-  /** Called once before work starts. */
-  default void start(long totalInputBytes, int shards, int shardsAlreadyDone) {}
+  /**
+   * Called before each pass over the input: {@code observe <step>} for a corpus step's observations, then
+   * {@code run} for the pass that writes the output.
+   */
+  default void start(String phase, long totalInputBytes, int shards, int shardsAlreadyDone) {}
 
   /** Raw (compressed) input bytes consumed. */
   default void bytes(long n) {}

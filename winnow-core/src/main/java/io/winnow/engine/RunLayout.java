@@ -13,6 +13,7 @@ import java.nio.file.Path;
  * stats/part-00000.json         statistics of shard 0
  * completions/part-00000        marker: shard 0 is complete (written last)
  * stats.json                    merged statistics of the run
+ * corpus/&lt;step&gt;/                   a corpus step's phases: observe/, observed/ markers, fitted state, fitted marker
  * </pre>
  */
 public record RunLayout(Path root) {
@@ -22,6 +23,9 @@ public record RunLayout(Path root) {
   public Path completions() { return root.resolve("completions"); }
   public Path runJson() { return root.resolve("run.json"); }
   public Path statsJson() { return root.resolve("stats.json"); }
+
+  /** The working directory of a corpus step (its observations and fitted state). */
+  public Path corpusStep(String stepId) { return root.resolve("corpus").resolve(stepId); }
 
   public static String shardName(int shard) {
     return String.format("part-%05d", shard);

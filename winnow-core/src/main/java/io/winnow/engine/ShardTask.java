@@ -14,7 +14,6 @@ import io.winnow.io.Rejection;
 import io.winnow.log.DecisionLogWriter;
 import io.winnow.log.Outcome;
 import io.winnow.pipeline.Pipeline;
-import io.winnow.pipeline.StepSpec;
 import io.winnow.report.RunStats;
 import io.winnow.report.TokenCounter;
 import io.winnow.step.StepRunner;
@@ -37,17 +36,19 @@ final class ShardTask {
   private final Path input;
   private final String format;
   private final Pipeline pipeline;
+  private final List<ResolvedStep> steps;
   private final RunLayout layout;
   private final boolean strict;
   private final TokenCounter tokens;
   private final ProgressListener progress;
 
-  ShardTask(int shard, Path input, String format, Pipeline pipeline, RunLayout layout, boolean strict,
-      TokenCounter tokens, ProgressListener progress) {
+  ShardTask(int shard, Path input, String format, Pipeline pipeline, List<ResolvedStep> steps, RunLayout layout,
+      boolean strict, TokenCounter tokens, ProgressListener progress) {
     this.shard = shard;
     this.input = input;
     this.format = format;
     this.pipeline = pipeline;
+    this.steps = steps;
     this.layout = layout;
     this.strict = strict;
     this.tokens = tokens;
@@ -58,8 +59,8 @@ final class ShardTask {
     RunStats stats = new RunStats();
     stats.recordShard();
     List<StepRunner> runners = new ArrayList<>();
-    for (StepSpec s : pipeline.steps()) {
-      runners.add(new StepRunner(s.id(), s.create()));
+    for (ResolvedStep s : steps) {
+      runners.add(new StepRunner(s.id(), s.factory().get()));
       stats.step(s.id());
     }
     var out = pipeline.output();

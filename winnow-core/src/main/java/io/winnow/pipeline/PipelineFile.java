@@ -107,13 +107,15 @@ public final class PipelineFile {
       if (!id.matches("[A-Za-z0-9_\\-]+")) throw new PipelineException(name + ": step " + (i + 1) + ": 'id' must use letters, digits, _ and -, got \"" + id + "\"");
       if (!ids.add(id)) throw new PipelineException(name + ": step " + (i + 1) + ": id '" + id + "' is used twice; give one step an 'id'");
       Params p = new Params(name + ": step " + (i + 1) + " (" + id + ")", new LinkedHashMap<>(params));
-      java.util.function.Supplier<io.winnow.step.Step> factory;
+      java.util.function.Supplier<io.winnow.step.Step> factory = null;
+      io.winnow.step.CorpusStep corpus = null;
       try {
-        factory = st.configure().apply(p);
+        if (st.isCorpusStep()) corpus = st.corpus().apply(p);
+        else factory = st.document().apply(p);
       } catch (IllegalArgumentException e) {
         throw new PipelineException(p.where() + ": " + e.getMessage(), e);
       }
-      out.add(new StepSpec(id, type, java.util.Collections.unmodifiableMap(params), factory));
+      out.add(new StepSpec(id, type, java.util.Collections.unmodifiableMap(params), factory, corpus));
     }
     return out;
   }

@@ -1,5 +1,7 @@
 package io.winnow.pipeline;
 
+import io.winnow.step.dedup.ExactDedup;
+import io.winnow.step.dedup.MinHashDedup;
 import io.winnow.step.filter.C4Filter;
 import io.winnow.step.filter.FineWebQualityFilter;
 import io.winnow.step.filter.GopherQualityFilter;
@@ -16,26 +18,30 @@ public final class StepRegistry {
   /** The built-in steps. */
   public static StepRegistry builtIn() {
     StepRegistry r = new StepRegistry();
-    r.register(new StepType(GopherRepetitionFilter.TYPE, "Gopher repetition: duplicated lines, paragraphs and n-grams",
+    r.register(StepType.document(GopherRepetitionFilter.TYPE, "Gopher repetition: duplicated lines, paragraphs and n-grams",
         p -> {
           GopherRepetitionFilter.Config c = GopherRepetitionFilter.Config.from(p);
           return () -> new GopherRepetitionFilter(c);
         }));
-    r.register(new StepType(GopherQualityFilter.TYPE, "Gopher quality: length, word length, symbols, stop words",
+    r.register(StepType.document(GopherQualityFilter.TYPE, "Gopher quality: length, word length, symbols, stop words",
         p -> {
           GopherQualityFilter.Config c = GopherQualityFilter.Config.from(p);
           return () -> new GopherQualityFilter(c);
         }));
-    r.register(new StepType(C4Filter.TYPE, "C4 line cleaning and page rules (rewrites the text)",
+    r.register(StepType.document(C4Filter.TYPE, "C4 line cleaning and page rules (rewrites the text)",
         p -> {
           C4Filter.Config c = C4Filter.Config.from(p);
           return () -> new C4Filter(c);
         }));
-    r.register(new StepType(FineWebQualityFilter.TYPE, "FineWeb line punctuation, short lines, duplicates, lists",
+    r.register(StepType.document(FineWebQualityFilter.TYPE, "FineWeb line punctuation, short lines, duplicates, lists",
         p -> {
           FineWebQualityFilter.Config c = FineWebQualityFilter.Config.from(p);
           return () -> new FineWebQualityFilter(c);
         }));
+    r.register(StepType.corpus(ExactDedup.TYPE, "Exact duplicates of the normalised text or of a field (corpus step)",
+        p -> new ExactDedup(ExactDedup.Config.from(p))));
+    r.register(StepType.corpus(MinHashDedup.TYPE, "MinHash near-duplicates, FineWeb defaults (corpus step)",
+        p -> new MinHashDedup(MinHashDedup.Config.from(p))));
     return r;
   }
 

@@ -25,6 +25,8 @@ public final class RunStats {
   long tokensOut = -1;
   final Map<String, Long> rejectedByReason = new TreeMap<>();
   final Map<String, StepStats> steps = new LinkedHashMap<>();
+  /** Figures of the corpus steps' fits (clusters...), computed once per run, not merged per shard. */
+  final Map<String, Object> corpusSteps = new LinkedHashMap<>();
 
   public void recordDocument(long bytes, long words, long tokens) {
     documents++;
@@ -87,6 +89,7 @@ public final class RunStats {
   public long tokensOut() { return tokensOut; }
   public Map<String, Long> rejectedByReason() { return rejectedByReason; }
   public Map<String, StepStats> steps() { return steps; }
+  public Map<String, Object> corpusSteps() { return corpusSteps; }
 
   // ------------------------------------------------------------------------------------------ JSON
 
@@ -105,6 +108,7 @@ public final class RunStats {
     n.put("words_out", wordsOut);
     if (tokensIn >= 0) n.put("tokens_in", tokensIn);
     if (tokensOut >= 0) n.put("tokens_out", tokensOut);
+    if (!corpusSteps.isEmpty()) n.set("corpus_steps", m.valueToTree(corpusSteps));
     ObjectNode st = n.putObject("steps");
     steps.forEach((id, s) -> {
       ObjectNode o = st.putObject(id);
@@ -136,6 +140,7 @@ public final class RunStats {
     r.tokensIn = n.has("tokens_in") ? n.get("tokens_in").asLong() : -1;
     r.tokensOut = n.has("tokens_out") ? n.get("tokens_out").asLong() : -1;
     n.path("rejected_by_reason").fields().forEachRemaining(e -> r.rejectedByReason.put(e.getKey(), e.getValue().asLong()));
+    n.path("corpus_steps").fields().forEachRemaining(e -> r.corpusSteps.put(e.getKey(), e.getValue()));
     n.path("steps").fields().forEachRemaining(e -> {
       JsonNode o = e.getValue();
       StepStats s = r.step(e.getKey());

@@ -24,6 +24,7 @@ public final class StatsTable {
     for (Map.Entry<String, Long> r : s.rejectedByReason().entrySet()) {
       out.printf(Locale.ROOT, "  rejected %-30s %,d%n", r.getKey(), r.getValue());
     }
+    for (Map.Entry<String, Object> c : s.corpusSteps().entrySet()) out.printf(Locale.ROOT, "%s: %s%n", c.getKey(), c.getValue());
     out.printf(Locale.ROOT, "bytes  in %s, out %s (%.1f %%)%n", human(s.bytesIn()), human(s.bytesOut()), pct(s.bytesOut(), s.bytesIn()));
     out.printf(Locale.ROOT, "words  in %,d, out %,d (%.1f %%)%n", s.wordsIn(), s.wordsOut(), pct(s.wordsOut(), s.wordsIn()));
     if (s.tokensIn() >= 0) {

@@ -48,7 +48,7 @@ class LocalEngineTest {
 
   private static StepRegistry registry() {
     StepRegistry r = StepRegistry.builtIn();
-    r.register(new StepType("crash_point", "test: crashes the run on one document", p -> {
+    r.register(StepType.document("crash_point", "test: crashes the run on one document", p -> {
       p.finish();
       return () -> doc -> {
         if (doc.id().equals(CRASH_ON.get())) throw new SimulatedCrash("simulated crash on " + doc.id());

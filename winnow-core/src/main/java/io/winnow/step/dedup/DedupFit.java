@@ -1,0 +1,221 @@
+package io.winnow.step.dedup;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.winnow.io.AtomicFiles;
+import io.winnow.io.PairSorter;
+import java.io.BufferedOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * The decide phase shared by the dedup steps: candidate groups (documents sharing a key: a MinHash band, a
+ * content hash) are joined transitively with union-find; in each cluster the keeper rule picks one survivor and
+ * every other member is removed, with its cluster, its keeper's id and their similarity.
+ *
+ * <p>Memory: the (key, document) pairs are sorted beyond RAM by {@link PairSorter} within {@code memoryBytes};
+ * union-find and keeper selection hold 8 bytes per document (12 with a scoring keeper rule). Documents of an
+ * index (another corpus's observations) come first, are never removed, and win their clusters.
+ */
+final class DedupFit {
+  static final String REMOVED = "removed.bin";
+  static final String UNSIGNED = "unsigned.bin";
+  static final String FIT_JSON = "fit.json";
+  static final String PARAMS_JSON = "params.json";
+
+  /** Adds the grouping pairs of one observed document: (group key, band << 40 | index). */
+  interface Grouper {
+    void add(long index, long[] record, PairSorter sorter) throws IOException;
+  }
+
+  /** Estimated similarity of two documents from their records. */
+  interface Similarity {
+    double of(long[] a, long[] b);
+  }
+
+  private final Path dir;
+  private final int width;
+  private final Grouper grouper;
+  private final Similarity similarity;
+  private final KeeperRule keeper;
+  private final long memoryBytes;
+  private final Map<String, Object> params;
+
+  DedupFit(Path dir, int width, Grouper grouper, Similarity similarity, KeeperRule keeper, long memoryBytes,
+      Map<String, Object> params) {
+    this.dir = dir;
+    this.width = width;
+    this.grouper = grouper;
+    this.similarity = similarity;
+    this.keeper = keeper;
+    this.memoryBytes = memoryBytes;
+    this.params = params;
+  }
+
+  static int shardsIn(Path stepDir) throws IOException {
+    Path obs = Observations.dir(stepDir);
+    if (!Files.isDirectory(obs)) throw new IOException(stepDir + " holds no dedup observations (observe/ is missing)");
+    try (Stream<Path> s = Files.list(obs)) {
+      return (int) s.filter(p -> p.getFileName().toString().matches("part-\\d{5}\\.bin")).count();
+    }
+  }
+
+  void fit(int shards, Path index) throws IOException {
+    ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    AtomicFiles.write(dir.resolve(PARAMS_JSON), json.writeValueAsBytes(params));
+    try (Observations.Table table = new Observations.Table(width)) {
+      long reference = 0;
+      if (index != null) {
+        checkIndexParams(json, index);
+        table.addShards(index, shardsIn(index));
+        reference = table.size();
+      }
+      table.addShards(dir, shards);
+      long total = table.size();
+      if (total > Integer.MAX_VALUE) throw new IOException("more than 2^31 documents in one dedup step");
+      int n = (int) total;
+      int[] parent = new int[n];
+      for (int i = 0; i < n; i++) parent[i] = i;
+      double[] scores = keeper.kind() == KeeperRule.Kind.FIRST ? null : new double[n];
+      long[] unsignedCount = {0};
+      final long ref = reference;
+
+      Path unsignedFile = dir.resolve(UNSIGNED);
+      try (DataOutputStream unsigned = new DataOutputStream(new BufferedOutputStream(
+               Files.newOutputStream(AtomicFiles.tmp(unsignedFile)), 1 << 16));
+           PairSorter sorter = new PairSorter(dir.resolve("sort"), memoryBytes)) {
+        table.scan((i, rec) -> {
+          if (scores != null) scores[(int) i] = Double.longBitsToDouble(rec[1]);
+          if ((rec[3] & Observations.FLAG_PAYLOAD) != 0) grouper.add(i, rec, sorter);
+          else if (i >= ref) {
+            unsigned.writeLong(rec[0]);
+            unsignedCount[0]++;
+          }
+        });
+        long[] group = {Long.MIN_VALUE, -1, -1}; // key, band, first member
+        sorter.drain((key, bandAndIndex) -> {
+          long band = bandAndIndex >>> 40;
+          int idx = (int) (bandAndIndex & ((1L << 40) - 1));
+          if (group[2] >= 0 && key == group[0] && band == group[1]) union(parent, (int) group[2], idx);
+          else {
+            group[0] = key;
+            group[1] = band;
+            group[2] = idx;
+          }
+        });
+      }
+      AtomicFiles.commit(AtomicFiles.tmp(unsignedFile), unsignedFile);
+
+      int[] best = new int[n];
+      int[] size = new int[n];
+      java.util.Arrays.fill(best, -1);
+      for (int i = 0; i < n; i++) {
+        int r = find(parent, i);
+        if (i >= ref) size[r]++;
+        int b = best[r];
+        if (b < 0 || better(i, b, ref, scores)) best[r] = i;
+      }
+      writeRemovals(json, table, parent, best, size, ref, unsignedCount[0]);
+    }
+  }
+
+  private boolean better(int i, int current, long reference, double[] scores) {
+    boolean iRef = i < reference;
+    boolean cRef = current < reference;
+    if (iRef != cRef) return iRef;
+    return scores != null && scores[i] > scores[current]; // ties: the earlier document stays
+  }
+
+  private void writeRemovals(ObjectMapper json, Observations.Table table, int[] parent, int[] best, int[] size,
+      long reference, long unsigned) throws IOException {
+    int n = parent.length;
+    long removed = 0;
+    long clusters = 0;
+    Map<String, Long> histogram = new TreeMap<>();
+    for (int i = 0; i < n; i++) {
+      if (parent[i] != i) continue;
+      // members of this corpus, plus the index document that keeps the cluster, if any
+      int members = size[i] + (best[i] >= 0 && best[i] < reference ? 1 : 0);
+      if (size[i] >= 1 && members >= 2) {
+        clusters++;
+        histogram.merge(bucket(members), 1L, Long::sum);
+      }
+    }
+    Path removedFile = dir.resolve(REMOVED);
+    long[] rec = new long[Observations.HEADER_LONGS + width];
+    long[] keep = new long[Observations.HEADER_LONGS + width];
+    ByteBuffer scratch = table.scratch();
+    try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(
+        Files.newOutputStream(AtomicFiles.tmp(removedFile)), 1 << 16))) {
+      for (int i = (int) reference; i < n; i++) {
+        int k = best[find(parent, i)];
+        if (k == i) continue;
+        table.read(i, rec, scratch);
+        table.read(k, keep, scratch);
+        byte[] keeperId = table.id(k, keep[2]).getBytes(StandardCharsets.UTF_8);
+        out.writeLong(rec[0]);
+        out.writeLong(k);
+        out.writeDouble(similarity.of(rec, keep));
+        out.writeBoolean(k < reference);
+        out.writeInt(keeperId.length);
+        out.write(keeperId);
+        removed++;
+      }
+    }
+    AtomicFiles.commit(AtomicFiles.tmp(removedFile), removedFile);
+    Map<String, Object> stats = new LinkedHashMap<>();
+    stats.put("documents", n - reference);
+    if (reference > 0) stats.put("index_documents", reference);
+    stats.put("clusters", clusters);
+    stats.put("removed", removed);
+    stats.put("cluster_sizes", histogram);
+    stats.put("without_key", unsigned);
+    AtomicFiles.write(dir.resolve(FIT_JSON), json.writeValueAsBytes(stats));
+  }
+
+  private static String bucket(int size) {
+    if (size == 2) return "2";
+    if (size <= 5) return "3-5";
+    if (size <= 10) return "6-10";
+    if (size <= 100) return "11-100";
+    return ">100";
+  }
+
+  private void checkIndexParams(ObjectMapper json, Path index) throws IOException {
+    Path p = index.resolve(PARAMS_JSON);
+    if (!Files.exists(p)) throw new IOException("index " + index + " has no " + PARAMS_JSON + " (not a finished dedup step directory)");
+    Map<?, ?> theirs = json.readValue(p.toFile(), Map.class);
+    Map<String, Object> mine = new LinkedHashMap<>(params);
+    mine.remove("index");
+    Map<Object, Object> other = new LinkedHashMap<>(theirs);
+    other.remove("index");
+    if (!json.valueToTree(mine).equals(json.valueToTree(other))) {
+      throw new IOException("index " + index + " was built with other parameters: " + other + " vs " + mine);
+    }
+  }
+
+  static int find(int[] parent, int x) {
+    while (parent[x] != x) {
+      parent[x] = parent[parent[x]];
+      x = parent[x];
+    }
+    return x;
+  }
+
+  /** Joins two sets; the smaller index becomes the root, so a root is its cluster's first document. */
+  static void union(int[] parent, int a, int b) {
+    int ra = find(parent, a);
+    int rb = find(parent, b);
+    if (ra == rb) return;
+    if (ra < rb) parent[rb] = ra;
+    else parent[ra] = rb;
+  }
+}

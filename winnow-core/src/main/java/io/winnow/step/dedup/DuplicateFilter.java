@@ -1,0 +1,107 @@
+package io.winnow.step.dedup;
+
+import static io.winnow.doc.Verdict.values;
+
+import io.winnow.doc.Document;
+import io.winnow.doc.ReasonCode;
+import io.winnow.doc.Verdict;
+import io.winnow.step.Step;
+import it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap;
+import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The apply phase of a dedup step: drops the documents the fit removed, naming the cluster, the document kept
+ * in their place and the estimated similarity; documents that had no key (too short to sign) are kept and say
+ * so. Pure per document, matched by identity ({@link DocKey}); the loaded state is shared by all workers.
+ */
+public final class DuplicateFilter implements Step {
+  public enum Reason implements ReasonCode {
+    /** A duplicate of a kept document of this corpus. */
+    DUPLICATE,
+    /** A duplicate of a document of the index (another corpus). */
+    IN_INDEX;
+
+    @Override
+    public String code() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
+
+  record Removal(long cluster, double similarity, boolean inIndex, String keeperId) {}
+
+  /** The fitted state, loaded once. */
+  public static final class State {
+    final Long2ObjectOpenHashMap<Removal> removed = new Long2ObjectOpenHashMap<>();
+    final LongOpenHashSet unsigned = new LongOpenHashSet();
+    final String noKeyNote;
+
+    State(String noKeyNote) {
+      this.noKeyNote = noKeyNote;
+    }
+
+    public int removedCount() {
+      return removed.size();
+    }
+  }
+
+  private final State state;
+
+  public DuplicateFilter(State state) {
+    this.state = state;
+  }
+
+  static State load(Path dir, String noKeyNote) throws IOException {
+    State s = new State(noKeyNote);
+    try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(dir.resolve(DedupFit.REMOVED)), 1 << 16))) {
+      while (true) {
+        long key;
+        try {
+          key = in.readLong();
+        } catch (EOFException e) {
+          break;
+        }
+        long cluster = in.readLong();
+        double sim = in.readDouble();
+        boolean inIndex = in.readBoolean();
+        byte[] id = new byte[in.readInt()];
+        in.readFully(id);
+        s.removed.put(key, new Removal(cluster, sim, inIndex, new String(id, StandardCharsets.UTF_8)));
+      }
+    }
+    try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(dir.resolve(DedupFit.UNSIGNED)), 1 << 16))) {
+      while (true) {
+        try {
+          s.unsigned.add(in.readLong());
+        } catch (EOFException e) {
+          break;
+        }
+      }
+    }
+    return s;
+  }
+
+  @Override
+  public Verdict apply(Document doc) {
+    long key = DocKey.of(doc);
+    Removal r = state.removed.get(key);
+    if (r != null) {
+      return Verdict.drop(r.inIndex ? Reason.IN_INDEX : Reason.DUPLICATE,
+          values("cluster", r.cluster, "kept", r.keeperId, "similarity", round(r.similarity)));
+    }
+    if (!state.unsigned.isEmpty() && state.unsigned.contains(key)) return Verdict.keep(Map.of(state.noKeyNote, true));
+    return Verdict.keep();
+  }
+
+  private static double round(double d) {
+    return Math.round(d * 1e4) / 1e4;
+  }
+}

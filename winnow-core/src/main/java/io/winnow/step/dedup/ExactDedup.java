@@ -1,0 +1,107 @@
+package io.winnow.step.dedup;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.winnow.doc.Document;
+import io.winnow.pipeline.Params;
+import io.winnow.step.CorpusStep;
+import io.winnow.step.Step;
+import io.winnow.text.DedupNormalizer;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+import net.openhft.hashing.LongHashFunction;
+
+/**
+ * Exact duplicate removal: documents with the same 64-bit hash (xxh64) of their normalised text — or of a
+ * metadata field such as the URL — form a cluster, and one survives by the keeper rule. A document without the
+ * chosen field has no key and is never removed (its decision says {@code no_key}).
+ */
+public final class ExactDedup implements CorpusStep {
+  public static final String TYPE = "exact_dedup";
+  private static final LongHashFunction HASH = LongHashFunction.xx(0);
+
+  /** @param field a metadata field to compare instead of the text (null: the text) */
+  public record Config(String field, boolean normalize, KeeperRule keeper, int memoryMb, String index) {
+    public static Config from(Params p) {
+      Config c = new Config(
+          p.getString("field", null),
+          p.getBool("normalize", true),
+          KeeperRule.parse(p.getString("keeper", "first")),
+          p.getInt("memory_mb", 256, 16, 1 << 20),
+          p.getString("index", null));
+      p.finish();
+      return c;
+    }
+
+    Map<String, Object> keyParams() {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("type", TYPE);
+      m.put("field", field);
+      m.put("normalize", normalize);
+      return m;
+    }
+  }
+
+  private final Config config;
+
+  public ExactDedup(Config config) {
+    this.config = config;
+  }
+
+  long[] key(Document doc) {
+    String value;
+    if (config.field() == null) value = doc.text();
+    else {
+      Object v = doc.metadata().get(config.field());
+      if (v == null) return null;
+      value = v.toString();
+    }
+    if (config.normalize()) value = DedupNormalizer.normalize(value);
+    return new long[] {HASH.hashBytes(value.getBytes(StandardCharsets.UTF_8))};
+  }
+
+  @Override
+  public Observer observer(Path dir, int shard) throws IOException {
+    Observations.Writer w = new Observations.Writer(dir, shard, 1);
+    return new Observer() {
+      @Override
+      public void observe(Document doc) throws IOException {
+        w.write(DocKey.of(doc), config.keeper().score(doc), doc.id(), key(doc));
+      }
+
+      @Override
+      public void commit() throws IOException {
+        w.commit();
+      }
+
+      @Override
+      public void close() throws IOException {
+        w.close();
+      }
+    };
+  }
+
+  @Override
+  public void fit(Path dir, int shards) throws IOException {
+    int h = Observations.HEADER_LONGS;
+    new DedupFit(dir, 1, (index, rec, sorter) -> sorter.add(rec[h], index), (x, y) -> 1.0, config.keeper(),
+        (long) config.memoryMb() << 20, config.keyParams())
+        .fit(shards, config.index() == null ? null : Path.of(config.index()));
+  }
+
+  @Override
+  public Supplier<Step> load(Path dir) throws IOException {
+    DuplicateFilter.State state = DuplicateFilter.load(dir, "no_key");
+    return () -> new DuplicateFilter(state);
+  }
+
+  @Override
+  public Map<String, Object> fitStats(Path dir) throws IOException {
+    @SuppressWarnings("unchecked")
+    Map<String, Object> m = new ObjectMapper().readValue(dir.resolve(DedupFit.FIT_JSON).toFile(), Map.class);
+    return m;
+  }
+}

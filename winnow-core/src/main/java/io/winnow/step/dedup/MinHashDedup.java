@@ -1,0 +1,127 @@
+package io.winnow.step.dedup;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.winnow.doc.Document;
+import io.winnow.pipeline.Params;
+import io.winnow.step.CorpusStep;
+import io.winnow.step.Step;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+import net.openhft.hashing.LongHashFunction;
+
+/**
+ * Near-duplicate removal with MinHash and locality-sensitive hashing. Defaults reproduce the FineWeb
+ * configuration (word 5-grams, xxh64, 112 permutations, 14 bands × 8 rows): two documents are candidates when
+ * any band of their signatures is identical; candidates are joined transitively and one document per cluster
+ * survives by the keeper rule. Documents with fewer words than the n-gram size get no signature and are never
+ * removed (their decision says {@code no_signature}).
+ */
+public final class MinHashDedup implements CorpusStep {
+  public static final String TYPE = "minhash_dedup";
+  private static final LongHashFunction BAND_HASH = LongHashFunction.xx(0);
+
+  public record Config(int ngramSize, int bands, int rows, MinHasher.Shingles shingles, long seed,
+      KeeperRule keeper, int memoryMb, String index) {
+    public Config {
+      if ((long) bands * rows > 4096) throw new IllegalArgumentException("bands × rows must be at most 4096, got " + bands * rows);
+    }
+
+    public static Config from(Params p) {
+      Config c = new Config(
+          p.getInt("ngram_size", 5, 1, 1000),
+          p.getInt("bands", 14, 1, 1024),
+          p.getInt("rows", 8, 1, 1024),
+          MinHasher.Shingles.valueOf(p.getChoice("shingles", "words", "words", "chars").toUpperCase(java.util.Locale.ROOT)),
+          p.getLong("seed", MinHashParams.REFERENCE_SEED, 0, Long.MAX_VALUE),
+          KeeperRule.parse(p.getString("keeper", "first")),
+          p.getInt("memory_mb", 256, 16, 1 << 20),
+          p.getString("index", null));
+      p.finish();
+      return c;
+    }
+
+    int permutations() {
+      return bands * rows;
+    }
+
+    /** What must match for two corpora's signatures to be comparable (index mode). */
+    Map<String, Object> signatureParams() {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("type", TYPE);
+      m.put("ngram_size", ngramSize);
+      m.put("bands", bands);
+      m.put("rows", rows);
+      m.put("shingles", shingles.name().toLowerCase(java.util.Locale.ROOT));
+      m.put("seed", seed);
+      return m;
+    }
+  }
+
+  private final Config config;
+  private final MinHashParams params;
+
+  public MinHashDedup(Config config) {
+    this.config = config;
+    this.params = MinHashParams.of(config.permutations(), config.seed());
+  }
+
+  public Config config() {
+    return config;
+  }
+
+  @Override
+  public Observer observer(Path dir, int shard) throws IOException {
+    MinHasher hasher = new MinHasher(config.ngramSize(), config.shingles(), params);
+    Observations.Writer w = new Observations.Writer(dir, shard, config.permutations());
+    return new Observer() {
+      @Override
+      public void observe(Document doc) throws IOException {
+        w.write(DocKey.of(doc), config.keeper().score(doc), doc.id(), hasher.signature(doc.text()));
+      }
+
+      @Override
+      public void commit() throws IOException {
+        w.commit();
+      }
+
+      @Override
+      public void close() throws IOException {
+        w.close();
+      }
+    };
+  }
+
+  @Override
+  public void fit(Path dir, int shards) throws IOException {
+    int rows = config.rows();
+    int h = Observations.HEADER_LONGS;
+    DedupFit.Grouper bands = (index, rec, sorter) -> {
+      for (int b = 0; b < config.bands(); b++) {
+        sorter.add(BAND_HASH.hashLongs(rec, h + b * rows, rows), ((long) b << 40) | index);
+      }
+    };
+    DedupFit.Similarity estimate = (x, y) -> {
+      int same = 0;
+      for (int i = h; i < x.length; i++) if (x[i] == y[i]) same++;
+      return (double) same / (x.length - h);
+    };
+    new DedupFit(dir, config.permutations(), bands, estimate, config.keeper(), (long) config.memoryMb() << 20,
+        config.signatureParams()).fit(shards, config.index() == null ? null : Path.of(config.index()));
+  }
+
+  @Override
+  public Supplier<Step> load(Path dir) throws IOException {
+    DuplicateFilter.State state = DuplicateFilter.load(dir, "no_signature");
+    return () -> new DuplicateFilter(state);
+  }
+
+  @Override
+  public Map<String, Object> fitStats(Path dir) throws IOException {
+    @SuppressWarnings("unchecked")
+    Map<String, Object> m = new ObjectMapper().readValue(dir.resolve(DedupFit.FIT_JSON).toFile(), Map.class);
+    return m;
+  }
+}
