@@ -41,6 +41,20 @@ final class DedupFit {
     double of(long[] a, long[] b);
   }
 
+  /** Decides whether two candidate documents (not yet in one cluster) are really duplicates. */
+  interface Verifier {
+    boolean accept(Observations.Table table, int a, int b) throws IOException;
+  }
+
+  private Verifier verifier;
+  private long rejectedPairs;
+  private long verifiedPairs;
+
+  DedupFit verifyWith(Verifier v) {
+    this.verifier = v;
+    return this;
+  }
+
   private final Path dir;
   private final int width;
   private final Grouper grouper;
@@ -104,7 +118,7 @@ final class DedupFit {
         sorter.drain((key, bandAndIndex) -> {
           long band = bandAndIndex >>> 40;
           int idx = (int) (bandAndIndex & ((1L << 40) - 1));
-          if (group[2] >= 0 && key == group[0] && band == group[1]) union(parent, (int) group[2], idx);
+          if (group[2] >= 0 && key == group[0] && band == group[1]) join(table, parent, (int) group[2], idx);
           else {
             group[0] = key;
             group[1] = band;
@@ -125,6 +139,17 @@ final class DedupFit {
       }
       writeRemovals(json, table, parent, best, size, ref, unsignedCount[0]);
     }
+  }
+
+  private void join(Observations.Table table, int[] parent, int a, int b) throws IOException {
+    if (verifier != null && find(parent, a) != find(parent, b)) {
+      verifiedPairs++;
+      if (!verifier.accept(table, a, b)) {
+        rejectedPairs++;
+        return;
+      }
+    }
+    union(parent, a, b);
   }
 
   private boolean better(int i, int current, long reference, double[] scores) {
@@ -178,6 +203,10 @@ final class DedupFit {
     stats.put("removed", removed);
     stats.put("cluster_sizes", histogram);
     stats.put("without_key", unsigned);
+    if (verifier != null) {
+      stats.put("verified_pairs", verifiedPairs);
+      stats.put("rejected_pairs", rejectedPairs);
+    }
     AtomicFiles.write(dir.resolve(FIT_JSON), json.writeValueAsBytes(stats));
   }
 

@@ -65,11 +65,11 @@ public final class ExactDedup implements CorpusStep {
 
   @Override
   public Observer observer(Path dir, int shard) throws IOException {
-    Observations.Writer w = new Observations.Writer(dir, shard, 1);
+    Observations.Writer w = new Observations.Writer(dir, shard, 1, false);
     return new Observer() {
       @Override
       public void observe(Document doc) throws IOException {
-        w.write(DocKey.of(doc), config.keeper().score(doc), doc.id(), key(doc));
+        w.write(DocKey.of(doc), config.keeper().score(doc), doc.id(), key(doc), null);
       }
 
       @Override

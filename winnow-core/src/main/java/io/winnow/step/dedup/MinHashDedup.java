@@ -23,8 +23,12 @@ public final class MinHashDedup implements CorpusStep {
   public static final String TYPE = "minhash_dedup";
   private static final LongHashFunction BAND_HASH = LongHashFunction.xx(0);
 
+  /**
+   * @param verify join candidates only when the true Jaccard similarity of their shingle sets reaches
+   *     {@code verifyThreshold} (drops LSH false positives; stores shingle sets during observe)
+   */
   public record Config(int ngramSize, int bands, int rows, MinHasher.Shingles shingles, long seed,
-      KeeperRule keeper, int memoryMb, String index) {
+      KeeperRule keeper, int memoryMb, String index, boolean verify, double verifyThreshold) {
     public Config {
       if ((long) bands * rows > 4096) throw new IllegalArgumentException("bands × rows must be at most 4096, got " + bands * rows);
     }
@@ -38,7 +42,9 @@ public final class MinHashDedup implements CorpusStep {
           p.getLong("seed", MinHashParams.REFERENCE_SEED, 0, Long.MAX_VALUE),
           KeeperRule.parse(p.getString("keeper", "first")),
           p.getInt("memory_mb", 256, 16, 1 << 20),
-          p.getString("index", null));
+          p.getString("index", null),
+          p.getBool("verify", false),
+          p.getDouble("verify_threshold", 0.7, 0, 1));
       p.finish();
       return c;
     }
@@ -74,12 +80,14 @@ public final class MinHashDedup implements CorpusStep {
 
   @Override
   public Observer observer(Path dir, int shard) throws IOException {
-    MinHasher hasher = new MinHasher(config.ngramSize(), config.shingles(), params);
-    Observations.Writer w = new Observations.Writer(dir, shard, config.permutations());
+    MinHasher hasher = new MinHasher(config.ngramSize(), config.shingles(), params, config.verify());
+    Observations.Writer w = new Observations.Writer(dir, shard, config.permutations(), config.verify());
     return new Observer() {
       @Override
       public void observe(Document doc) throws IOException {
-        w.write(DocKey.of(doc), config.keeper().score(doc), doc.id(), hasher.signature(doc.text()));
+        long[] sig = hasher.signature(doc.text());
+        long[] set = config.verify() && sig != null ? hasher.lastShingleSet() : null;
+        w.write(DocKey.of(doc), config.keeper().score(doc), doc.id(), sig, set);
       }
 
       @Override
@@ -108,8 +116,22 @@ public final class MinHashDedup implements CorpusStep {
       for (int i = h; i < x.length; i++) if (x[i] == y[i]) same++;
       return (double) same / (x.length - h);
     };
-    new DedupFit(dir, config.permutations(), bands, estimate, config.keeper(), (long) config.memoryMb() << 20,
-        config.signatureParams()).fit(shards, config.index() == null ? null : Path.of(config.index()));
+    DedupFit fit = new DedupFit(dir, config.permutations(), bands, estimate, config.keeper(),
+        (long) config.memoryMb() << 20, config.signatureParams());
+    if (config.verify()) {
+      long[] ra = new long[h + config.permutations()];
+      long[] rb = new long[h + config.permutations()];
+      fit.verifyWith((table, x, y) -> {
+        var scratch = table.scratch();
+        table.read(x, ra, scratch);
+        table.read(y, rb, scratch);
+        long[] sx = table.set(x, ra);
+        long[] sy = table.set(y, rb);
+        // documents observed without sets (an index built without verify) are trusted to the LSH
+        return sx == null || sy == null || MinHasher.jaccard(sx, sy) >= config.verifyThreshold();
+      });
+    }
+    fit.fit(shards, config.index() == null ? null : Path.of(config.index()));
   }
 
   @Override

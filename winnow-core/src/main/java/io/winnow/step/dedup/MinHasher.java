@@ -24,12 +24,48 @@ public final class MinHasher {
   private final long[] b;
   private byte[] buf = new byte[1 << 14];
   private int[] offsets = new int[1024];
+  private final boolean collectSets;
+  private long[] set = new long[256];
+  private int setSize;
 
   public MinHasher(int n, Shingles kind, MinHashParams params) {
+    this(n, kind, params, false);
+  }
+
+  /** @param collectSets keep each document's shingle hashes for {@link #lastShingleSet()} (verification) */
+  public MinHasher(int n, Shingles kind, MinHashParams params, boolean collectSets) {
     this.n = n;
     this.kind = kind;
     this.a = params.a();
     this.b = params.b();
+    this.collectSets = collectSets;
+  }
+
+  /** The sorted, distinct shingle hashes of the last signed document (needs collectSets). */
+  public long[] lastShingleSet() {
+    if (!collectSets) throw new IllegalStateException("this MinHasher does not collect shingle sets");
+    long[] s = Arrays.copyOf(set, setSize);
+    Arrays.sort(s);
+    int k = 0;
+    for (int i = 0; i < s.length; i++) if (i == 0 || s[i] != s[i - 1]) s[k++] = s[i];
+    return Arrays.copyOf(s, k);
+  }
+
+  /** Jaccard similarity of two sorted, distinct hash sets. */
+  public static double jaccard(long[] x, long[] y) {
+    int i = 0;
+    int j = 0;
+    int common = 0;
+    while (i < x.length && j < y.length) {
+      if (x[i] == y[j]) {
+        common++;
+        i++;
+        j++;
+      } else if (x[i] < y[j]) i++;
+      else j++;
+    }
+    int union = x.length + y.length - common;
+    return union == 0 ? 0 : (double) common / union;
   }
 
   public int permutations() {
@@ -38,6 +74,7 @@ public final class MinHasher {
 
   /** The signature of a text, or null when it has fewer than {@code n} words (or characters). */
   public long[] signature(String text) {
+    setSize = 0;
     String norm = DedupNormalizer.normalize(text);
     return kind == Shingles.WORDS ? wordSignature(norm) : charSignature(norm);
   }
@@ -84,6 +121,10 @@ public final class MinHasher {
   }
 
   private void update(long[] sig, long h) {
+    if (collectSets) {
+      if (setSize == set.length) set = Arrays.copyOf(set, set.length * 2);
+      set[setSize++] = h;
+    }
     for (int p = 0; p < sig.length; p++) {
       long v = MinHashParams.modPrime(h * a[p] + b[p]);
       if (v < sig[p]) sig[p] = v;

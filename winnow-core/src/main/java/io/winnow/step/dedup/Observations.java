@@ -15,13 +15,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The observation files of a dedup step, one pair per shard under {@code observe/}: fixed-width records
- * ({@code part-NNNNN.bin}: key, score, id offset, flags, then {@code width} payload longs such as a MinHash
- * signature) and the ids ({@code part-NNNNN.ids}, length-prefixed UTF-8). Fixed width gives random access by
- * document index when the fit needs a signature or an id again.
+ * The observation files of a dedup step, per shard under {@code observe/}: fixed-width records
+ * ({@code part-NNNNN.bin}: key, score, id offset, flags, sets offset, then {@code width} payload longs such as a
+ * MinHash signature), the ids ({@code part-NNNNN.ids}, length-prefixed UTF-8) and, when candidate pairs are
+ * verified, each document's sorted shingle hashes ({@code part-NNNNN.sets}). Fixed width gives random access by
+ * document index when the fit needs a signature, an id or a shingle set again.
  */
 final class Observations {
-  static final int HEADER_LONGS = 4;
+  static final int HEADER_LONGS = 5;
   static final long FLAG_PAYLOAD = 1;
 
   private Observations() {}
@@ -38,39 +39,59 @@ final class Observations {
     return dir(stepDir).resolve(String.format("part-%05d.ids", shard));
   }
 
+  static Path sets(Path stepDir, int shard) {
+    return dir(stepDir).resolve(String.format("part-%05d.sets", shard));
+  }
+
   /** Writes one shard's observations under temporary names; {@link #commit()} renames them. */
   static final class Writer implements Closeable {
     private final Path records;
     private final Path ids;
+    private final Path sets;
     private final DataOutputStream rec;
     private final DataOutputStream idOut;
+    private final DataOutputStream setOut;
     private final int width;
     private long idOffset;
+    private long setOffset;
 
-    Writer(Path stepDir, int shard, int width) throws IOException {
+    /** @param withSets also write shingle sets (for verification) */
+    Writer(Path stepDir, int shard, int width, boolean withSets) throws IOException {
       Files.createDirectories(dir(stepDir));
       this.records = records(stepDir, shard);
       this.ids = ids(stepDir, shard);
+      this.sets = withSets ? sets(stepDir, shard) : null;
       this.width = width;
       rec = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(AtomicFiles.tmp(records)), 1 << 16));
       idOut = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(AtomicFiles.tmp(ids)), 1 << 16));
+      setOut = withSets ? new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(AtomicFiles.tmp(sets)), 1 << 16)) : null;
     }
 
-    /** @param payload {@code width} longs, or null when the document has none (e.g. too short to sign) */
-    void write(long key, double score, String id, long[] payload) throws IOException {
+    /**
+     * @param payload {@code width} longs, or null when the document has none (e.g. too short to sign)
+     * @param set the document's sorted, distinct shingle hashes (only when writing sets)
+     */
+    void write(long key, double score, String id, long[] payload, long[] set) throws IOException {
       byte[] idBytes = id.getBytes(StandardCharsets.UTF_8);
       rec.writeLong(key);
       rec.writeLong(Double.doubleToLongBits(score));
       rec.writeLong(idOffset);
       rec.writeLong(payload == null ? 0 : FLAG_PAYLOAD);
+      rec.writeLong(setOut != null && set != null ? setOffset : -1);
       for (int i = 0; i < width; i++) rec.writeLong(payload == null ? 0 : payload[i]);
       idOut.writeInt(idBytes.length);
       idOut.write(idBytes);
       idOffset += 4 + idBytes.length;
+      if (setOut != null && set != null) {
+        setOut.writeInt(set.length);
+        for (long h : set) setOut.writeLong(h);
+        setOffset += 4 + 8L * set.length;
+      }
     }
 
     void commit() throws IOException {
       close();
+      if (sets != null) AtomicFiles.commit(AtomicFiles.tmp(sets), sets);
       AtomicFiles.commit(AtomicFiles.tmp(ids), ids);
       AtomicFiles.commit(AtomicFiles.tmp(records), records);
     }
@@ -79,6 +100,7 @@ final class Observations {
     public void close() throws IOException {
       rec.close();
       idOut.close();
+      if (setOut != null) setOut.close();
     }
   }
 
@@ -88,6 +110,7 @@ final class Observations {
     private final int recordBytes;
     private final List<FileChannel> records = new ArrayList<>();
     private final List<FileChannel> ids = new ArrayList<>();
+    private final List<FileChannel> sets = new ArrayList<>();
     private final List<Long> starts = new ArrayList<>();
     private long size;
 
@@ -104,6 +127,8 @@ final class Observations {
         FileChannel rc = FileChannel.open(r, StandardOpenOption.READ);
         records.add(rc);
         ids.add(FileChannel.open(ids(stepDir, s), StandardOpenOption.READ));
+        Path set = sets(stepDir, s);
+        sets.add(Files.exists(set) ? FileChannel.open(set, StandardOpenOption.READ) : null);
         starts.add(size);
         size += rc.size() / recordBytes;
       }
@@ -155,6 +180,22 @@ final class Observations {
       return new String(bytes.array(), StandardCharsets.UTF_8);
     }
 
+    /** The shingle set of document {@code index} whose record is {@code record}, or null if none was written. */
+    long[] set(long index, long[] record) throws IOException {
+      FileChannel ch = sets.get(shardOf(index));
+      long offset = record[4];
+      if (ch == null || offset < 0) return null;
+      ByteBuffer len = ByteBuffer.allocate(4);
+      ch.read(len, offset);
+      len.flip();
+      ByteBuffer bytes = ByteBuffer.allocate(8 * len.getInt());
+      while (bytes.hasRemaining()) if (ch.read(bytes, offset + 4 + bytes.position()) < 0) break;
+      bytes.flip();
+      long[] out = new long[bytes.remaining() / 8];
+      for (int i = 0; i < out.length; i++) out[i] = bytes.getLong();
+      return out;
+    }
+
     /** Streams records in index order. */
     void scan(RecordConsumer consumer) throws IOException {
       long index = 0;
@@ -182,6 +223,7 @@ final class Observations {
     public void close() throws IOException {
       for (FileChannel c : records) c.close();
       for (FileChannel c : ids) c.close();
+      for (FileChannel c : sets) if (c != null) c.close();
     }
   }
 

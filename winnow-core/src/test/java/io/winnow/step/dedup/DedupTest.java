@@ -175,6 +175,20 @@ class DedupTest {
   }
 
   @Test
+  void verificationByTrueJaccardKeepsCandidatesBelowTheThreshold() throws IOException {
+    Path in = dir.resolve("in");
+    Set<String> copies = writeCorpus(in, 2, false);
+    LocalEngine.Result loose = new LocalEngine(pipeline(in, "{type: minhash_dedup, verify: true, verify_threshold: 0.5}", "loose", 2), false, false, null).run();
+    assertThat(dropped(log(loose.runDir()))).isEqualTo(copies);
+    @SuppressWarnings("unchecked")
+    Map<String, Object> fit = (Map<String, Object>) loose.stats().corpusSteps().get("minhash_dedup");
+    assertThat(((Number) fit.get("verified_pairs")).longValue()).isGreaterThanOrEqualTo(copies.size());
+    // one word in a hundred changed: true Jaccard of 5-gram sets is about 0.9, below 0.99
+    LocalEngine.Result strict = new LocalEngine(pipeline(in, "{type: minhash_dedup, verify: true, verify_threshold: 0.99}", "strict", 2), false, false, null).run();
+    assertThat(dropped(log(strict.runDir()))).isEmpty();
+  }
+
+  @Test
   void indexModeRemovesFromBWhatIsInA() throws IOException {
     Path a = Files.createDirectories(dir.resolve("a"));
     Path b = Files.createDirectories(dir.resolve("b"));
