@@ -15,12 +15,30 @@ public final class Verdict {
   private final ReasonCode reason;
   private final String newText;
   private final Map<String, Object> values;
+  private final java.util.List<String> counters;
 
   private Verdict(Action action, ReasonCode reason, String newText, Map<String, Object> values) {
+    this(action, reason, newText, values, java.util.List.of());
+  }
+
+  private Verdict(Action action, ReasonCode reason, String newText, Map<String, Object> values, java.util.List<String> counters) {
     this.action = action;
     this.reason = reason;
     this.newText = newText;
     this.values = values;
+    this.counters = counters;
+  }
+
+  /**
+   * The same verdict, also counting the document under these names in the step's statistics (e.g.
+   * {@code benchmark:gsm8k}), for figures a reason code alone does not give.
+   */
+  public Verdict withCounters(java.util.List<String> names) {
+    return new Verdict(action, reason, newText, values, java.util.List.copyOf(names));
+  }
+
+  public java.util.List<String> counters() {
+    return counters;
   }
 
   public static Verdict keep() {

@@ -145,6 +145,22 @@ public final class Params {
     return out;
   }
 
+  /** A list of entries, each a string or a map (returned as nested {@link Params}); absent → empty. */
+  @SuppressWarnings("unchecked")
+  public List<Object> getEntries(String key) {
+    Object v = value(key);
+    if (v == null) return List.of();
+    if (!(v instanceof List<?> list)) throw error(key, "must be a list, got " + show(v));
+    List<Object> out = new ArrayList<>();
+    for (int i = 0; i < list.size(); i++) {
+      Object o = list.get(i);
+      if (o instanceof String s) out.add(s);
+      else if (o instanceof Map<?, ?> m) out.add(new Params(where + "." + key + "[" + (i + 1) + "]", new LinkedHashMap<>((Map<String, Object>) m)));
+      else throw error(key, "entries must be strings or maps, got " + show(o));
+    }
+    return out;
+  }
+
   /** A nested section, e.g. {@code output.parquet}. */
   @SuppressWarnings("unchecked")
   public Params section(String key) {

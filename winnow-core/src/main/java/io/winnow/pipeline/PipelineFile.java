@@ -114,6 +114,8 @@ public final class PipelineFile {
         else factory = st.document().apply(p);
       } catch (IllegalArgumentException e) {
         throw new PipelineException(p.where() + ": " + e.getMessage(), e);
+      } catch (java.io.UncheckedIOException e) {
+        throw new PipelineException(p.where() + ": " + e.getCause().getMessage(), e);
       }
       out.add(new StepSpec(id, type, java.util.Collections.unmodifiableMap(params), factory, corpus));
     }

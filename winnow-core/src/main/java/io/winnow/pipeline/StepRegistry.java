@@ -1,5 +1,6 @@
 package io.winnow.pipeline;
 
+import io.winnow.step.decontam.Decontaminator;
 import io.winnow.step.dedup.ExactDedup;
 import io.winnow.step.dedup.MinHashDedup;
 import io.winnow.step.filter.C4Filter;
@@ -37,6 +38,11 @@ public final class StepRegistry {
         p -> {
           FineWebQualityFilter.Config c = FineWebQualityFilter.Config.from(p);
           return () -> new FineWebQualityFilter(c);
+        }));
+    r.register(StepType.document(Decontaminator.TYPE, "Benchmark decontamination: drop or cut documents holding test items",
+        p -> {
+          Decontaminator.Config c = Decontaminator.Config.from(p);
+          return () -> new Decontaminator(c);
         }));
     r.register(StepType.corpus(ExactDedup.TYPE, "Exact duplicates of the normalised text or of a field (corpus step)",
         p -> new ExactDedup(ExactDedup.Config.from(p))));

@@ -118,6 +118,7 @@ public final class RunStats {
       o.put("dropped", s.dropped);
       o.set("dropped_by_reason", m.valueToTree(s.droppedByReason));
       o.set("modified_by_reason", m.valueToTree(s.modifiedByReason));
+      if (!s.counters.isEmpty()) o.set("counters", m.valueToTree(s.counters));
       o.put("bytes_in", s.bytesIn);
       o.put("bytes_out", s.bytesOut);
       o.put("words_in", s.wordsIn);
@@ -150,6 +151,7 @@ public final class RunStats {
       s.dropped = o.path("dropped").asLong();
       o.path("dropped_by_reason").fields().forEachRemaining(x -> s.droppedByReason.put(x.getKey(), x.getValue().asLong()));
       o.path("modified_by_reason").fields().forEachRemaining(x -> s.modifiedByReason.put(x.getKey(), x.getValue().asLong()));
+      o.path("counters").fields().forEachRemaining(x -> s.counters.put(x.getKey(), x.getValue().asLong()));
       s.bytesIn = o.path("bytes_in").asLong();
       s.bytesOut = o.path("bytes_out").asLong();
       s.wordsIn = o.path("words_in").asLong();

@@ -17,6 +17,12 @@ public final class StatsTable {
       for (Map.Entry<String, Long> r : st.droppedByReason().entrySet()) {
         out.printf(Locale.ROOT, "  %-32s %12s %12s %10s %,10d%n", shortReason(r.getKey()), "", "", "", r.getValue());
       }
+      for (Map.Entry<String, Long> r : st.modifiedByReason().entrySet()) {
+        out.printf(Locale.ROOT, "  %-32s %12s %12s %,10d%n", shortReason(r.getKey()), "", "", r.getValue());
+      }
+      for (Map.Entry<String, Long> c : st.counters().entrySet()) {
+        out.printf(Locale.ROOT, "  [%s] %,d%n", c.getKey(), c.getValue());
+      }
     }
     out.println("-".repeat(82));
     out.printf(Locale.ROOT, "records %,d = kept %,d + dropped %,d + rejected %,d (shards: %d)%n",

@@ -19,6 +19,12 @@ public final class StepStats {
   long nanos;
   final Map<String, Long> droppedByReason = new TreeMap<>();
   final Map<String, Long> modifiedByReason = new TreeMap<>();
+  final Map<String, Long> counters = new TreeMap<>();
+
+  /** Counts one document under a name the step chose (see Verdict.withCounters). */
+  public void count(String name) {
+    counters.merge(name, 1L, Long::sum);
+  }
 
   public void recordKept(long bytes, long words, long nanos) {
     docsIn++;
@@ -64,6 +70,7 @@ public final class StepStats {
     nanos += o.nanos;
     o.droppedByReason.forEach((k, v) -> droppedByReason.merge(k, v, Long::sum));
     o.modifiedByReason.forEach((k, v) -> modifiedByReason.merge(k, v, Long::sum));
+    o.counters.forEach((k, v) -> counters.merge(k, v, Long::sum));
     return this;
   }
 
@@ -78,4 +85,5 @@ public final class StepStats {
   public long nanos() { return nanos; }
   public Map<String, Long> droppedByReason() { return droppedByReason; }
   public Map<String, Long> modifiedByReason() { return modifiedByReason; }
+  public Map<String, Long> counters() { return counters; }
 }

@@ -49,6 +49,7 @@ public final class StepRunner implements AutoCloseable {
       case MODIFY -> stats.recordModified(bytesIn, wordsIn, doc.utf8Bytes(), doc.whitespaceWords(), nanos, reason);
       case DROP -> stats.recordDropped(bytesIn, wordsIn, nanos, reason);
     }
+    for (String c : v.counters()) stats.count(c);
     return new Decision(id, action, action == Action.KEEP ? null : reason, v.values());
   }
 
