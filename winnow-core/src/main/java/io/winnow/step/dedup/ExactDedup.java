@@ -1,17 +1,13 @@
 package io.winnow.step.dedup;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.winnow.doc.Document;
 import io.winnow.pipeline.Params;
-import io.winnow.step.CorpusStep;
-import io.winnow.step.Step;
 import io.winnow.text.DedupNormalizer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.Supplier;
 import net.openhft.hashing.LongHashFunction;
 
 /**
@@ -19,7 +15,7 @@ import net.openhft.hashing.LongHashFunction;
  * metadata field such as the URL — form a cluster, and one survives by the keeper rule. A document without the
  * chosen field has no key and is never removed (its decision says {@code no_key}).
  */
-public final class ExactDedup implements CorpusStep {
+public final class ExactDedup extends DedupStep {
   public static final String TYPE = "exact_dedup";
   private static final LongHashFunction HASH = LongHashFunction.xx(0);
 
@@ -48,6 +44,7 @@ public final class ExactDedup implements CorpusStep {
   private final Config config;
 
   public ExactDedup(Config config) {
+    super(config.keeper(), "no_key");
     this.config = config;
   }
 
@@ -64,24 +61,18 @@ public final class ExactDedup implements CorpusStep {
   }
 
   @Override
-  public Observer observer(Path dir, int shard) throws IOException {
-    Observations.Writer w = new Observations.Writer(dir, shard, 1, false);
-    return new Observer() {
-      @Override
-      public void observe(Document doc) throws IOException {
-        w.write(DocKey.of(doc), config.keeper().score(doc), doc.id(), key(doc), null);
-      }
+  int payloadWidth() {
+    return 1;
+  }
 
-      @Override
-      public void commit() throws IOException {
-        w.commit();
-      }
+  @Override
+  boolean storesSets() {
+    return false;
+  }
 
-      @Override
-      public void close() throws IOException {
-        w.close();
-      }
-    };
+  @Override
+  PayloadFunction payloads() {
+    return this::key;
   }
 
   @Override
@@ -90,18 +81,5 @@ public final class ExactDedup implements CorpusStep {
     new DedupFit(dir, 1, (index, rec, sorter) -> sorter.add(rec[h], index), (x, y) -> 1.0, config.keeper(),
         (long) config.memoryMb() << 20, config.keyParams())
         .fit(shards, config.index() == null ? null : Path.of(config.index()));
-  }
-
-  @Override
-  public Supplier<Step> load(Path dir) throws IOException {
-    DuplicateFilter.State state = DuplicateFilter.load(dir, "no_key");
-    return () -> new DuplicateFilter(state);
-  }
-
-  @Override
-  public Map<String, Object> fitStats(Path dir) throws IOException {
-    @SuppressWarnings("unchecked")
-    Map<String, Object> m = new ObjectMapper().readValue(dir.resolve(DedupFit.FIT_JSON).toFile(), Map.class);
-    return m;
   }
 }

@@ -1,15 +1,11 @@
 package io.winnow.step.dedup;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.winnow.doc.Document;
 import io.winnow.pipeline.Params;
-import io.winnow.step.CorpusStep;
-import io.winnow.step.Step;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.Supplier;
 import net.openhft.hashing.LongHashFunction;
 
 /**
@@ -19,7 +15,7 @@ import net.openhft.hashing.LongHashFunction;
  * survives by the keeper rule. Documents with fewer words than the n-gram size get no signature and are never
  * removed (their decision says {@code no_signature}).
  */
-public final class MinHashDedup implements CorpusStep {
+public final class MinHashDedup extends DedupStep {
   public static final String TYPE = "minhash_dedup";
   private static final LongHashFunction BAND_HASH = LongHashFunction.xx(0);
 
@@ -70,6 +66,7 @@ public final class MinHashDedup implements CorpusStep {
   private final MinHashParams params;
 
   public MinHashDedup(Config config) {
+    super(config.keeper(), "no_signature");
     this.config = config;
     this.params = MinHashParams.of(config.permutations(), config.seed());
   }
@@ -79,25 +76,27 @@ public final class MinHashDedup implements CorpusStep {
   }
 
   @Override
-  public Observer observer(Path dir, int shard) throws IOException {
+  int payloadWidth() {
+    return config.permutations();
+  }
+
+  @Override
+  boolean storesSets() {
+    return config.verify();
+  }
+
+  @Override
+  PayloadFunction payloads() {
     MinHasher hasher = new MinHasher(config.ngramSize(), config.shingles(), params, config.verify());
-    Observations.Writer w = new Observations.Writer(dir, shard, config.permutations(), config.verify());
-    return new Observer() {
+    return new PayloadFunction() {
       @Override
-      public void observe(Document doc) throws IOException {
-        long[] sig = hasher.signature(doc.text());
-        long[] set = config.verify() && sig != null ? hasher.lastShingleSet() : null;
-        w.write(DocKey.of(doc), config.keeper().score(doc), doc.id(), sig, set);
+      public long[] payload(Document doc) {
+        return hasher.signature(doc.text());
       }
 
       @Override
-      public void commit() throws IOException {
-        w.commit();
-      }
-
-      @Override
-      public void close() throws IOException {
-        w.close();
+      public long[] lastSet() {
+        return config.verify() ? hasher.lastShingleSet() : null;
       }
     };
   }
@@ -132,18 +131,5 @@ public final class MinHashDedup implements CorpusStep {
       });
     }
     fit.fit(shards, config.index() == null ? null : Path.of(config.index()));
-  }
-
-  @Override
-  public Supplier<Step> load(Path dir) throws IOException {
-    DuplicateFilter.State state = DuplicateFilter.load(dir, "no_signature");
-    return () -> new DuplicateFilter(state);
-  }
-
-  @Override
-  public Map<String, Object> fitStats(Path dir) throws IOException {
-    @SuppressWarnings("unchecked")
-    Map<String, Object> m = new ObjectMapper().readValue(dir.resolve(DedupFit.FIT_JSON).toFile(), Map.class);
-    return m;
   }
 }
