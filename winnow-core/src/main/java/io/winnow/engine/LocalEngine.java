@@ -144,7 +144,7 @@ public final class LocalEngine {
     if (!configured.equals("auto")) return configured;
     String f = InputFiles.formatOf(p);
     if (f == null) {
-      throw new RunFailedException(p + ": cannot tell the input format from the file name; set input.format to jsonl or wet");
+      throw new RunFailedException(p + ": cannot tell the input format from the file name; set input.format to jsonl, wet or warc");
     }
     return f;
   }

@@ -14,7 +14,7 @@ public final class DocumentReaders {
   private DocumentReaders() {}
 
   /**
-   * @param format {@code jsonl} or {@code wet}
+   * @param format {@code jsonl}, {@code wet} or {@code warc}
    * @param onRawBytes receives the count of raw bytes read, for progress
    */
   public static DocumentReader open(Path file, String format, String idField, String textField,
@@ -29,6 +29,7 @@ public final class DocumentReaders {
         case "jsonl" -> new JsonlReader(source, c.decompress(raw), idField, textField, limits);
         // jwarc detects gzip itself; zstd must be unwrapped here (jwarc's own detection spins at the end)
         case "wet" -> new WetReader(source, c == Compression.ZSTD ? new ZstdInputStream(raw) : raw, limits);
+        case "warc" -> new WarcReader(source, c == Compression.ZSTD ? new ZstdInputStream(raw) : raw, limits);
         default -> throw new IllegalArgumentException("unknown input format " + format);
       };
     } catch (EOFException e) {

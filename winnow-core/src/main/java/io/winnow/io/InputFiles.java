@@ -59,11 +59,12 @@ public final class InputFiles {
     return s.indexOf('*') >= 0 || s.indexOf('?') >= 0 || s.indexOf('[') >= 0 || s.indexOf('{') >= 0;
   }
 
-  /** The reader format a file name implies: {@code wet} or {@code jsonl}; null when unknown. */
+  /** The reader format a file name implies: {@code wet}, {@code warc} or {@code jsonl}; null when unknown. */
   public static String formatOf(Path file) {
     String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
     n = n.replaceAll("\\.(gz|gzip|zst|zstd)$", "");
     if (n.endsWith(".wet") || n.endsWith(".warc.wet")) return "wet";
+    if (n.endsWith(".warc") || n.endsWith(".arc")) return "warc";
     if (n.endsWith(".jsonl") || n.endsWith(".json") || n.endsWith(".ndjson")) return "jsonl";
     return null;
   }

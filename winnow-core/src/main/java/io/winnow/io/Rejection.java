@@ -16,6 +16,8 @@ public record Rejection(String id, String location, Reason reason, String detail
 
   public enum Reason implements ReasonCode {
     MALFORMED_JSON, MISSING_TEXT, INVALID_UTF8, TRUNCATED, EMPTY_FILE, TOO_LARGE, CORRUPT, UNREADABLE,
+    /** A WARC response whose payload is not HTML (an image, a PDF, a redirect without body...). */
+    NOT_HTML,
     /** A step failed on this document (a bug or a pathological input); the document is set aside. */
     STEP_FAILED;
 

@@ -7,12 +7,12 @@ import java.util.List;
  *
  * @param paths files, directories (read recursively) or globs ({@code data/*.jsonl.gz}); relative paths are
  *     resolved against the working directory
- * @param format {@code auto} (by extension), {@code jsonl} or {@code wet}
+ * @param format {@code auto} (by extension), {@code jsonl}, {@code wet} or {@code warc}
  * @param idField JSON field holding the document id (absent → {@code file:line})
  * @param textField JSON field holding the text
  */
 public record InputSpec(List<String> paths, String format, String idField, String textField) {
-  public static final List<String> FORMATS = List.of("auto", "jsonl", "wet");
+  public static final List<String> FORMATS = List.of("auto", "jsonl", "wet", "warc");
 
   static InputSpec from(Params p) {
     List<String> paths = p.getStrings("paths", null);
