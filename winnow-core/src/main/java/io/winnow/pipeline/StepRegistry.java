@@ -4,6 +4,8 @@ import io.winnow.step.decontam.Decontaminator;
 import io.winnow.step.dedup.ExactDedup;
 import io.winnow.step.dedup.MinHashDedup;
 import io.winnow.step.filter.C4Filter;
+import io.winnow.step.pii.PiiRedactor;
+import io.winnow.step.url.UrlFilter;
 import io.winnow.step.filter.FineWebQualityFilter;
 import io.winnow.step.filter.GopherQualityFilter;
 import io.winnow.step.filter.GopherRepetitionFilter;
@@ -38,6 +40,16 @@ public final class StepRegistry {
         p -> {
           FineWebQualityFilter.Config c = FineWebQualityFilter.Config.from(p);
           return () -> new FineWebQualityFilter(c);
+        }));
+    r.register(StepType.document(UrlFilter.TYPE, "Drop by URL: blocked domains and URLs, banned words",
+        p -> {
+          UrlFilter.Config c = UrlFilter.Config.from(p);
+          return () -> new UrlFilter(c);
+        }));
+    r.register(StepType.document(PiiRedactor.TYPE, "Redact e-mails, public IPs, phones, cards, IBANs and secrets",
+        p -> {
+          PiiRedactor.Config c = PiiRedactor.Config.from(p);
+          return () -> new PiiRedactor(c);
         }));
     r.register(StepType.document(Decontaminator.TYPE, "Benchmark decontamination: drop or cut documents holding test items",
         p -> {

@@ -1,0 +1,124 @@
+package io.winnow.step.url;
+
+import static io.winnow.doc.Verdict.values;
+
+import io.winnow.doc.Document;
+import io.winnow.doc.ReasonCode;
+import io.winnow.doc.Verdict;
+import io.winnow.pipeline.Params;
+import io.winnow.step.Step;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Drops documents by their URL, as FineWeb does: a blocked domain (the host or any parent domain, so a blocked
+ * domain also blocks its subdomains), a blocked exact URL, a banned word among the URL's words, or two or more
+ * "soft" banned words, or a banned substring of the URL. The lists are files named in the pipeline (one entry
+ * per line, {@code #} comments), or inline lists.
+ */
+public final class UrlFilter implements Step {
+  public static final String TYPE = "url_filter";
+
+  public enum Reason implements ReasonCode {
+    DOMAIN, URL, HARD_BLACKLISTED, SOFT_BLACKLISTED, BLACKLISTED_SUBWORD;
+
+    @Override
+    public String code() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
+
+  public record Config(String urlField, Set<String> domains, Set<String> urls, Set<String> bannedWords,
+      Set<String> softBannedWords, int softWordThreshold, List<String> bannedSubwords) {
+
+    public static Config from(Params p) {
+      Config c = new Config(
+          p.getString("url_field", "url"),
+          lower(load(p, "blocked_domains")),
+          Set.copyOf(load(p, "blocked_urls")),
+          lower(load(p, "banned_words")),
+          lower(load(p, "soft_banned_words")),
+          p.getInt("soft_word_threshold", 2, 1, 1000),
+          List.copyOf(lower(load(p, "banned_subwords"))));
+      p.finish();
+      return c;
+    }
+
+    /** A list given inline, or as {@code <key>_file}: one entry per line, blank lines and # comments ignored. */
+    private static Set<String> load(Params p, String key) {
+      Set<String> out = new HashSet<>(p.getStrings(key, List.of()));
+      String file = p.getString(key + "_file", null);
+      if (file != null) {
+        try {
+          for (String line : Files.readAllLines(Path.of(file))) {
+            String t = line.strip();
+            if (!t.isEmpty() && !t.startsWith("#")) out.add(t);
+          }
+        } catch (IOException e) {
+          throw new UncheckedIOException(new IOException("'" + key + "_file': cannot read " + file + ": " + e.getMessage(), e));
+        }
+      }
+      return out;
+    }
+
+    private static Set<String> lower(Set<String> s) {
+      Set<String> out = new HashSet<>();
+      for (String x : s) out.add(x.toLowerCase(Locale.ROOT));
+      return Set.copyOf(out);
+    }
+  }
+
+  private final Config config;
+
+  public UrlFilter(Config config) {
+    this.config = config;
+  }
+
+  @Override
+  public Verdict apply(Document doc) {
+    Object value = doc.metadata().get(config.urlField());
+    if (value == null) return Verdict.keep(Map.of("no_url", true));
+    String url = value.toString();
+    String host = host(url);
+    if (host != null) {
+      for (String d = host; d != null; d = parent(d)) {
+        if (config.domains().contains(d)) return Verdict.drop(Reason.DOMAIN, values("domain", d));
+      }
+    }
+    if (config.urls().contains(url)) return Verdict.drop(Reason.URL, values("url", url));
+    String lower = url.toLowerCase(Locale.ROOT);
+    Set<String> words = new HashSet<>(List.of(lower.split("[^\\p{L}\\p{N}]+")));
+    for (String w : config.bannedWords()) if (words.contains(w)) return Verdict.drop(Reason.HARD_BLACKLISTED, values("word", w));
+    int soft = 0;
+    for (String w : config.softBannedWords()) if (words.contains(w)) soft++;
+    if (soft >= config.softWordThreshold()) return Verdict.drop(Reason.SOFT_BLACKLISTED, values("soft_words", soft));
+    for (String s : config.bannedSubwords()) if (lower.contains(s)) return Verdict.drop(Reason.BLACKLISTED_SUBWORD, values("subword", s));
+    return Verdict.keep();
+  }
+
+  static String host(String url) {
+    try {
+      String h = URI.create(url.strip().replace(" ", "%20")).getHost();
+      return h == null ? null : h.toLowerCase(Locale.ROOT).replaceAll("\\.$", "");
+    } catch (IllegalArgumentException e) {
+      int start = url.indexOf("://");
+      String rest = start < 0 ? url : url.substring(start + 3);
+      int end = rest.indexOf('/');
+      String h = (end < 0 ? rest : rest.substring(0, end)).replaceAll(":\\d+$", "");
+      return h.isEmpty() ? null : h.toLowerCase(Locale.ROOT);
+    }
+  }
+
+  private static String parent(String domain) {
+    int dot = domain.indexOf('.');
+    return dot < 0 ? null : domain.substring(dot + 1);
+  }
+}

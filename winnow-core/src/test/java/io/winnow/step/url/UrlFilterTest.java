@@ -1,0 +1,57 @@
+package io.winnow.step.url;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.winnow.doc.Action;
+import io.winnow.doc.Document;
+import io.winnow.doc.Verdict;
+import io.winnow.pipeline.Params;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class UrlFilterTest {
+  @TempDir Path dir;
+
+  private UrlFilter filter() throws Exception {
+    Path domains = dir.resolve("domains.txt");
+    Files.writeString(domains, "# blocked\nbad-site.com\nads.example.org\n");
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("blocked_domains_file", domains.toString());
+    p.put("blocked_urls", List.of("https://example.com/private/page.html"));
+    p.put("banned_words", List.of("casino"));
+    p.put("soft_banned_words", List.of("free", "bet", "bonus"));
+    p.put("banned_subwords", List.of("xxxvideo"));
+    return new UrlFilter(UrlFilter.Config.from(new Params("url_filter", p)));
+  }
+
+  private static Verdict judge(UrlFilter f, String url) {
+    Document d = Document.of("d", "text");
+    d.metadata().put("url", url);
+    return f.apply(d);
+  }
+
+  @Test
+  void dropsByDomainSubdomainUrlAndWords() throws Exception {
+    UrlFilter f = filter();
+    assertThat(judge(f, "https://bad-site.com/a").reason().code()).isEqualTo("domain");
+    assertThat(judge(f, "http://www.shop.bad-site.com/b?c=1").reason().code()).isEqualTo("domain");
+    assertThat(judge(f, "https://ads.example.org/x").reason().code()).isEqualTo("domain");
+    assertThat(judge(f, "https://example.com/private/page.html").reason().code()).isEqualTo("url");
+    assertThat(judge(f, "https://games.net/online-casino/").reason().code()).isEqualTo("hard_blacklisted");
+    assertThat(judge(f, "https://promo.net/free-bonus").reason().code()).isEqualTo("soft_blacklisted");
+    assertThat(judge(f, "https://site.net/xxxvideos/1").reason().code()).isEqualTo("blacklisted_subword");
+  }
+
+  @Test
+  void keepsCleanUrlsAndSaysWhenThereIsNone() throws Exception {
+    UrlFilter f = filter();
+    assertThat(judge(f, "https://example.org/news/free-software").action()).isEqualTo(Action.KEEP);
+    assertThat(judge(f, "https://notbad-site.com/").action()).isEqualTo(Action.KEEP);
+    assertThat(f.apply(Document.of("d", "x")).values()).containsEntry("no_url", true);
+  }
+}
