@@ -18,8 +18,15 @@ import java.util.Map;
 public final class StepRegistry {
   private final Map<String, StepType> types = new LinkedHashMap<>();
 
-  /** The built-in steps. */
+  /** The built-in steps, and those of every module on the class path (see {@link StepProvider}). */
   public static StepRegistry builtIn() {
+    StepRegistry r = core();
+    for (StepProvider p : java.util.ServiceLoader.load(StepProvider.class)) p.register(r);
+    return r;
+  }
+
+  /** The steps of the core module alone. */
+  public static StepRegistry core() {
     StepRegistry r = new StepRegistry();
     r.register(StepType.document(GopherRepetitionFilter.TYPE, "Gopher repetition: duplicated lines, paragraphs and n-grams",
         p -> {

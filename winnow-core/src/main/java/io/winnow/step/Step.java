@@ -13,7 +13,10 @@ import io.winnow.doc.Verdict;
  * buffers, which must never escape {@code apply}.
  */
 public interface Step extends AutoCloseable {
-  /** Judges one document. Must not modify the document: a new text is returned in the verdict. */
+  /**
+   * Judges one document. Must not change its text (a new text is returned in the verdict); a step may annotate
+   * the document's metadata (e.g. {@code language}).
+   */
   Verdict apply(Document doc);
 
   @Override

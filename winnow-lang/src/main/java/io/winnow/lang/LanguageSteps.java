@@ -1,0 +1,17 @@
+package io.winnow.lang;
+
+import io.winnow.pipeline.StepProvider;
+import io.winnow.pipeline.StepRegistry;
+import io.winnow.pipeline.StepType;
+
+/** Registers the language step. */
+public final class LanguageSteps implements StepProvider {
+  @Override
+  public void register(StepRegistry registry) {
+    registry.register(StepType.document(LanguageFilter.TYPE, "Language identification (Lingua): keep the listed languages",
+        p -> {
+          LanguageFilter.Config c = LanguageFilter.Config.from(p);
+          return () -> new LanguageFilter(c);
+        }));
+  }
+}
