@@ -3,6 +3,7 @@ package io.winnow.pipeline;
 import io.winnow.step.decontam.Decontaminator;
 import io.winnow.step.dedup.ExactDedup;
 import io.winnow.step.dedup.MinHashDedup;
+import io.winnow.step.extract.ExtractStep;
 import io.winnow.step.filter.C4Filter;
 import io.winnow.step.pii.PiiRedactor;
 import io.winnow.step.url.UrlFilter;
@@ -47,6 +48,11 @@ public final class StepRegistry {
         p -> {
           FineWebQualityFilter.Config c = FineWebQualityFilter.Config.from(p);
           return () -> new FineWebQualityFilter(c);
+        }));
+    r.register(StepType.document(ExtractStep.TYPE, "HTML to main-content text (navigation, footers, ads removed)",
+        p -> {
+          ExtractStep.Config c = ExtractStep.Config.from(p);
+          return () -> new ExtractStep(c);
         }));
     r.register(StepType.document(UrlFilter.TYPE, "Drop by URL: blocked domains and URLs, banned words",
         p -> {

@@ -1,0 +1,59 @@
+package io.winnow.step.extract;
+
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Element;
+
+/** Recognises page furniture by tag, ARIA role and class or id words: navigation, headers, footers, ads... */
+final class Boilerplate {
+  /** Tags that never hold main content. */
+  static final Set<String> DROP_TAGS = Set.of("script", "style", "noscript", "iframe", "svg", "canvas", "form", "button",
+      "select", "input", "textarea", "nav", "aside", "footer", "template", "object", "embed", "video", "audio", "map",
+      "figure", "menu", "dialog");
+
+  private static final Set<String> DROP_ROLES = Set.of("navigation", "banner", "contentinfo", "complementary", "menu",
+      "menubar", "search", "dialog", "alert", "toolbar");
+
+  private static final Pattern CLASS_OR_ID = Pattern.compile(
+      "(?:^|[\\s_-])(?:nav|navbar|navigation|menu|menus|submenu|header|masthead|footer|sidebar|side-bar|widget|widgets|"
+          + "breadcrumbs?|cookies?|consent|gdpr|banner|advert|advertisement|ads?|adsense|sponsor|promo|share|sharing|"
+          + "social|related|recommended|popular|trending|newsletter|subscribe|subscription|signup|login|register|"
+          + "search|searchform|pagination|pager|tags|tagcloud|taglist|comments?|comment-list|respond|reply|disqus|"
+          + "author-?bio|byline-?share|toolbar|skip|skiplink|modal|popup|overlay|print-only|rating|"
+          + "copyright|legal|sitemap|topbar|top-bar|shop|cart|slider|carousel|teasers|more-stories)"
+          + "(?:$|[\\s_-])");
+
+  private Boilerplate() {}
+
+  /** Tag-level furniture: removed wherever it is. */
+  static boolean isFurnitureTag(Element e) {
+    return DROP_TAGS.contains(e.normalName());
+  }
+
+  /** Furniture by role, visibility or class/id words; the caller spares large containers (wrappers). */
+  static boolean isBoilerplate(Element e) {
+    String tag = e.normalName();
+    if (DROP_TAGS.contains(tag)) return true;
+    if (tag.equals("header") && !insideArticle(e)) return true;
+    String role = e.attr("role").toLowerCase(Locale.ROOT);
+    if (!role.isEmpty() && DROP_ROLES.contains(role)) return true;
+    if (e.hasAttr("hidden") || e.attr("aria-hidden").equals("true")) return true;
+    String style = e.attr("style").replace(" ", "").toLowerCase(Locale.ROOT);
+    if (style.contains("display:none") || style.contains("visibility:hidden")) return true;
+    String words = (e.className() + " " + e.id()).toLowerCase(Locale.ROOT);
+    if (words.isBlank()) return false;
+    if (isContentName(words)) return false;
+    return CLASS_OR_ID.matcher(words).find();
+  }
+
+  /** Names that say "main content" win over furniture words in the same attribute ("post-content-tags"?). */
+  static boolean isContentName(String words) {
+    return words.matches(".*(?:^|[\\s_-])(?:article-?body|post-?body|entry-?content|post-?content|story-?body|main-?content|article-?content|articletext|storytext)(?:$|[\\s_-]).*");
+  }
+
+  private static boolean insideArticle(Element e) {
+    for (Element p = e.parent(); p != null; p = p.parent()) if (p.normalName().equals("article")) return true;
+    return false;
+  }
+}
