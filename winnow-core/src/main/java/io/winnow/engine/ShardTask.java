@@ -8,6 +8,8 @@ import io.winnow.doc.Document;
 import io.winnow.io.AtomicFiles;
 import io.winnow.io.DocumentReader;
 import io.winnow.io.DocumentReaders;
+import io.winnow.io.DocumentWriter;
+import io.winnow.io.Formats;
 import io.winnow.io.JsonlWriter;
 import io.winnow.io.ReadResult;
 import io.winnow.io.Rejection;
@@ -68,8 +70,10 @@ final class ShardTask {
     Path logFile = layout.decisionLog(shard, ext);
     String idField = pipeline.input().idField();
     String textField = pipeline.input().textField();
-    JsonlWriter writer = new JsonlWriter(layout.data(), RunLayout.shardName(shard), out.compression(),
-        out.maxFileBytes(), idField, textField);
+    DocumentWriter writer = out.format().equals("jsonl")
+        ? new JsonlWriter(layout.data(), RunLayout.shardName(shard), out.compression(), out.maxFileBytes(), idField, textField)
+        : Formats.get(out.format()).openWriter(layout.data(), RunLayout.shardName(shard), out.compressionName(),
+            out.maxFileBytes(), out.rowGroupBytes(), idField, textField);
     try (DocumentReader reader = DocumentReaders.open(input, format, idField, textField,
              pipeline.run().readerLimits(), progress::bytes);
          OutputStream logStream = out.compression().compress(new BufferedOutputStream(

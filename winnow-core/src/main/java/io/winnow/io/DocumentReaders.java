@@ -30,7 +30,13 @@ public final class DocumentReaders {
         // jwarc detects gzip itself; zstd must be unwrapped here (jwarc's own detection spins at the end)
         case "wet" -> new WetReader(source, c == Compression.ZSTD ? new ZstdInputStream(raw) : raw, limits);
         case "warc" -> new WarcReader(source, c == Compression.ZSTD ? new ZstdInputStream(raw) : raw, limits);
-        default -> throw new IllegalArgumentException("unknown input format " + format);
+        default -> {
+          FormatProvider p = Formats.get(format);
+          if (p == null) throw new IllegalArgumentException("unknown input format " + format);
+          raw.close();
+          onRawBytes.accept(Files.size(file)); // columnar readers seek; progress counts the file at once
+          yield p.openReader(file, idField, textField, limits);
+        }
       };
     } catch (EOFException e) {
       close(raw);

@@ -66,6 +66,7 @@ public final class InputFiles {
     if (n.endsWith(".wet") || n.endsWith(".warc.wet")) return "wet";
     if (n.endsWith(".warc") || n.endsWith(".arc")) return "warc";
     if (n.endsWith(".jsonl") || n.endsWith(".json") || n.endsWith(".ndjson")) return "jsonl";
-    return null;
+    FormatProvider p = Formats.forFile(file.getFileName().toString());
+    return p == null ? null : p.name();
   }
 }

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.winnow.doc.Document;
 import java.io.BufferedOutputStream;
-import java.io.Closeable;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -21,7 +20,7 @@ import java.util.Map;
  * file after {@code maxFileBytes} uncompressed bytes: {@code <base>-000.jsonl.zst}, {@code <base>-001...}.
  * Files are written under temporary names; {@link #commit()} renames them all when the shard is complete.
  */
-public final class JsonlWriter implements Closeable {
+public final class JsonlWriter implements DocumentWriter {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Path dir;
@@ -45,6 +44,7 @@ public final class JsonlWriter implements Closeable {
     this.textField = new SerializedString(textField);
   }
 
+  @Override
   public void write(Document doc) throws IOException {
     if (gen == null) open();
     gen.writeStartObject();
@@ -79,6 +79,7 @@ public final class JsonlWriter implements Closeable {
   }
 
   /** Closes the open file and renames every file of this writer to its final name. */
+  @Override
   public List<Path> commit() throws IOException {
     if (gen != null) closeCurrent();
     for (Path p : finished) AtomicFiles.commit(AtomicFiles.tmp(p), p);

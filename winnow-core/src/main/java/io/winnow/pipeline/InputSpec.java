@@ -12,12 +12,14 @@ import java.util.List;
  * @param textField JSON field holding the text
  */
 public record InputSpec(List<String> paths, String format, String idField, String textField) {
-  public static final List<String> FORMATS = List.of("auto", "jsonl", "wet", "warc");
+  public static final List<String> BUILT_IN_FORMATS = List.of("auto", "jsonl", "wet", "warc");
 
   static InputSpec from(Params p) {
     List<String> paths = p.getStrings("paths", null);
     if (paths == null || paths.isEmpty()) throw new PipelineException(p.where() + ": 'paths' is required (files, directories or globs)");
-    InputSpec s = new InputSpec(paths, p.getChoice("format", "auto", FORMATS.toArray(String[]::new)),
+    java.util.List<String> formats = new java.util.ArrayList<>(BUILT_IN_FORMATS);
+    formats.addAll(io.winnow.io.Formats.names());
+    InputSpec s = new InputSpec(paths, p.getChoice("format", "auto", formats.toArray(String[]::new)),
         p.getString("id_field", "id"), p.getString("text_field", "text"));
     p.finish();
     return s;

@@ -7,20 +7,33 @@ import io.winnow.io.Compression;
  *
  * @param path the run directory: kept documents in {@code data/}, the decision log in {@code decisions/},
  *     statistics, completion markers
- * @param compression of the data files and the decision log: {@code zstd} (default), {@code gzip}, {@code none}
+ * @param format {@code jsonl} or a format of another module ({@code parquet})
+ * @param compressionName of the data files and the decision log: {@code zstd} (default), {@code gzip},
+ *     {@code none}, and for Parquet {@code snappy}
  * @param maxFileBytes roll to a new data file after this many uncompressed bytes (the output shard size)
+ * @param rowGroupBytes row-group size of Parquet output
  */
-public record OutputSpec(String path, String format, Compression compression, long maxFileBytes) {
+public record OutputSpec(String path, String format, String compressionName, long maxFileBytes, long rowGroupBytes) {
   static OutputSpec from(Params p) {
-    OutputSpec s = new OutputSpec(p.getString("path", null),
-        p.getChoice("format", "jsonl", "jsonl"),
-        Compression.parse(p.getChoice("compression", "zstd", "zstd", "gzip", "none")),
-        p.getLong("max_file_bytes", 1L << 30, 1L << 10, Long.MAX_VALUE));
+    java.util.List<String> formats = new java.util.ArrayList<>(java.util.List.of("jsonl"));
+    formats.addAll(io.winnow.io.Formats.names());
+    String format = p.getChoice("format", "jsonl", formats.toArray(String[]::new));
+    String compression = format.equals("jsonl")
+        ? p.getChoice("compression", "zstd", "zstd", "gzip", "none")
+        : p.getChoice("compression", "zstd", "zstd", "snappy", "gzip", "none");
+    OutputSpec s = new OutputSpec(p.getString("path", null), format, compression,
+        p.getLong("max_file_bytes", 1L << 30, 1L << 10, Long.MAX_VALUE),
+        p.getLong("row_group_bytes", 128L << 20, 1L << 16, 1L << 31));
     p.finish();
     return s;
   }
 
+  /** Compression of the decision log and of JSONL data files (the log is always JSONL). */
+  public Compression compression() {
+    return compressionName.equals("snappy") ? Compression.ZSTD : Compression.parse(compressionName);
+  }
+
   public OutputSpec withPath(String newPath) {
-    return new OutputSpec(newPath, format, compression, maxFileBytes);
+    return new OutputSpec(newPath, format, compressionName, maxFileBytes, rowGroupBytes);
   }
 }
