@@ -89,6 +89,8 @@ final class ShardTask {
         }
         Document doc = r.document();
         long tokensIn = tokens == null ? -1 : tokens.count(doc.text());
+        long bytesIn = doc.utf8Bytes();
+        long wordsIn = doc.whitespaceWords();
         trail.clear();
         Outcome outcome = Outcome.KEPT;
         boolean modified = false;
@@ -108,7 +110,7 @@ final class ShardTask {
               "step " + step + " failed: " + e), stats, log);
           continue;
         }
-        stats.recordDocument(doc.utf8Bytes(), doc.whitespaceWords(), tokensIn);
+        stats.recordDocument(bytesIn, wordsIn, tokensIn);
         if (outcome == Outcome.KEPT) {
           writer.write(doc);
           long tokensOut = tokens == null ? -1 : modified ? tokens.count(doc.text()) : tokensIn;

@@ -1,0 +1,33 @@
+package io.winnow.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.winnow.log.DecisionLogReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The pipelines of examples/ run as shipped (paths made absolute), and account for every record. */
+class ExamplesTest {
+  @TempDir Path dir;
+
+  @ParameterizedTest
+  @ValueSource(strings = {"web-quality.yaml", "commoncrawl.yaml", "decontaminate.yaml"})
+  void exampleRunsAndAccountsForEveryRecord(String name) throws Exception {
+    Path root = Path.of("..").toAbsolutePath().normalize();
+    String yaml = Files.readString(root.resolve("examples").resolve(name))
+        .replace("examples/", root.resolve("examples") + "/")
+        .replaceAll("path: runs/\\S+", "path: '" + dir.resolve("run") + "'");
+    Path pipeline = dir.resolve(name);
+    Files.writeString(pipeline, yaml);
+    CliTest.Result r = CliTest.winnow("run", pipeline.toString(), "--progress", "none");
+    assertThat(r.exit()).as(r.err()).isZero();
+    AtomicLong logged = new AtomicLong();
+    DecisionLogReader.forEach(dir.resolve("run"), e -> logged.incrementAndGet());
+    String records = r.out().replaceAll("(?s).*records ([0-9,]+) = .*", "$1").replace(",", "");
+    assertThat(logged.get()).isEqualTo(Long.parseLong(records)).isPositive();
+  }
+}
