@@ -84,7 +84,12 @@ public final class PiiRedactor implements Step {
   private static final Pattern EMAIL = Pattern.compile(
       "(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@(?:[A-Za-z0-9-]+\\.)+[A-Za-z]{2,24}(?![A-Za-z0-9-])");
   private static final Pattern IBAN = Pattern.compile("\\b[A-Z]{2}\\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\\b");
-  private static final Pattern CARD = Pattern.compile("(?<![\\d-])(?:\\d[ -]?){12,18}\\d(?![\\d-])");
+  /**
+   * Card layouts only: four groups of four (one separator kind, or none), Amex 4-6-5, or 13–19 contiguous
+   * digits; never inside a URL path or query (after / or =), which hold long numeric ids.
+   */
+  private static final Pattern CARD = Pattern.compile(
+      "(?<![\\w/=.-])(?:\\d{4}([ -]?)\\d{4}\\1\\d{4}\\1\\d{4}(?:\\1\\d{1,3})?|3[47]\\d{2}([ -]?)\\d{6}\\2\\d{5}|\\d{13,19})(?![\\w-]|\\.\\d)");
   /** Not after "version", "release" or "build", nor inside a longer dotted number: those are versions. */
   private static final Pattern IPV4 = Pattern.compile(
       "(?<!(?i)version )(?<!(?i)release )(?<!(?i)build )(?<![\\d.vV])(?:\\d{1,3}\\.){3}\\d{1,3}(?![\\d]|\\.\\d)");

@@ -72,4 +72,31 @@ class PiiRedactorTest {
     assertThat(v.values()).containsEntry("email", 2).containsEntry("ip_address", 1);
     assertThat(v.counters()).containsExactlyInAnyOrder("redacted:email", "redacted:ip_address");
   }
+
+  /** Real Common Crawl pages: contact e-mails and phone numbers are found; the rest of the text is untouched. */
+  @org.junit.jupiter.api.Test
+  void realPagesHaveTheirContactsRedactedAndNothingElse() {
+    java.util.List<com.fasterxml.jackson.databind.JsonNode> rows =
+        io.winnow.testing.SharedData.readJsonlGz(io.winnow.testing.SharedData.require("data/web/cc-main-2019-30-sample.jsonl.gz"));
+    java.util.Map<String, Integer> found = new java.util.TreeMap<>();
+    int changed = 0;
+    for (com.fasterxml.jackson.databind.JsonNode r : rows) {
+      String text = r.get("text").asText();
+      Verdict v = pii.apply(Document.of("x", text));
+      if (v.action() != Action.MODIFY) continue;
+      changed++;
+      v.values().forEach((k, n) -> found.merge(k, (Integer) n, Integer::sum));
+      // outside the placeholders, the text is the original one
+      String[] pieces = v.newText().split("<(EMAIL|IP_ADDRESS|PHONE|CREDIT_CARD|IBAN|SECRET)>");
+      int from = 0;
+      for (String piece : pieces) {
+        int at = text.indexOf(piece, from);
+        assertThat(at).as("unchanged text around placeholders").isGreaterThanOrEqualTo(0);
+        from = at + piece.length();
+      }
+    }
+    System.out.printf("pii on %d real pages: %d changed, %s%n", rows.size(), changed, found);
+    assertThat(found.getOrDefault("email", 0)).isGreaterThan(10);
+    assertThat(changed).isLessThan(rows.size() / 2);
+  }
 }

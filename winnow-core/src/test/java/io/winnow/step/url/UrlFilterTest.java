@@ -54,4 +54,21 @@ class UrlFilterTest {
     assertThat(judge(f, "https://notbad-site.com/").action()).isEqualTo(Action.KEEP);
     assertThat(f.apply(Document.of("d", "x")).values()).containsEntry("no_url", true);
   }
+
+  /** The real URLs of Common Crawl pages: blocking one site's domain drops exactly that site's pages. */
+  @Test
+  void realCommonCrawlUrls() {
+    List<com.fasterxml.jackson.databind.JsonNode> rows =
+        io.winnow.testing.SharedData.readJsonlGz(io.winnow.testing.SharedData.require("data/web/cc-main-2019-30-sample.jsonl.gz"));
+    List<String> urls = rows.stream().map(r -> r.path("metadata").path("warc_url").asText()).filter(u -> !u.isEmpty()).toList();
+    assertThat(urls).hasSizeGreaterThan(500);
+    String host = UrlFilter.host(urls.get(0));
+    String domain = host.substring(host.indexOf('.') + 1).contains(".") ? host.substring(host.indexOf('.') + 1) : host;
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("blocked_domains", List.of(domain));
+    UrlFilter f = new UrlFilter(UrlFilter.Config.from(new Params("url_filter", p)));
+    long dropped = urls.stream().filter(u -> judge(f, u).action() == Action.DROP).count();
+    long expected = urls.stream().map(UrlFilter::host).filter(h -> h != null && (h.equals(domain) || h.endsWith("." + domain))).count();
+    assertThat(dropped).isEqualTo(expected).isPositive();
+  }
 }
