@@ -30,45 +30,21 @@ public final class StepRegistry {
   public static StepRegistry core() {
     StepRegistry r = new StepRegistry();
     r.register(StepType.document(GopherRepetitionFilter.TYPE, "Gopher repetition: duplicated lines, paragraphs and n-grams",
-        p -> {
-          GopherRepetitionFilter.Config c = GopherRepetitionFilter.Config.from(p);
-          return () -> new GopherRepetitionFilter(c);
-        }));
+        GopherRepetitionFilter.Config::from, GopherRepetitionFilter::new));
     r.register(StepType.document(GopherQualityFilter.TYPE, "Gopher quality: length, word length, symbols, stop words",
-        p -> {
-          GopherQualityFilter.Config c = GopherQualityFilter.Config.from(p);
-          return () -> new GopherQualityFilter(c);
-        }));
+        GopherQualityFilter.Config::from, GopherQualityFilter::new));
     r.register(StepType.document(C4Filter.TYPE, "C4 line cleaning and page rules (rewrites the text)",
-        p -> {
-          C4Filter.Config c = C4Filter.Config.from(p);
-          return () -> new C4Filter(c);
-        }));
+        C4Filter.Config::from, C4Filter::new));
     r.register(StepType.document(FineWebQualityFilter.TYPE, "FineWeb line punctuation, short lines, duplicates, lists",
-        p -> {
-          FineWebQualityFilter.Config c = FineWebQualityFilter.Config.from(p);
-          return () -> new FineWebQualityFilter(c);
-        }));
+        FineWebQualityFilter.Config::from, FineWebQualityFilter::new));
     r.register(StepType.document(ExtractStep.TYPE, "HTML to main-content text (navigation, footers, ads removed)",
-        p -> {
-          ExtractStep.Config c = ExtractStep.Config.from(p);
-          return () -> new ExtractStep(c);
-        }));
+        ExtractStep.Config::from, ExtractStep::new));
     r.register(StepType.document(UrlFilter.TYPE, "Drop by URL: blocked domains and URLs, banned words",
-        p -> {
-          UrlFilter.Config c = UrlFilter.Config.from(p);
-          return () -> new UrlFilter(c);
-        }));
+        UrlFilter.Config::from, UrlFilter::new));
     r.register(StepType.document(PiiRedactor.TYPE, "Redact e-mails, public IPs, phones, cards, IBANs and secrets",
-        p -> {
-          PiiRedactor.Config c = PiiRedactor.Config.from(p);
-          return () -> new PiiRedactor(c);
-        }));
+        PiiRedactor.Config::from, PiiRedactor::new));
     r.register(StepType.document(Decontaminator.TYPE, "Benchmark decontamination: drop or cut documents holding test items",
-        p -> {
-          Decontaminator.Config c = Decontaminator.Config.from(p);
-          return () -> new Decontaminator(c);
-        }));
+        Decontaminator.Config::from, Decontaminator::new));
     r.register(StepType.corpus(ExactDedup.TYPE, "Exact duplicates of the normalised text or of a field (corpus step)",
         p -> new ExactDedup(ExactDedup.Config.from(p))));
     r.register(StepType.corpus(MinHashDedup.TYPE, "MinHash near-duplicates, FineWeb defaults (corpus step)",

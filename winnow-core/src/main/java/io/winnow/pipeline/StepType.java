@@ -21,6 +21,14 @@ public record StepType(String name, String summary, Function<Params, Supplier<St
     return new StepType(name, summary, configure, null);
   }
 
+  /** A document step from its config parser and its constructor: the config is validated once, shared by instances. */
+  public static <C> StepType document(String name, String summary, Function<Params, C> config, Function<C, Step> create) {
+    return document(name, summary, p -> {
+      C c = config.apply(p);
+      return () -> create.apply(c);
+    });
+  }
+
   public static StepType corpus(String name, String summary, Function<Params, CorpusStep> configure) {
     return new StepType(name, summary, null, configure);
   }

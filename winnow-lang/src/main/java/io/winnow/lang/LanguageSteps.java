@@ -9,9 +9,6 @@ public final class LanguageSteps implements StepProvider {
   @Override
   public void register(StepRegistry registry) {
     registry.register(StepType.document(LanguageFilter.TYPE, "Language identification (Lingua): keep the listed languages",
-        p -> {
-          LanguageFilter.Config c = LanguageFilter.Config.from(p);
-          return () -> new LanguageFilter(c);
-        }));
+        LanguageFilter.Config::from, LanguageFilter::new));
   }
 }
