@@ -23,8 +23,8 @@ public final class MinHashDedup extends DedupStep {
    * @param verify join candidates only when the true Jaccard similarity of their shingle sets reaches
    *     {@code verifyThreshold} (drops LSH false positives; stores shingle sets during observe)
    */
-  public record Config(int ngramSize, int bands, int rows, MinHasher.Shingles shingles, long seed,
-      KeeperRule keeper, int memoryMb, String index, boolean verify, double verifyThreshold) {
+  public record Config(int ngramSize, int bands, int rows, MinHasher.Shingles shingles, MinHasher.ShingleHash hash,
+      long seed, KeeperRule keeper, int memoryMb, String index, boolean verify, double verifyThreshold) {
     public Config {
       if ((long) bands * rows > 4096) throw new IllegalArgumentException("bands × rows must be at most 4096, got " + bands * rows);
     }
@@ -35,6 +35,7 @@ public final class MinHashDedup extends DedupStep {
           p.getInt("bands", 14, 1, 1024),
           p.getInt("rows", 8, 1, 1024),
           MinHasher.Shingles.valueOf(p.getChoice("shingles", "words", "words", "chars").toUpperCase(java.util.Locale.ROOT)),
+          MinHasher.ShingleHash.valueOf(p.getChoice("hash", "xxh64", "xxh64", "xxh3", "murmur3", "wyhash").toUpperCase(java.util.Locale.ROOT)),
           p.getLong("seed", MinHashParams.REFERENCE_SEED, 0, Long.MAX_VALUE),
           KeeperRule.parse(p.getString("keeper", "first")),
           p.getInt("memory_mb", 256, 16, 1 << 20),
@@ -57,6 +58,7 @@ public final class MinHashDedup extends DedupStep {
       m.put("bands", bands);
       m.put("rows", rows);
       m.put("shingles", shingles.name().toLowerCase(java.util.Locale.ROOT));
+      m.put("hash", hash.name().toLowerCase(java.util.Locale.ROOT));
       m.put("seed", seed);
       return m;
     }
@@ -87,7 +89,7 @@ public final class MinHashDedup extends DedupStep {
 
   @Override
   PayloadFunction payloads() {
-    MinHasher hasher = new MinHasher(config.ngramSize(), config.shingles(), params, config.verify());
+    MinHasher hasher = new MinHasher(config.ngramSize(), config.shingles(), config.hash(), params, config.verify());
     return new PayloadFunction() {
       @Override
       public long[] payload(Document doc) {

@@ -8,7 +8,8 @@ import net.openhft.hashing.LongHashFunction;
 
 /**
  * MinHash signatures of documents: normalise ({@link DedupNormalizer}), split into words with the English word
- * splitter, hash every run of {@code n} words joined by single spaces (xxh64 of the UTF-8 bytes, seed 0), and
+ * splitter, hash every run of {@code n} words joined by single spaces (xxh64 of the UTF-8 bytes, seed 0, or
+ * another {@link ShingleHash}), and
  * keep per permutation the minimum permuted hash. Character shingles ({@code n} characters of the normalised
  * text) are the alternative for languages without word boundaries.
  *
@@ -17,7 +18,19 @@ import net.openhft.hashing.LongHashFunction;
 public final class MinHasher {
   public enum Shingles { WORDS, CHARS }
 
-  private static final LongHashFunction XXH64 = LongHashFunction.xx(0);
+  /** The shingle hash: xxh64 (seed 0, the reference's) by default. */
+  public enum ShingleHash {
+    XXH64(LongHashFunction.xx(0)), XXH3(LongHashFunction.xx3(0)), MURMUR3(LongHashFunction.murmur_3(0)),
+    WYHASH(LongHashFunction.wy_3(0));
+
+    final LongHashFunction function;
+
+    ShingleHash(LongHashFunction function) {
+      this.function = function;
+    }
+  }
+
+  private final LongHashFunction hash;
   private final int n;
   private final Shingles kind;
   private final long[] a;
@@ -29,11 +42,12 @@ public final class MinHasher {
   private int setSize;
 
   public MinHasher(int n, Shingles kind, MinHashParams params) {
-    this(n, kind, params, false);
+    this(n, kind, ShingleHash.XXH64, params, false);
   }
 
   /** @param collectSets keep each document's shingle hashes for {@link #lastShingleSet()} (verification) */
-  public MinHasher(int n, Shingles kind, MinHashParams params, boolean collectSets) {
+  public MinHasher(int n, Shingles kind, ShingleHash hash, MinHashParams params, boolean collectSets) {
+    this.hash = hash.function;
     this.n = n;
     this.kind = kind;
     this.a = params.a();
@@ -96,7 +110,7 @@ public final class MinHasher {
     for (int i = 0; i + n <= words.length; i++) {
       int from = offsets[i];
       int to = offsets[i + n] - 1; // without the trailing space
-      update(sig, XXH64.hashBytes(buf, from, to - from));
+      update(sig, hash.hashBytes(buf, from, to - from));
     }
     return sig;
   }
@@ -110,7 +124,7 @@ public final class MinHasher {
     int k = 0;
     for (int i = 0; i < bytes.length; i++) if ((bytes[i] & 0xC0) != 0x80) starts[k++] = i;
     starts[cps] = bytes.length;
-    for (int i = 0; i + n <= cps; i++) update(sig, XXH64.hashBytes(bytes, starts[i], starts[i + n] - starts[i]));
+    for (int i = 0; i + n <= cps; i++) update(sig, hash.hashBytes(bytes, starts[i], starts[i + n] - starts[i]));
     return sig;
   }
 

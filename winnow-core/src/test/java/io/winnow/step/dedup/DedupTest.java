@@ -189,6 +189,16 @@ class DedupTest {
   }
 
   @Test
+  void otherShingleHashesFindTheSameNearCopies() throws IOException {
+    Path in = dir.resolve("in");
+    Set<String> copies = writeCorpus(in, 2, false);
+    for (String hash : List.of("xxh3", "murmur3", "wyhash")) {
+      LocalEngine.Result r = new LocalEngine(pipeline(in, "{type: minhash_dedup, hash: " + hash + "}", "h-" + hash, 2), false, false, null).run();
+      assertThat(dropped(log(r.runDir()))).as(hash).isEqualTo(copies);
+    }
+  }
+
+  @Test
   void indexModeRemovesFromBWhatIsInA() throws IOException {
     Path a = Files.createDirectories(dir.resolve("a"));
     Path b = Files.createDirectories(dir.resolve("b"));
