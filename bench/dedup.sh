@@ -18,7 +18,7 @@ run="$work/run-dedup-$docs"
 rm -rf "$run"
 for workers in 2; do
   start=$(date +%s.%N)
-  /usr/bin/time -f "%M %U %S" -o "$work/dedup.time" java -Xmx"$heap" -jar winnow-cli/target/winnow.jar dedup "$corpus" \
+  /usr/bin/time -f "%M %U %S" -o "$work/dedup.time" java -Xmx"$heap" -XX:+UseParallelGC -jar winnow-cli/target/winnow.jar dedup "$corpus" \
     --out "$run" --workers "$workers" --memory-mb "$sort_mb" --progress none > "$work/dedup.out"
   secs=$(echo "$(date +%s.%N) - $start" | bc -l)
   read -r rss user sys < "$work/dedup.time"

@@ -26,7 +26,7 @@ steps: [gopher_repetition, gopher_quality, {type: c4, filter_no_terminal_punct: 
 output: {path: '$run', compression: zstd}
 YAML
   start=$(date +%s.%N)
-  /usr/bin/time -f "%M" -o "$work/rss" java -Xmx2g -jar winnow-cli/target/winnow.jar run "$work/filters.yaml" --workers "$workers" --progress none > "$work/out-$workers.txt"
+  /usr/bin/time -f "%M" -o "$work/rss" java -Xmx2g -XX:+UseParallelGC -jar winnow-cli/target/winnow.jar run "$work/filters.yaml" --workers "$workers" --progress none > "$work/out-$workers.txt"
   end=$(date +%s.%N)
   secs=$(echo "$end - $start" | bc -l)
   rss=$(( $(cat "$work/rss") / 1024 ))
@@ -46,7 +46,7 @@ steps: [gopher_repetition, gopher_quality, {type: c4, filter_no_terminal_punct: 
 output: {path: '$run', compression: zstd}
 YAML
   start=$(date +%s.%N)
-  java -Xmx2g -jar winnow-cli/target/winnow.jar run "$work/filters-20k.yaml" --workers 1 --progress none > "$work/out-20k.txt"
+  java -Xmx2g -XX:+UseParallelGC -jar winnow-cli/target/winnow.jar run "$work/filters-20k.yaml" --workers 1 --progress none > "$work/out-20k.txt"
   secs=$(echo "$(date +%s.%N) - $start" | bc -l)
   printf 'corpus-20k: workers=1  docs=20000  wall=%.1fs (JVM start included)  docs/s/core=%.0f  %s\n' "$secs" \
     "$(echo "20000 / $secs" | bc -l)" "$(grep -o 'kept [0-9][0-9,]*' "$work/out-20k.txt" | head -1)"
