@@ -3,6 +3,7 @@ package io.winnow.step.dedup;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.winnow.io.AtomicFiles;
+import io.winnow.io.IntArray;
 import io.winnow.io.PairSorter;
 import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
@@ -22,7 +23,9 @@ import java.util.stream.Stream;
  * every other member is removed, with its cluster, its keeper's id and their similarity.
  *
  * <p>Memory: the (key, document) pairs are sorted beyond RAM by {@link PairSorter} within {@code memoryBytes};
- * union-find and keeper selection hold 8 bytes per document (12 with a scoring keeper rule). Documents of an
+ * union-find and keeper selection need 12 bytes per document (20 with a scoring keeper rule), on the heap while
+ * that fits in half of {@code memoryBytes} and in memory-mapped files beyond, so the heap stays bounded by
+ * configuration whatever the corpus size. Documents of an
  * index (another corpus's observations) come first, are never removed, and win their clusters.
  */
 final class DedupFit {
@@ -96,9 +99,12 @@ final class DedupFit {
       long total = table.size();
       if (total > Integer.MAX_VALUE) throw new IOException("more than 2^31 documents in one dedup step");
       int n = (int) total;
-      int[] parent = new int[n];
-      for (int i = 0; i < n; i++) parent[i] = i;
-      double[] scores = keeper.kind() == KeeperRule.Kind.FIRST ? null : new double[n];
+      long budget = memoryBytes / 2;
+      Path scratchDir = dir.resolve("sort");
+      IntArray parent = IntArray.allocate(n, budget / 3, scratchDir);
+      for (int i = 0; i < n; i++) parent.set(i, i);
+      // scores as the two halves of their double bits
+      IntArray scores = keeper.kind() == KeeperRule.Kind.FIRST ? null : IntArray.allocate(2L * n, budget / 3, scratchDir);
       long[] unsignedCount = {0};
       final long ref = reference;
 
@@ -107,7 +113,10 @@ final class DedupFit {
                Files.newOutputStream(AtomicFiles.tmp(unsignedFile)), 1 << 16));
            PairSorter sorter = new PairSorter(dir.resolve("sort"), memoryBytes)) {
         table.scan((i, rec) -> {
-          if (scores != null) scores[(int) i] = Double.longBitsToDouble(rec[1]);
+          if (scores != null) {
+            scores.set(2 * i, (int) (rec[1] >>> 32));
+            scores.set(2 * i + 1, (int) rec[1]);
+          }
           if ((rec[3] & Observations.FLAG_PAYLOAD) != 0) grouper.add(i, rec, sorter);
           else if (i >= ref) {
             unsigned.writeLong(rec[0]);
@@ -128,20 +137,24 @@ final class DedupFit {
       }
       AtomicFiles.commit(AtomicFiles.tmp(unsignedFile), unsignedFile);
 
-      int[] best = new int[n];
-      int[] size = new int[n];
-      java.util.Arrays.fill(best, -1);
-      for (int i = 0; i < n; i++) {
-        int r = find(parent, i);
-        if (i >= ref) size[r]++;
-        int b = best[r];
-        if (b < 0 || better(i, b, ref, scores)) best[r] = i;
+      try (IntArray best = IntArray.allocate(n, budget / 3, scratchDir);
+           IntArray size = IntArray.allocate(n, budget / 3, scratchDir)) {
+        for (int i = 0; i < n; i++) best.set(i, -1);
+        for (int i = 0; i < n; i++) {
+          int r = find(parent, i);
+          if (i >= ref) size.set(r, size.get(r) + 1);
+          int b = best.get(r);
+          if (b < 0 || better(i, b, ref, scores)) best.set(r, i);
+        }
+        writeRemovals(json, table, parent, best, size, ref, unsignedCount[0]);
+      } finally {
+        parent.close();
+        if (scores != null) scores.close();
       }
-      writeRemovals(json, table, parent, best, size, ref, unsignedCount[0]);
     }
   }
 
-  private void join(Observations.Table table, int[] parent, int a, int b) throws IOException {
+  private void join(Observations.Table table, IntArray parent, int a, int b) throws IOException {
     if (verifier != null && find(parent, a) != find(parent, b)) {
       verifiedPairs++;
       if (!verifier.accept(table, a, b)) {
@@ -152,24 +165,30 @@ final class DedupFit {
     union(parent, a, b);
   }
 
-  private boolean better(int i, int current, long reference, double[] scores) {
+  private boolean better(int i, int current, long reference, IntArray scores) {
     boolean iRef = i < reference;
     boolean cRef = current < reference;
     if (iRef != cRef) return iRef;
-    return scores != null && scores[i] > scores[current]; // ties: the earlier document stays
+    return scores != null && score(scores, i) > score(scores, current); // ties: the earlier document stays
   }
 
-  private void writeRemovals(ObjectMapper json, Observations.Table table, int[] parent, int[] best, int[] size,
+  private static double score(IntArray scores, int i) {
+    long bits = ((long) scores.get(2L * i) << 32) | (scores.get(2L * i + 1) & 0xFFFFFFFFL);
+    return Double.longBitsToDouble(bits);
+  }
+
+  private void writeRemovals(ObjectMapper json, Observations.Table table, IntArray parent, IntArray best, IntArray size,
       long reference, long unsigned) throws IOException {
-    int n = parent.length;
+    int n = (int) parent.length();
     long removed = 0;
     long clusters = 0;
     Map<String, Long> histogram = new TreeMap<>();
     for (int i = 0; i < n; i++) {
-      if (parent[i] != i) continue;
+      if (parent.get(i) != i) continue;
       // members of this corpus, plus the index document that keeps the cluster, if any
-      int members = size[i] + (best[i] >= 0 && best[i] < reference ? 1 : 0);
-      if (size[i] >= 1 && members >= 2) {
+      int own = size.get(i);
+      int members = own + (best.get(i) >= 0 && best.get(i) < reference ? 1 : 0);
+      if (own >= 1 && members >= 2) {
         clusters++;
         histogram.merge(bucket(members), 1L, Long::sum);
       }
@@ -181,7 +200,7 @@ final class DedupFit {
     try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(
         Files.newOutputStream(AtomicFiles.tmp(removedFile)), 1 << 16))) {
       for (int i = (int) reference; i < n; i++) {
-        int k = best[find(parent, i)];
+        int k = best.get(find(parent, i));
         if (k == i) continue;
         table.read(i, rec, scratch);
         table.read(k, keep, scratch);
@@ -232,20 +251,22 @@ final class DedupFit {
     }
   }
 
-  static int find(int[] parent, int x) {
-    while (parent[x] != x) {
-      parent[x] = parent[parent[x]];
-      x = parent[x];
+  static int find(IntArray parent, int x) {
+    int p;
+    while ((p = parent.get(x)) != x) {
+      int gp = parent.get(p);
+      parent.set(x, gp); // path halving
+      x = gp;
     }
     return x;
   }
 
   /** Joins two sets; the smaller index becomes the root, so a root is its cluster's first document. */
-  static void union(int[] parent, int a, int b) {
+  static void union(IntArray parent, int a, int b) {
     int ra = find(parent, a);
     int rb = find(parent, b);
     if (ra == rb) return;
-    if (ra < rb) parent[rb] = ra;
-    else parent[ra] = rb;
+    if (ra < rb) parent.set(rb, ra);
+    else parent.set(ra, rb);
   }
 }

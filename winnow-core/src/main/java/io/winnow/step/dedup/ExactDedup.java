@@ -26,7 +26,7 @@ public final class ExactDedup extends DedupStep {
           p.getString("field", null),
           p.getBool("normalize", true),
           KeeperRule.parse(p.getString("keeper", "first")),
-          p.getInt("memory_mb", 256, 16, 1 << 20),
+          p.getInt("memory_mb", 256, 0, 1 << 20),
           p.getString("index", null));
       p.finish();
       return c;

@@ -38,7 +38,7 @@ public final class MinHashDedup extends DedupStep {
           MinHasher.ShingleHash.valueOf(p.getChoice("hash", "xxh64", "xxh64", "xxh3", "murmur3", "wyhash").toUpperCase(java.util.Locale.ROOT)),
           p.getLong("seed", MinHashParams.REFERENCE_SEED, 0, Long.MAX_VALUE),
           KeeperRule.parse(p.getString("keeper", "first")),
-          p.getInt("memory_mb", 256, 16, 1 << 20),
+          p.getInt("memory_mb", 256, 0, 1 << 20),
           p.getString("index", null),
           p.getBool("verify", false),
           p.getDouble("verify_threshold", 0.7, 0, 1));

@@ -155,6 +155,16 @@ class DedupTest {
   }
 
   @Test
+  void noMemoryBudgetSpillsEverythingAndGivesTheSameResult() throws IOException {
+    Path in = dir.resolve("in");
+    Set<String> copies = writeCorpus(in, 3, false);
+    // memory_mb 0: band keys spill in runs of 1,024 pairs, union-find and keeper tables are memory-mapped files
+    LocalEngine.Result r = new LocalEngine(pipeline(in, "{type: minhash_dedup, memory_mb: 0, keeper: longest}", "tiny", 2), false, false, null).run();
+    LocalEngine.Result d = new LocalEngine(pipeline(in, "{type: minhash_dedup, keeper: longest}", "default", 2), false, false, null).run();
+    assertThat(dropped(log(r.runDir()))).isEqualTo(dropped(log(d.runDir()))).hasSameSizeAs(copies);
+  }
+
+  @Test
   void keeperRuleLongestKeepsTheLongerCopy() throws IOException {
     Path in = Files.createDirectories(dir.resolve("in"));
     String base = texts.get(0);
