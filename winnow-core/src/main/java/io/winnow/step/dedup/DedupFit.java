@@ -111,7 +111,7 @@ final class DedupFit {
       Path unsignedFile = dir.resolve(UNSIGNED);
       try (DataOutputStream unsigned = new DataOutputStream(new BufferedOutputStream(
                Files.newOutputStream(AtomicFiles.tmp(unsignedFile)), 1 << 16));
-           PairSorter sorter = new PairSorter(dir.resolve("sort"), memoryBytes)) {
+           PairSorter sorter = new PairSorter(dir.resolve("sort"), memoryBytes / 2)) {
         table.scan((i, rec) -> {
           if (scores != null) {
             scores.set(2 * i, (int) (rec[1] >>> 32));
