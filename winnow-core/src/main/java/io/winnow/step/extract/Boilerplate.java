@@ -47,6 +47,14 @@ final class Boilerplate {
     return CLASS_OR_ID.matcher(words).find();
   }
 
+  private static final Pattern ALWAYS_FURNITURE = Pattern.compile("(?:^|[\\s_-])(?:comments?|comment-list|disqus|respond)(?:$|[\\s_-])");
+
+  /** Reader comments: furniture however much text they hold (a long thread can outweigh the article). */
+  static boolean isCommentSection(Element e) {
+    String words = (e.className() + " " + e.id()).toLowerCase(Locale.ROOT);
+    return !words.isBlank() && !isContentName(words) && ALWAYS_FURNITURE.matcher(words).find();
+  }
+
   /** Names that say "main content" win over furniture words in the same attribute ("post-content-tags"?). */
   static boolean isContentName(String words) {
     return words.matches(".*(?:^|[\\s_-])(?:article-?body|post-?body|entry-?content|post-?content|story-?body|main-?content|article-?content|articletext|storytext)(?:$|[\\s_-]).*");

@@ -95,7 +95,7 @@ public final class MainContentExtractor {
     TextStats stats = new TextStats(body);
     Element main = chooseMain(body, stats);
     StringBuilder sb = new StringBuilder();
-    render(main, sb, stats, Math.max(1, stats.text(main)));
+    for (Element part : withProseSiblings(main, stats)) render(part, sb, stats, Math.max(1, stats.text(main)));
     return new Result(postProcess(sb.toString()), title);
   }
 
@@ -112,7 +112,8 @@ public final class MainContentExtractor {
     TextStats stats = new TextStats(root);
     int total = Math.max(1, stats.text(root));
     root.traverse((node, depth) -> {
-      if (node instanceof Element e && e != root && Boilerplate.isBoilerplate(e) && stats.text(e) < 0.3 * total) remove.add(e);
+      if (node instanceof Element e && e != root && Boilerplate.isBoilerplate(e)
+          && (stats.text(e) < 0.3 * total || Boilerplate.isCommentSection(e))) remove.add(e);
     });
     for (Node n : remove) if (n.parent() != null) n.remove();
   }
@@ -158,6 +159,30 @@ public final class MainContentExtractor {
       best = parent;
     }
     return best;
+  }
+
+  /**
+   * The main element with the siblings that also read as prose (a lead paragraph or standfirst just before
+   * the article body, a closing paragraph after it): long enough, few links, ending a sentence.
+   */
+  private static List<Element> withProseSiblings(Element main, TextStats stats) {
+    Element parent = main.parent();
+    if (parent == null || main.normalName().equals("body")) return List.of(main);
+    List<Element> parts = new ArrayList<>();
+    for (Element sibling : parent.children()) {
+      if (sibling == main) parts.add(sibling);
+      else if (isProse(sibling, stats)) parts.add(sibling);
+    }
+    return parts;
+  }
+
+  private static boolean isProse(Element e, TextStats stats) {
+    int len = stats.text(e);
+    if (len < 80 || stats.linkDensity(e) > 0.2) return false;
+    String t = e.text().strip();
+    if (t.isEmpty()) return false;
+    char last = t.charAt(t.length() - 1);
+    return ".!?\"”'»:".indexOf(last) >= 0;
   }
 
   /** Text of the element's own text nodes (not of nested blocks), commas as a sign of prose. */
