@@ -15,7 +15,7 @@ class ExamplesTest {
   @TempDir Path dir;
 
   @ParameterizedTest
-  @ValueSource(strings = {"web-quality.yaml", "commoncrawl.yaml", "decontaminate.yaml"})
+  @ValueSource(strings = {"web-quality.yaml", "commoncrawl.yaml", "decontaminate.yaml", "to-parquet.yaml"})
   void exampleRunsAndAccountsForEveryRecord(String name) throws Exception {
     Path root = Path.of("..").toAbsolutePath().normalize();
     String yaml = Files.readString(root.resolve("examples").resolve(name))
@@ -29,5 +29,22 @@ class ExamplesTest {
     DecisionLogReader.forEach(dir.resolve("run"), e -> logged.incrementAndGet());
     String records = r.out().replaceAll("(?s).*records ([0-9,]+) = .*", "$1").replace(",", "");
     assertThat(logged.get()).isEqualTo(Long.parseLong(records)).isPositive();
+  }
+
+  @org.junit.jupiter.api.Test
+  void parquetWrittenByOneExampleIsReadByTheOther() throws Exception {
+    Path root = Path.of("..").toAbsolutePath().normalize();
+    Path written = dir.resolve("to");
+    Path read = dir.resolve("from");
+    Files.writeString(dir.resolve("to.yaml"), Files.readString(root.resolve("examples/to-parquet.yaml"))
+        .replace("examples/", root.resolve("examples") + "/").replace("path: runs/to-parquet", "path: '" + written + "'"));
+    Files.writeString(dir.resolve("from.yaml"), Files.readString(root.resolve("examples/from-parquet.yaml"))
+        .replace("runs/to-parquet/data", written.resolve("data").toString()).replace("path: runs/from-parquet", "path: '" + read + "'"));
+    CliTest.Result to = CliTest.winnow("run", dir.resolve("to.yaml").toString(), "--progress", "none");
+    assertThat(to.exit()).as(to.err()).isZero();
+    CliTest.Result from = CliTest.winnow("run", dir.resolve("from.yaml").toString(), "--progress", "none");
+    assertThat(from.exit()).as(from.err()).isZero();
+    String kept = to.out().replaceAll("(?s).*= kept ([0-9,]+) .*", "$1");
+    assertThat(from.out()).contains("records " + kept + " =");
   }
 }
