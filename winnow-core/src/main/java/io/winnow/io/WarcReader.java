@@ -3,13 +3,11 @@ package io.winnow.io;
 import io.winnow.doc.Document;
 import io.winnow.doc.Provenance;
 import io.winnow.io.Rejection.Reason;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import org.netpreserve.jwarc.HttpResponse;
 import org.netpreserve.jwarc.MediaType;
 import org.netpreserve.jwarc.WarcRecord;
@@ -22,45 +20,19 @@ import org.netpreserve.jwarc.WarcResponse;
  * (counted, not documents); other record types (request, metadata, warcinfo) are not documents and are passed
  * over. A damaged archive ends with one rejection naming the byte offset.
  */
-public final class WarcReader implements DocumentReader {
-  private final String source;
-  private final org.netpreserve.jwarc.WarcReader warc;
-  private final ReaderLimits limits;
-  private boolean done;
-  private boolean anyRecord;
-
+public final class WarcReader extends ArchiveReader {
+  /** @param in the raw stream (gzip is detected by jwarc); a zstd stream must already be decompressed */
   public WarcReader(String source, InputStream in, ReaderLimits limits) throws IOException {
-    this.source = source;
-    this.warc = new org.netpreserve.jwarc.WarcReader(in);
-    this.warc.setLenient(true); // real crawls hold odd target URIs and headers
-    this.limits = limits;
+    super(source, in, limits, true); // real crawls hold odd target URIs and headers
   }
 
   @Override
-  public ReadResult next() {
-    while (!done) {
-      long offset = warc.position();
-      try {
-        Optional<WarcRecord> r = warc.next();
-        if (r.isEmpty()) {
-          done = true;
-          return anyRecord ? null : ReadResult.rejected(new Rejection(null, source, Reason.EMPTY_FILE, "the file holds no WARC records"));
-        }
-        anyRecord = true;
-        offset = warc.position();
-        if (!(r.get() instanceof WarcResponse response)) continue;
-        return read(response, offset);
-      } catch (IOException | RuntimeException e) {
-        done = true;
-        boolean truncated = e instanceof EOFException || String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("end of");
-        return ReadResult.rejected(new Rejection(null, source + "@" + offset, truncated ? Reason.TRUNCATED : Reason.CORRUPT,
-            (truncated ? "archive ends early: " : "unreadable WARC record: ") + e.getMessage()));
-      }
-    }
-    return null;
+  ReadResult read(WarcRecord record, long offset) throws IOException {
+    if (!(record instanceof WarcResponse response)) return null;
+    return readResponse(response, offset);
   }
 
-  private ReadResult read(WarcResponse response, long offset) throws IOException {
+  private ReadResult readResponse(WarcResponse response, long offset) throws IOException {
     String id = response.id().toString();
     String location = source + "@" + offset;
     HttpResponse http;
@@ -90,8 +62,4 @@ public final class WarcReader implements DocumentReader {
     return ReadResult.of(new Document(id, decoded.text(), meta, Provenance.offset(source, offset)));
   }
 
-  @Override
-  public void close() throws IOException {
-    warc.close();
-  }
 }

@@ -3,7 +3,6 @@ package io.winnow.io;
 import io.winnow.doc.Document;
 import io.winnow.doc.Provenance;
 import io.winnow.io.Rejection.Reason;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.CharacterCodingException;
@@ -11,9 +10,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import org.netpreserve.jwarc.MessageBody;
-import org.netpreserve.jwarc.WarcReader;
 import org.netpreserve.jwarc.WarcRecord;
 import org.netpreserve.jwarc.WarcTargetRecord;
 
@@ -22,48 +19,19 @@ import org.netpreserve.jwarc.WarcTargetRecord;
  * document id is the WARC-Record-ID; URL and date become metadata. Other record types (warcinfo) are not
  * documents and are skipped. A damaged archive ends with one rejection naming the byte offset.
  */
-public final class WetReader implements DocumentReader {
-  private final String source;
-  private final WarcReader warc;
-  private final ReaderLimits limits;
-  private boolean done;
-  private boolean anyRecord;
-
+public final class WetReader extends ArchiveReader {
   /** @param in the raw stream (gzip is detected by jwarc); a zstd stream must already be decompressed */
   public WetReader(String source, InputStream in, ReaderLimits limits) throws IOException {
-    this.source = source;
-    this.warc = new WarcReader(in);
-    this.limits = limits;
+    super(source, in, limits, false);
   }
 
   @Override
-  public ReadResult next() {
-    while (!done) {
-      long offset = warc.position();
-      WarcRecord record;
-      try {
-        Optional<WarcRecord> r = warc.next();
-        if (r.isEmpty()) {
-          done = true;
-          if (!anyRecord) return ReadResult.rejected(new Rejection(null, source, Reason.EMPTY_FILE, "the file holds no WARC records"));
-          return null;
-        }
-        record = r.get();
-        anyRecord = true;
-        offset = warc.position();
-        if (!"conversion".equals(record.type())) continue;
-        return read(record, offset);
-      } catch (IOException | RuntimeException e) {
-        done = true;
-        boolean truncated = e instanceof EOFException || String.valueOf(e.getMessage()).toLowerCase().contains("end of");
-        return ReadResult.rejected(new Rejection(null, source + "@" + offset, truncated ? Reason.TRUNCATED : Reason.CORRUPT,
-            (truncated ? "archive ends early: " : "unreadable WARC record: ") + e.getMessage()));
-      }
-    }
-    return null;
+  ReadResult read(WarcRecord record, long offset) throws IOException {
+    if (!"conversion".equals(record.type())) return null;
+    return readConversion(record, offset);
   }
 
-  private ReadResult read(WarcRecord record, long offset) throws IOException {
+  private ReadResult readConversion(WarcRecord record, long offset) throws IOException {
     String id = record.id().toString();
     String location = source + "@" + offset;
     MessageBody body = record.body();
@@ -87,8 +55,4 @@ public final class WetReader implements DocumentReader {
     return ReadResult.of(new Document(id, text, meta, Provenance.offset(source, offset)));
   }
 
-  @Override
-  public void close() throws IOException {
-    warc.close();
-  }
 }
