@@ -109,18 +109,7 @@ public final class EnglishWordSplitter {
 
   /** Number of sentences with any non-whitespace content (datatrove's len(sent_tokenize(text))). */
   public int sentenceCount(String text) {
-    Tokens t = tokenize(text);
-    boolean[] starts = sentenceStarts(t);
-    int count = 0;
-    boolean content = false;
-    for (int i = 0; i < t.size; i++) {
-      if (starts[i]) {
-        if (content) count++;
-        content = false;
-      }
-      if (!t.isWhitespace(i)) content = true;
-    }
-    return content ? count + 1 : count;
+    return sentenceCount(tokenize(text), 0, text.length());
   }
 
   /**

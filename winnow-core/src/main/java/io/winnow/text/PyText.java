@@ -50,20 +50,9 @@ public final class PyText {
 
   /** {@code str.splitlines()} without keepends: "\r\n" is one break, a trailing break adds no empty line. */
   public static List<String> splitLines(String s) {
-    List<String> lines = new ArrayList<>();
-    int n = s.length();
-    int start = 0;
-    int i = 0;
-    while (i < n) {
-      char c = s.charAt(i);
-      if (isLineBreak(c)) {
-        lines.add(s.substring(start, i));
-        if (c == '\r' && i + 1 < n && s.charAt(i + 1) == '\n') i++;
-        start = i + 1;
-      }
-      i++;
-    }
-    if (start < n) lines.add(s.substring(start));
+    int[] spans = lineSpans(s);
+    List<String> lines = new ArrayList<>(spans.length / 2);
+    for (int i = 0; i < spans.length; i += 2) lines.add(s.substring(spans[i], spans[i + 1]));
     return lines;
   }
 
