@@ -41,11 +41,6 @@ public final class LanguageFilter implements Step {
     LOW_CONFIDENCE,
     /** No letters to judge by. */
     UNKNOWN;
-
-    @Override
-    public String code() {
-      return name().toLowerCase(Locale.ROOT);
-    }
   }
 
   public record Config(Set<Language> keep, Set<Language> candidates, double minScore, boolean lowAccuracy, int maxChars) {

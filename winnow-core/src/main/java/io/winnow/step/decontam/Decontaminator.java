@@ -13,7 +13,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 
@@ -34,11 +33,6 @@ public final class Decontaminator implements Step {
     TOO_MANY_PIECES,
     /** Matched regions were cut out (a MODIFY). */
     CUT;
-
-    @Override
-    public String code() {
-      return name().toLowerCase(Locale.ROOT);
-    }
   }
 
   public record Config(DecontamIndex index, String action, int marginChars, int maxPieces, int minRemainingChars,

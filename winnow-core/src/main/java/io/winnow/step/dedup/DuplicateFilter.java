@@ -15,7 +15,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -29,11 +28,6 @@ public final class DuplicateFilter implements Step {
     DUPLICATE,
     /** A duplicate of a document of the index (another corpus). */
     IN_INDEX;
-
-    @Override
-    public String code() {
-      return name().toLowerCase(Locale.ROOT);
-    }
   }
 
   record Removal(long cluster, double similarity, boolean inIndex, String keeperId) {}

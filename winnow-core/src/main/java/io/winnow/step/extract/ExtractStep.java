@@ -7,7 +7,6 @@ import io.winnow.doc.ReasonCode;
 import io.winnow.doc.Verdict;
 import io.winnow.pipeline.Params;
 import io.winnow.step.Step;
-import java.util.Locale;
 
 /**
  * HTML → main-content text ({@link MainContentExtractor}): the document's text becomes the extracted text (a
@@ -22,11 +21,6 @@ public final class ExtractStep implements Step {
     NO_CONTENT,
     /** HTML replaced by its main-content text (a MODIFY). */
     EXTRACTED;
-
-    @Override
-    public String code() {
-      return name().toLowerCase(Locale.ROOT);
-    }
   }
 
   public record Config(int minTextChars) {

@@ -27,11 +27,6 @@ public final class C4Filter implements Step {
     LOREM_IPSUM, CURLY_BRACKET, TOO_FEW_SENTENCES,
     /** A kept page lost lines (a MODIFY reason, not a drop). */
     LINES_REMOVED;
-
-    @Override
-    public String code() {
-      return name().toLowerCase(Locale.ROOT);
-    }
   }
 
   private static final Pattern CITATION = Pattern.compile("\\[\\d*]|\\[edit]|\\[citation needed]");

@@ -12,7 +12,6 @@ import io.winnow.text.Punctuation;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -24,11 +23,6 @@ public final class FineWebQualityFilter implements Step {
 
   public enum Reason implements ReasonCode {
     EMPTY, LINE_PUNCT_RATIO, SHORT_LINE_RATIO, CHAR_DUP_RATIO, LIST_RATIO;
-
-    @Override
-    public String code() {
-      return name().toLowerCase(Locale.ROOT);
-    }
   }
 
   /** {@code stopChars} null means TERMINAL_PUNCTUATION. */

@@ -27,11 +27,6 @@ public final class GopherQualityFilter implements Step {
     GOPHER_BELOW_ALPHA_THRESHOLD,
     /** Too FEW distinct stop words; the name is the reference's, kept so counts compare one to one. */
     GOPHER_ENOUGH_STOP_WORDS;
-
-    @Override
-    public String code() {
-      return name().toLowerCase(java.util.Locale.ROOT);
-    }
   }
 
   /** Thresholds; a null threshold disables its rule (as does 0, as in the reference). */

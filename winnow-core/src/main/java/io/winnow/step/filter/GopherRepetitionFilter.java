@@ -27,11 +27,6 @@ public final class GopherRepetitionFilter implements Step {
 
   public enum Reason implements ReasonCode {
     DUP_PARA_FRAC, DUP_PARA_CHAR_FRAC, DUP_LINE_FRAC, DUP_LINE_CHAR_FRAC;
-
-    @Override
-    public String code() {
-      return name().toLowerCase(java.util.Locale.ROOT);
-    }
   }
 
   /** Reason for the most frequent n-gram rule, e.g. {@code top_2_gram}. */

@@ -29,11 +29,6 @@ public final class UrlFilter implements Step {
 
   public enum Reason implements ReasonCode {
     DOMAIN, URL, HARD_BLACKLISTED, SOFT_BLACKLISTED, BLACKLISTED_SUBWORD;
-
-    @Override
-    public String code() {
-      return name().toLowerCase(Locale.ROOT);
-    }
   }
 
   public record Config(String urlField, Set<String> domains, Set<String> urls, Set<String> bannedWords,
