@@ -171,13 +171,17 @@ final class Observations {
     }
 
     String id(long index, long idOffset) throws IOException {
-      FileChannel ch = ids.get(shardOf(index));
+      return new String(readBlock(ids.get(shardOf(index)), idOffset, 1).array(), StandardCharsets.UTF_8);
+    }
+
+    /** A block written as an int count then count × unitBytes bytes, read at {@code offset}. */
+    private static ByteBuffer readBlock(FileChannel ch, long offset, int unitBytes) throws IOException {
       ByteBuffer len = ByteBuffer.allocate(4);
-      ch.read(len, idOffset);
+      while (len.hasRemaining()) if (ch.read(len, offset + len.position()) < 0) throw new IOException("short block at " + offset);
       len.flip();
-      ByteBuffer bytes = ByteBuffer.allocate(len.getInt());
-      while (bytes.hasRemaining()) if (ch.read(bytes, idOffset + 4 + bytes.position()) < 0) break;
-      return new String(bytes.array(), StandardCharsets.UTF_8);
+      ByteBuffer bytes = ByteBuffer.allocate(unitBytes * len.getInt());
+      while (bytes.hasRemaining()) if (ch.read(bytes, offset + 4 + bytes.position()) < 0) throw new IOException("short block at " + offset);
+      return bytes.flip();
     }
 
     /** The shingle set of document {@code index} whose record is {@code record}, or null if none was written. */
@@ -185,12 +189,7 @@ final class Observations {
       FileChannel ch = sets.get(shardOf(index));
       long offset = record[4];
       if (ch == null || offset < 0) return null;
-      ByteBuffer len = ByteBuffer.allocate(4);
-      ch.read(len, offset);
-      len.flip();
-      ByteBuffer bytes = ByteBuffer.allocate(8 * len.getInt());
-      while (bytes.hasRemaining()) if (ch.read(bytes, offset + 4 + bytes.position()) < 0) break;
-      bytes.flip();
+      ByteBuffer bytes = readBlock(ch, offset, 8);
       long[] out = new long[bytes.remaining() / 8];
       for (int i = 0; i < out.length; i++) out[i] = bytes.getLong();
       return out;
