@@ -103,17 +103,27 @@ public final class DecisionLogWriter implements Closeable {
     gen.writeStartObject();
     for (Map.Entry<String, Object> e : values.entrySet()) {
       gen.writeFieldName(e.getKey());
-      Object v = e.getValue();
-      if (v instanceof Double d) {
-        if (d.isNaN() || d.isInfinite()) gen.writeString(d.toString());
-        else gen.writeNumber(d);
-      } else if (v instanceof Integer i) gen.writeNumber(i);
-      else if (v instanceof Long l) gen.writeNumber(l);
-      else if (v instanceof Boolean b) gen.writeBoolean(b);
-      else if (v == null) gen.writeNull();
-      else gen.writeString(v.toString());
+      writeValue(e.getValue());
     }
     gen.writeEndObject();
+  }
+
+  /** Numbers, booleans and nested maps and lists as JSON; anything else as its string form. */
+  @SuppressWarnings("unchecked")
+  private void writeValue(Object v) throws IOException {
+    if (v instanceof Map<?, ?> m) writeValues((Map<String, Object>) m);
+    else if (v instanceof java.util.List<?> list) {
+      gen.writeStartArray();
+      for (Object o : list) writeValue(o);
+      gen.writeEndArray();
+    } else if (v instanceof Double d) {
+      if (d.isNaN() || d.isInfinite()) gen.writeString(d.toString());
+      else gen.writeNumber(d);
+    } else if (v instanceof Integer i) gen.writeNumber(i);
+    else if (v instanceof Long l) gen.writeNumber(l);
+    else if (v instanceof Boolean b) gen.writeBoolean(b);
+    else if (v == null) gen.writeNull();
+    else gen.writeString(v.toString());
   }
 
   @Override

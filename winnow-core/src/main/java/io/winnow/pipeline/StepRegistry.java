@@ -45,6 +45,8 @@ public final class StepRegistry {
         PiiRedactor.Config::from, PiiRedactor::new));
     r.register(StepType.document(Decontaminator.TYPE, "Benchmark decontamination: drop or cut documents holding test items",
         Decontaminator.Config::from, Decontaminator::new));
+    r.register(StepType.document(io.winnow.step.slop.SlopStep.TYPE, "Machine-generated text: score, record provenance, keep/drop/weight",
+        io.winnow.step.slop.SlopStep.Config::from, io.winnow.step.slop.SlopStep::new));
     r.register(StepType.corpus(ExactDedup.TYPE, "Exact duplicates of the normalised text or of a field (corpus step)",
         p -> new ExactDedup(ExactDedup.Config.from(p))));
     r.register(StepType.corpus(MinHashDedup.TYPE, "MinHash near-duplicates, FineWeb defaults (corpus step)",

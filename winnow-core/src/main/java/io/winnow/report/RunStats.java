@@ -27,6 +27,8 @@ public final class RunStats {
   final Map<String, StepStats> steps = new LinkedHashMap<>();
   /** Figures of the corpus steps' fits (clusters...), computed once per run, not merged per shard. */
   final Map<String, Object> corpusSteps = new LinkedHashMap<>();
+  /** corpus-level figures derived from step counters (see CounterSummary), by step id */
+  final Map<String, Object> estimates = new LinkedHashMap<>();
 
   public void recordDocument(long bytes, long words, long tokens) {
     documents++;
@@ -90,6 +92,7 @@ public final class RunStats {
   public Map<String, Long> rejectedByReason() { return rejectedByReason; }
   public Map<String, StepStats> steps() { return steps; }
   public Map<String, Object> corpusSteps() { return corpusSteps; }
+  public Map<String, Object> estimates() { return estimates; }
 
   // ------------------------------------------------------------------------------------------ JSON
 
@@ -109,6 +112,7 @@ public final class RunStats {
     if (tokensIn >= 0) n.put("tokens_in", tokensIn);
     if (tokensOut >= 0) n.put("tokens_out", tokensOut);
     if (!corpusSteps.isEmpty()) n.set("corpus_steps", m.valueToTree(corpusSteps));
+    if (!estimates.isEmpty()) n.set("estimates", m.valueToTree(estimates));
     ObjectNode st = n.putObject("steps");
     steps.forEach((id, s) -> {
       ObjectNode o = st.putObject(id);
@@ -142,6 +146,7 @@ public final class RunStats {
     r.tokensOut = n.has("tokens_out") ? n.get("tokens_out").asLong() : -1;
     n.path("rejected_by_reason").fields().forEachRemaining(e -> r.rejectedByReason.put(e.getKey(), e.getValue().asLong()));
     n.path("corpus_steps").fields().forEachRemaining(e -> r.corpusSteps.put(e.getKey(), e.getValue()));
+    n.path("estimates").fields().forEachRemaining(e -> r.estimates.put(e.getKey(), e.getValue()));
     n.path("steps").fields().forEachRemaining(e -> {
       JsonNode o = e.getValue();
       StepStats s = r.step(e.getKey());

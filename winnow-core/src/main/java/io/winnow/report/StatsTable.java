@@ -6,6 +6,9 @@ import java.util.Map;
 
 /** Renders run statistics as the plain-text table printed at the end of a run and by {@code winnow stats}. */
 public final class StatsTable {
+  /** Counters that only feed estimates (histogram bins): in stats.json, not in the table. */
+  public static final String HIDDEN_COUNTER_PREFIX = "hist.";
+
   private StatsTable() {}
 
   public static void print(RunStats s, PrintWriter out) {
@@ -21,6 +24,7 @@ public final class StatsTable {
         out.printf(Locale.ROOT, "  %-32s %12s %12s %,10d%n", shortReason(r.getKey()), "", "", r.getValue());
       }
       for (Map.Entry<String, Long> c : st.counters().entrySet()) {
+        if (c.getKey().startsWith(HIDDEN_COUNTER_PREFIX)) continue;
         out.printf(Locale.ROOT, "  [%s] %,d%n", c.getKey(), c.getValue());
       }
     }
@@ -31,6 +35,7 @@ public final class StatsTable {
       out.printf(Locale.ROOT, "  rejected %-30s %,d%n", r.getKey(), r.getValue());
     }
     for (Map.Entry<String, Object> c : s.corpusSteps().entrySet()) out.printf(Locale.ROOT, "%s: %s%n", c.getKey(), c.getValue());
+    for (Map.Entry<String, Object> c : s.estimates().entrySet()) out.printf(Locale.ROOT, "%s estimates: %s%n", c.getKey(), c.getValue());
     out.printf(Locale.ROOT, "bytes  in %s, out %s (%.1f %%)%n", human(s.bytesIn()), human(s.bytesOut()), pct(s.bytesOut(), s.bytesIn()));
     out.printf(Locale.ROOT, "words  in %,d, out %,d (%.1f %%)%n", s.wordsIn(), s.wordsOut(), pct(s.wordsOut(), s.wordsIn()));
     if (s.tokensIn() >= 0) {

@@ -1,0 +1,58 @@
+package io.winnow.cli;
+
+import io.winnow.io.AtomicFiles;
+import io.winnow.step.slop.DetectorModel;
+import io.winnow.step.slop.DetectorTrainer;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "train-detector", mixinStandardHelpOptions = true,
+    description = {"Train the machine-text detector used by the slop step from labelled human/machine texts.",
+        "Data: JSONL with text, label (human|machine), optional domain, generator, group; or Fast-DetectGPT "
+            + "<domain>_<generator>.raw_data.json files (the shared prompt prefix is stripped)."})
+final class TrainDetectorCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--data", required = true, arity = "1..*", paramLabel = "PATH", description = "labelled files or directories")
+  List<Path> data;
+
+  @Option(names = "--reference", paramLabel = "FILE",
+      description = "human text from before language models for the n-gram model (Brown .tgz, .txt or .jsonl); default: the built-in model's")
+  Path reference;
+
+  @Option(names = {"-o", "--out"}, required = true, paramLabel = "FILE", description = "the model file to write")
+  Path out;
+
+  @Option(names = "--name", defaultValue = "winnow-slop", description = "model name recorded in provenance (default: ${DEFAULT-VALUE})")
+  String name;
+
+  @Option(names = "--hash-bits", defaultValue = "18", description = "log2 of the hashed n-gram feature space, 0 for none (default: ${DEFAULT-VALUE})")
+  int hashBits;
+
+  @Option(names = "--epochs", defaultValue = "12", description = "passes over the data (default: ${DEFAULT-VALUE})")
+  int epochs;
+
+  @Option(names = "--seed", defaultValue = "42", description = "shuffling seed (default: ${DEFAULT-VALUE})")
+  long seed;
+
+  @Override
+  public Integer call() throws Exception {
+    long start = System.nanoTime();
+    DetectorModel m = DetectorTrainer.train(new DetectorTrainer.Request(data, reference, name, hashBits, epochs, seed));
+    byte[] bytes = m.toBytes();
+    if (out.toAbsolutePath().getParent() != null) Files.createDirectories(out.toAbsolutePath().getParent());
+    AtomicFiles.write(out, bytes);
+    PrintWriter w = spec.commandLine().getOut();
+    w.printf("model %s written to %s (%,d bytes) in %.1f s%n", DetectorModel.load(out.toString()).version(), out, bytes.length,
+        (System.nanoTime() - start) / 1e9);
+    w.flush();
+    return 0;
+  }
+}

@@ -1,0 +1,134 @@
+package io.winnow.step.slop;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * A trained machine-text detector: the reference language model, the logistic regression, and what was learnt
+ * about its scores on held-out data (score histograms of human and machine text, for the corpus-level mixture
+ * estimate; the thresholds that give 1 % and 5 % false positives). Immutable and shared by every worker.
+ *
+ * <p>File layout (gzip): magic, a JSON header, the language model, the regression. The version printed in
+ * provenance is the model's name plus the first 12 hex digits of the SHA-256 of the file's content, so two
+ * different models never share a version.
+ */
+public final class DetectorModel {
+  public static final String BUILTIN = "builtin";
+  static final String BUILTIN_RESOURCE = "/winnow/slop/default-detector.bin";
+  private static final String MAGIC = "WINNOW-SLOP-1";
+  private static final Map<String, DetectorModel> CACHE = new ConcurrentHashMap<>();
+
+  final NgramLanguageModel lm;
+  final LogisticModel regression;
+  final int hashBits;
+  final ScoreHistograms histograms;
+  final double thresholdAt1PercentFpr;
+  final double thresholdAt5PercentFpr;
+  final String name;
+  private String version;
+
+  DetectorModel(NgramLanguageModel lm, LogisticModel regression, int hashBits, ScoreHistograms histograms,
+      double thresholdAt1PercentFpr, double thresholdAt5PercentFpr, String name) {
+    this.lm = lm;
+    this.regression = regression;
+    this.hashBits = hashBits;
+    this.histograms = histograms;
+    this.thresholdAt1PercentFpr = thresholdAt1PercentFpr;
+    this.thresholdAt5PercentFpr = thresholdAt5PercentFpr;
+    this.name = name;
+  }
+
+  public String version() {
+    return version;
+  }
+
+  public ScoreHistograms histograms() {
+    return histograms;
+  }
+
+  /** A new feature extractor for one thread. */
+  FeatureExtractor extractor() {
+    return new FeatureExtractor(lm, hashBits);
+  }
+
+  /** The shipped model, or the model file at {@code location}; each loaded once per process. */
+  public static DetectorModel load(String location) {
+    return CACHE.computeIfAbsent(location, l -> {
+      try {
+        if (BUILTIN.equals(l)) {
+          try (InputStream in = DetectorModel.class.getResourceAsStream(BUILTIN_RESOURCE)) {
+            if (in == null) throw new IllegalStateException("the built-in detector model is missing from the classpath (" + BUILTIN_RESOURCE + ")");
+            return read(in.readAllBytes(), "built-in model");
+          }
+        }
+        Path p = Path.of(l);
+        if (!Files.isRegularFile(p)) throw new IllegalArgumentException("detector model not found: " + p);
+        return read(Files.readAllBytes(p), p.toString());
+      } catch (IOException e) {
+        throw new IllegalArgumentException("cannot read detector model " + l + ": " + e.getMessage(), e);
+      }
+    });
+  }
+
+  static DetectorModel read(byte[] bytes, String where) throws IOException {
+    try (DataInputStream in = new DataInputStream(new GZIPInputStream(new ByteArrayInputStream(bytes), 1 << 16))) {
+      String magic = in.readUTF();
+      if (!MAGIC.equals(magic)) throw new IOException(where + " is not a Winnow detector model (magic " + magic + ")");
+      byte[] header = new byte[in.readInt()];
+      in.readFully(header);
+      ObjectNode h = (ObjectNode) new ObjectMapper().readTree(header);
+      NgramLanguageModel lm = NgramLanguageModel.read(in);
+      LogisticModel lr = LogisticModel.read(in);
+      DetectorModel m = new DetectorModel(lm, lr, h.path("hash_bits").asInt(), ScoreHistograms.fromJson(h.path("histograms")),
+          h.path("threshold_fpr_1pct").asDouble(), h.path("threshold_fpr_5pct").asDouble(), h.path("name").asText());
+      m.version = m.name + "@" + HexFormat.of().formatHex(sha256(bytes), 0, 6);
+      return m;
+    } catch (java.util.zip.ZipException | java.io.EOFException e) {
+      throw new IOException(where + " is truncated or not a gzip-compressed detector model: " + e.getMessage(), e);
+    }
+  }
+
+  public byte[] toBytes() throws IOException {
+    ObjectMapper json = new ObjectMapper();
+    ObjectNode h = json.createObjectNode();
+    h.put("name", name);
+    h.put("hash_bits", hashBits);
+    h.put("threshold_fpr_1pct", thresholdAt1PercentFpr);
+    h.put("threshold_fpr_5pct", thresholdAt5PercentFpr);
+    h.set("histograms", histograms.toJson(json));
+    h.putPOJO("features", FeatureExtractor.DENSE);
+    byte[] header = json.writeValueAsBytes(h);
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (DataOutputStream out = new DataOutputStream(new GZIPOutputStream(bytes, 1 << 16))) {
+      out.writeUTF(MAGIC);
+      out.writeInt(header.length);
+      out.write(header);
+      lm.write(out);
+      regression.write(out);
+    }
+    return bytes.toByteArray();
+  }
+
+  private static byte[] sha256(byte[] b) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(b);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,151 @@
+package io.winnow.step.slop;
+
+import java.util.Arrays;
+
+/**
+ * One pass over a text for the detector: lower-cased words, sentence lengths in words and punctuation counts.
+ *
+ * <p>A word is a run of letters or digits, with inner apostrophes kept ({@code don't}, {@code it's}); hyphens,
+ * slashes and other symbols split words. The same scan reads the reference corpus the language model is trained on
+ * and the documents it scores, so their vocabularies agree.
+ */
+final class WordScan {
+  /** Punctuation whose rate per word is a style feature, in this order. */
+  static final String PUNCTUATION = ",;:-—!?\"()'…*#";
+
+  String[] words = new String[64];
+  int wordCount;
+  /** whether each word starts with an upper-case letter */
+  boolean[] capitalised = new boolean[64];
+  /**
+   * The text as a token stream without whitespace: a word as its index (>= 0), any other character as
+   * {@code -1 - c}. The style n-grams are read from it.
+   */
+  int[] tokens = new int[128];
+  int tokenCount;
+  int[] sentenceLengths = new int[16];
+  int sentenceCount;
+  /** counts of each {@link #PUNCTUATION} character (curly quotes count as their straight form) */
+  final int[] punctuation = new int[PUNCTUATION.length()];
+  int newlines;
+  int letters;
+  int upperInitialWords;
+  int digits;
+  int chars;
+
+  static WordScan of(String text) {
+    WordScan s = new WordScan();
+    s.scan(text);
+    return s;
+  }
+
+  private char[] word = new char[32];
+
+  /** Scans another text, reusing this instance's arrays (one instance per thread). */
+  WordScan rescan(String text) {
+    java.util.Arrays.fill(words, 0, wordCount, null);
+    wordCount = 0;
+    sentenceCount = 0;
+    tokenCount = 0;
+    java.util.Arrays.fill(punctuation, 0);
+    newlines = letters = upperInitialWords = digits = chars = 0;
+    scan(text);
+    return this;
+  }
+
+  private void scan(String text) {
+    int n = text.length();
+    chars = n;
+    int wordsInSentence = 0;
+    for (int i = 0; i < n; i++) {
+      char c = text.charAt(i);
+      if (isWordChar(c)) {
+        int start = i;
+        int len = 0;
+        while (i < n) {
+          char d = text.charAt(i);
+          if (isWordChar(d)) {
+            if (d >= '0' && d <= '9' || d >= 128 && !Character.isLetter(d)) digits++;
+            else letters++;
+            if (len == word.length) word = java.util.Arrays.copyOf(word, len * 2);
+            word[len++] = d < 128 ? (d >= 'A' && d <= 'Z' ? (char) (d + 32) : d) : Character.toLowerCase(d);
+          } else if ((d == '\'' || d == '\u2019') && i + 1 < n && Character.isLetter(text.charAt(i + 1)) && len > 0) {
+            if (len == word.length) word = java.util.Arrays.copyOf(word, len * 2);
+            word[len++] = '\'';
+          } else {
+            break;
+          }
+          i++;
+        }
+        char first = text.charAt(start);
+        boolean upper = first < 128 ? first >= 'A' && first <= 'Z' : Character.isUpperCase(first);
+        if (upper) upperInitialWords++;
+        addToken(wordCount);
+        addWord(new String(word, 0, len), upper);
+        wordsInSentence++;
+        i--;
+        continue;
+      }
+      if (c == '\n') newlines++;
+      if (c > ' ' && (c < 128 || !Character.isWhitespace(c))) addToken(-1 - c);
+      if (c == '.' || c == '!' || c == '?' || c == '\n') {
+        // an abbreviation-like full stop ("Mr.", "U.S.") followed by a lower-case word does not end a sentence
+        boolean ends = c != '.' || i + 1 >= n || !Character.isLetterOrDigit(text.charAt(i + 1)) && !nextWordIsLowerCase(text, i + 1);
+        if (ends && wordsInSentence > 0) {
+          addSentence(wordsInSentence);
+          wordsInSentence = 0;
+        }
+      }
+      int p = PUNCTUATION.indexOf(normalisePunctuation(c));
+      if (p >= 0) punctuation[p]++;
+    }
+    if (wordsInSentence > 0) addSentence(wordsInSentence);
+  }
+
+  private static final boolean[] ASCII_WORD = new boolean[128];
+
+  static {
+    for (char c = 0; c < 128; c++) ASCII_WORD[c] = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
+  }
+
+  static boolean isWordChar(char c) {
+    return c < 128 ? ASCII_WORD[c] : Character.isLetterOrDigit(c);
+  }
+
+  private static boolean nextWordIsLowerCase(String text, int from) {
+    for (int i = from; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == ' ' || c == '\t') continue;
+      return Character.isLowerCase(c);
+    }
+    return false;
+  }
+
+  private static char normalisePunctuation(char c) {
+    return switch (c) {
+      case '\u201c', '\u201d', '\u201e' -> '"';
+      case '\u2018', '\u2019' -> '\'';
+      case '\u2013' -> '-';
+      default -> c;
+    };
+  }
+
+  private void addWord(String w, boolean upper) {
+    if (wordCount == words.length) {
+      words = Arrays.copyOf(words, wordCount * 2);
+      capitalised = Arrays.copyOf(capitalised, wordCount * 2);
+    }
+    capitalised[wordCount] = upper;
+    words[wordCount++] = w;
+  }
+
+  private void addToken(int t) {
+    if (tokenCount == tokens.length) tokens = Arrays.copyOf(tokens, tokenCount * 2);
+    tokens[tokenCount++] = t;
+  }
+
+  private void addSentence(int len) {
+    if (sentenceCount == sentenceLengths.length) sentenceLengths = Arrays.copyOf(sentenceLengths, sentenceCount * 2);
+    sentenceLengths[sentenceCount++] = len;
+  }
+}
