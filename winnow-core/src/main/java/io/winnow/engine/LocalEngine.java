@@ -103,20 +103,9 @@ public final class LocalEngine {
     }
     for (RunStats s : runAll(tasks)) total.merge(s);
     total.corpusSteps().putAll(corpusStats);
-    summarize(total, steps);
+    RunSummaries.summarize(total, steps);
     AtomicFiles.write(layout.statsJson(), JSON.writeValueAsBytes(total.toJson(JSON)));
     return new Result(total, layout.root(), todo.size(), inputs.size() - todo.size());
-  }
-
-  /** Corpus-level estimates of the steps that derive one from their counters. */
-  static void summarize(RunStats total, List<ResolvedStep> steps) {
-    for (ResolvedStep r : steps) {
-      try (io.winnow.step.Step s = r.factory().get()) {
-        if (s instanceof io.winnow.step.CounterSummary c && total.steps().containsKey(r.id())) {
-          total.estimates().put(r.id(), c.summarize(total.steps().get(r.id()).counters()));
-        }
-      }
-    }
   }
 
   /** The observe phase of a corpus step over every input file that has not been observed yet. */

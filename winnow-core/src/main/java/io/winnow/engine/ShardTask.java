@@ -29,9 +29,10 @@ import java.util.List;
 
 /**
  * Processes one input file end to end: read, run every step, write kept documents and the decision log, then
- * commit the shard (rename its files, write its statistics, and last its completion marker).
+ * commit the shard (rename its files, write its statistics, and last its completion marker). The local engine
+ * runs one per input file; the Spark engine runs the same task inside a partition, so both write the same files.
  */
-final class ShardTask {
+public final class ShardTask {
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private final int shard;
@@ -43,9 +44,20 @@ final class ShardTask {
   private final boolean strict;
   private final TokenCounter tokens;
   private final ProgressListener progress;
+  private final String source;
 
   ShardTask(int shard, Path input, String format, Pipeline pipeline, List<ResolvedStep> steps, RunLayout layout,
       boolean strict, TokenCounter tokens, ProgressListener progress) {
+    this(shard, input, input.toString(), format, pipeline, steps, layout, strict, tokens, progress);
+  }
+
+  /**
+   * @param source how documents name their origin (provenance, decision log): the input's path as the user gave
+   *     it, when {@code input} is a local copy of a remote file
+   */
+  public ShardTask(int shard, Path input, String source, String format, Pipeline pipeline, List<ResolvedStep> steps,
+      RunLayout layout, boolean strict, TokenCounter tokens, ProgressListener progress) {
+    this.source = source;
     this.shard = shard;
     this.input = input;
     this.format = format;
@@ -57,7 +69,7 @@ final class ShardTask {
     this.progress = progress;
   }
 
-  RunStats run() throws IOException {
+  public RunStats run() throws IOException {
     RunStats stats = new RunStats();
     stats.recordShard();
     List<StepRunner> runners = new ArrayList<>();
@@ -74,7 +86,7 @@ final class ShardTask {
         ? new JsonlWriter(layout.data(), RunLayout.shardName(shard), out.compression(), out.maxFileBytes(), idField, textField)
         : Formats.get(out.format()).openWriter(layout.data(), RunLayout.shardName(shard), out.compressionName(),
             out.maxFileBytes(), out.rowGroupBytes(), idField, textField);
-    try (DocumentReader reader = DocumentReaders.open(input, format, idField, textField,
+    try (DocumentReader reader = DocumentReaders.open(input, source, format, idField, textField,
              pipeline.run().readerLimits(), progress::bytes);
          OutputStream logStream = out.compression().compress(new BufferedOutputStream(
              Files.newOutputStream(AtomicFiles.tmp(logFile)), 1 << 16));
@@ -127,7 +139,7 @@ final class ShardTask {
     }
     for (StepRunner runner : runners) stats.step(runner.id()).merge(runner.stats());
     commit(logFile, stats);
-    progress.shardDone(input.toString());
+    progress.shardDone(source);
     return stats;
   }
 
@@ -141,6 +153,6 @@ final class ShardTask {
   private void commit(Path logFile, RunStats stats) throws IOException {
     AtomicFiles.commit(AtomicFiles.tmp(logFile), logFile);
     AtomicFiles.write(layout.shardStats(shard), JSON.writeValueAsBytes(stats.toJson(JSON)));
-    AtomicFiles.write(layout.marker(shard), (input.toString() + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    AtomicFiles.write(layout.marker(shard), (source + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 }

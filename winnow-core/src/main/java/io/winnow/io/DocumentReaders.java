@@ -19,7 +19,12 @@ public final class DocumentReaders {
    */
   public static DocumentReader open(Path file, String format, String idField, String textField,
       ReaderLimits limits, LongConsumer onRawBytes) {
-    String source = file.toString();
+    return open(file, file.toString(), format, idField, textField, limits, onRawBytes);
+  }
+
+  /** As above, with documents naming {@code source} as their origin (e.g. the remote path a local copy came from). */
+  public static DocumentReader open(Path file, String source, String format, String idField, String textField,
+      ReaderLimits limits, LongConsumer onRawBytes) {
     InputStream raw = null;
     try {
       if (Files.size(file) == 0) return single(new Rejection(null, source, Reason.EMPTY_FILE, "the file is empty"));

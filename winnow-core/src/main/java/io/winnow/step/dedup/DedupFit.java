@@ -190,7 +190,7 @@ final class DedupFit {
       int members = own + (best.get(i) >= 0 && best.get(i) < reference ? 1 : 0);
       if (own >= 1 && members >= 2) {
         clusters++;
-        histogram.merge(bucket(members), 1L, Long::sum);
+        histogram.merge(GroupedDedup.sizeBucket(members), 1L, Long::sum);
       }
     }
     Path removedFile = dir.resolve(REMOVED);
@@ -227,14 +227,6 @@ final class DedupFit {
       stats.put("rejected_pairs", rejectedPairs);
     }
     AtomicFiles.write(dir.resolve(FIT_JSON), json.writeValueAsBytes(stats));
-  }
-
-  private static String bucket(int size) {
-    if (size == 2) return "2";
-    if (size <= 5) return "3-5";
-    if (size <= 10) return "6-10";
-    if (size <= 100) return "11-100";
-    return ">100";
   }
 
   private void checkIndexParams(ObjectMapper json, Path index) throws IOException {

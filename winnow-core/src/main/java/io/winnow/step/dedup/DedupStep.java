@@ -14,7 +14,7 @@ import java.util.function.Supplier;
  * signature, a content hash), the loading of the fitted removals and the fit's figures. Subclasses say what
  * the payload is and how candidates are grouped ({@link #fit}).
  */
-abstract class DedupStep implements CorpusStep {
+abstract class DedupStep implements CorpusStep, GroupedDedup {
   /** Per worker and shard: computes payloads (may keep scratch buffers). */
   interface PayloadFunction {
     /** The document's payload, or null when it has none (too short, no field). */
@@ -32,6 +32,34 @@ abstract class DedupStep implements CorpusStep {
   DedupStep(KeeperRule keeper, String noKeyNote) {
     this.keeper = keeper;
     this.noKeyNote = noKeyNote;
+  }
+
+  @Override
+  public KeeperRule keeper() {
+    return keeper;
+  }
+
+  @Override
+  public String noKeyNote() {
+    return noKeyNote;
+  }
+
+  @Override
+  public java.util.function.Function<Document, long[]> newSigner() {
+    PayloadFunction f = payloads();
+    return f::payload;
+  }
+
+  /** The local fit's grouping, from {@link #groupKeys}: (group key, group << 40 | document index). */
+  DedupFit.Grouper grouper() {
+    int h = Observations.HEADER_LONGS;
+    return (index, rec, sorter) -> groupKeys(rec, h, (group, hash) -> {
+      try {
+        sorter.add(hash, ((long) group << 40) | index);
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    });
   }
 
   abstract int payloadWidth();

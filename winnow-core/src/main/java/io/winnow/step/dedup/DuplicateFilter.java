@@ -45,6 +45,16 @@ public final class DuplicateFilter implements Step {
     public int removedCount() {
       return removed.size();
     }
+
+    /** Marks a document (by {@link DocKey}) as removed in favour of the keeper of its cluster. */
+    public void remove(long key, long cluster, double similarity, String keeperId) {
+      removed.put(key, new Removal(cluster, similarity, false, keeperId));
+    }
+
+    /** Marks a document as having had no key (too short to sign): kept, and its decision says so. */
+    public void unsigned(long key) {
+      unsigned.add(key);
+    }
   }
 
   private final State state;

@@ -71,6 +71,21 @@ public final class ExactDedup extends DedupStep {
   }
 
   @Override
+  public String distributedUnsupported() {
+    return config.index() == null ? null : "exact_dedup with an index (another corpus's observations) runs on the local engine only";
+  }
+
+  @Override
+  public void groupKeys(long[] record, int offset, GroupKeys out) {
+    out.add(0, record[offset]);
+  }
+
+  @Override
+  public double similarity(long[] a, long[] b, int offset) {
+    return 1.0;
+  }
+
+  @Override
   PayloadFunction payloads() {
     return this::key;
   }
@@ -78,7 +93,7 @@ public final class ExactDedup extends DedupStep {
   @Override
   public void fit(Path dir, int shards) throws IOException {
     int h = Observations.HEADER_LONGS;
-    new DedupFit(dir, 1, (index, rec, sorter) -> sorter.add(rec[h], index), (x, y) -> 1.0, config.keeper(),
+    new DedupFit(dir, 1, grouper(), (x, y) -> similarity(x, y, h), config.keeper(),
         (long) config.memoryMb() << 20, config.keyParams())
         .fit(shards, config.index() == null ? null : Path.of(config.index()));
   }

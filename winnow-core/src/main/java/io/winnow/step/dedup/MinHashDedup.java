@@ -88,6 +88,28 @@ public final class MinHashDedup extends DedupStep {
   }
 
   @Override
+  public String distributedUnsupported() {
+    if (config.index() != null) return "minhash_dedup with an index (another corpus's observations) runs on the local engine only";
+    if (config.verify()) return "minhash_dedup with verify (true Jaccard of shingle sets) runs on the local engine only";
+    return null;
+  }
+
+  /** One key per band: the hash of its rows. */
+  @Override
+  public void groupKeys(long[] record, int offset, GroupKeys out) {
+    int rows = config.rows();
+    for (int b = 0; b < config.bands(); b++) out.add(b, BAND_HASH.hashLongs(record, offset + b * rows, rows));
+  }
+
+  /** The share of equal signature values: the estimated Jaccard similarity. */
+  @Override
+  public double similarity(long[] a, long[] b, int offset) {
+    int same = 0;
+    for (int i = offset; i < a.length; i++) if (a[i] == b[i]) same++;
+    return (double) same / (a.length - offset);
+  }
+
+  @Override
   PayloadFunction payloads() {
     MinHasher hasher = new MinHasher(config.ngramSize(), config.shingles(), config.hash(), params, config.verify());
     return new PayloadFunction() {
@@ -105,19 +127,8 @@ public final class MinHashDedup extends DedupStep {
 
   @Override
   public void fit(Path dir, int shards) throws IOException {
-    int rows = config.rows();
     int h = Observations.HEADER_LONGS;
-    DedupFit.Grouper bands = (index, rec, sorter) -> {
-      for (int b = 0; b < config.bands(); b++) {
-        sorter.add(BAND_HASH.hashLongs(rec, h + b * rows, rows), ((long) b << 40) | index);
-      }
-    };
-    DedupFit.Similarity estimate = (x, y) -> {
-      int same = 0;
-      for (int i = h; i < x.length; i++) if (x[i] == y[i]) same++;
-      return (double) same / (x.length - h);
-    };
-    DedupFit fit = new DedupFit(dir, config.permutations(), bands, estimate, config.keeper(),
+    DedupFit fit = new DedupFit(dir, config.permutations(), grouper(), (x, y) -> similarity(x, y, h), config.keeper(),
         (long) config.memoryMb() << 20, config.signatureParams());
     if (config.verify()) {
       long[] ra = new long[h + config.permutations()];

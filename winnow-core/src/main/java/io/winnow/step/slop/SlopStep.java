@@ -74,7 +74,7 @@ public final class SlopStep implements Step, CounterSummary {
     if (config.explain() > 0) v.put("features", model.regression.topContributions(f, config.explain()));
     List<String> counters = BIN_NAMES.get(ScoreHistograms.bin(score));
     if (config.action() == Action.DROP && score >= config.threshold()) {
-      v.put("threshold", config.threshold());
+      v.put("threshold", round(config.threshold()));
       return Verdict.drop(Reason.MACHINE_GENERATED, v).withCounters(counters);
     }
     if (config.action() == Action.WEIGHT) doc.metadata().put(config.weightField(), round(1 - score));

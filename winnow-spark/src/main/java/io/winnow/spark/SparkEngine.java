@@ -1,0 +1,183 @@
+package io.winnow.spark;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.winnow.engine.ResolvedStep;
+import io.winnow.engine.RunFailedException;
+import io.winnow.engine.RunLayout;
+import io.winnow.engine.RunSummaries;
+import io.winnow.io.InputFiles;
+import io.winnow.pipeline.Pipeline;
+import io.winnow.pipeline.StepSpec;
+import io.winnow.report.RunStats;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.api.java.JavaPairRDD;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.storage.StorageLevel;
+import org.apache.spark.util.LongAccumulator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import scala.Tuple2;
+
+/**
+ * Runs a pipeline file on Spark and leaves the run directory the local engine leaves: the same data files,
+ * decision logs, shard statistics, completion markers and merged stats.json. Each input file is one partition;
+ * document steps run inside it, built once per executor from the pipeline file; dedup steps run as Spark stages
+ * ({@link DedupStage}); the final pass is the local engine's own {@code ShardTask}, so a shard's files are the same
+ * bytes whichever engine wrote them.
+ */
+public final class SparkEngine {
+  private static final Logger LOG = LoggerFactory.getLogger(SparkEngine.class);
+  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private final JavaSparkContext sc;
+  private final PipelineSource source;
+  private final Pipeline pipeline;
+  private final String outputPath;
+  private final boolean resume;
+  private final boolean strict;
+
+  public record Result(RunStats stats, String runDir, int shardsRun, int shardsSkipped) {}
+
+  /**
+   * @param pipelineName the file name, for messages
+   * @param yaml the pipeline file's text (parsed again on each executor)
+   * @param outputPath the run directory (a Hadoop path), or null for the file's output.path
+   */
+  public SparkEngine(JavaSparkContext sc, String pipelineName, String yaml, String outputPath, boolean resume, boolean strict) {
+    this.sc = sc;
+    this.source = new PipelineSource(pipelineName, yaml);
+    this.pipeline = source.pipeline();
+    this.outputPath = outputPath != null ? outputPath : pipeline.output().path();
+    if (this.outputPath == null) throw new RunFailedException("no output path: set output.path in the pipeline file or pass --out");
+    this.resume = resume;
+    this.strict = strict;
+    for (StepSpec spec : pipeline.steps()) if (spec.isCorpusStep()) ShardWork.grouped(spec);
+  }
+
+  public Result run() throws IOException {
+    Configuration conf = sc.hadoopConfiguration();
+    List<ShardRef> shards = shards(conf);
+    prepare(shards, conf);
+    List<ShardRef> todo = new ArrayList<>();
+    RunStats total = new RunStats();
+    for (ShardRef s : shards) {
+      String name = RunLayout.shardName(s.index());
+      if (HadoopFiles.exists(outputPath, "completions/" + name, conf)) {
+        total.merge(RunStats.fromJson(JSON.readTree(HadoopFiles.read(outputPath, "stats/" + name + ".json", conf))));
+      } else {
+        HadoopFiles.cleanShard(outputPath, name, conf);
+        todo.add(s);
+      }
+    }
+    LOG.info("winnow: {} input files, {} to run, {} already complete", shards.size(), todo.size(), shards.size() - todo.size());
+
+    // corpus steps need every shard, so on resume they are fitted again (deterministically) from all of them
+    List<Tuple2<Integer, ShardState>> initial = new ArrayList<>();
+    for (ShardRef s : shards) initial.add(new Tuple2<>(s.index(), new ShardState(s, Map.of())));
+    JavaPairRDD<Integer, ShardState> state = sc.parallelizePairs(initial, Math.max(1, shards.size()));
+    Map<String, Object> corpusStats = new LinkedHashMap<>();
+    Broadcast<HadoopConf> hadoop = sc.broadcast(new HadoopConf(conf));
+    PipelineSource src = source; // closures must not capture the engine
+    for (int i = 0; i < pipeline.steps().size(); i++) {
+      StepSpec spec = pipeline.steps().get(i);
+      if (!spec.isCorpusStep()) continue;
+      int stepIndex = i;
+      sc.setJobGroup("winnow-observe-" + spec.id(), "observe " + spec.id(), false);
+      JavaRDD<Observation> observations = state.values()
+          .flatMap(s -> ShardWork.observe(src, stepIndex, s, hadoop.value().get()).iterator());
+      DedupStage.Result fitted = DedupStage.fit(sc, src, stepIndex, observations);
+      String id = spec.id();
+      state = state.leftOuterJoin(fitted.byShard())
+          .mapValues(x -> x._1().with(id, x._2().orElse(null)))
+          .partitionBy(new org.apache.spark.HashPartitioner(Math.max(1, shards.size())))
+          .persist(StorageLevel.MEMORY_AND_DISK());
+      corpusStats.put(id, fitted.stats());
+      LOG.info("winnow: corpus step {} fitted: {}", id, fitted.stats());
+    }
+
+    List<Integer> wanted = todo.stream().map(ShardRef::index).toList();
+    LongAccumulator records = sc.sc().longAccumulator("winnow records");
+    LongAccumulator kept = sc.sc().longAccumulator("winnow kept");
+    LongAccumulator rejected = sc.sc().longAccumulator("winnow rejected");
+    sc.setJobGroup("winnow-run", "final pass: " + todo.size() + " shards", false);
+    String dest = outputPath;
+    boolean failFast = strict;
+    List<String> shardStats = state.filter(x -> wanted.contains(x._1())).values().map(s -> {
+      String json = ShardWork.run(src, s, dest, failFast, hadoop.value().get());
+      RunStats st = RunStats.fromJson(new ObjectMapper().readTree(json));
+      records.add(st.records());
+      kept.add(st.kept());
+      rejected.add(st.rejected());
+      return json;
+    }).collect();
+    for (String json : shardStats) total.merge(RunStats.fromJson(JSON.readTree(json)));
+    total.corpusSteps().putAll(corpusStats);
+    List<ResolvedStep> documentSteps = new ArrayList<>();
+    for (StepSpec spec : pipeline.steps()) if (!spec.isCorpusStep()) documentSteps.add(new ResolvedStep(spec.id(), spec.factory()));
+    RunSummaries.summarize(total, documentSteps);
+    HadoopFiles.write(outputPath, "stats.json", JSON.writeValueAsBytes(total.toJson(JSON)), conf);
+    LOG.info("winnow: done, {} records, {} kept, {} rejected", records.value(), kept.value(), rejected.value());
+    return new Result(total, outputPath, todo.size(), shards.size() - todo.size());
+  }
+
+  /** Input files in the local engine's order; local paths are expanded by the same code, so sources match. */
+  private List<ShardRef> shards(Configuration conf) throws IOException {
+    List<String> patterns = pipeline.input().paths();
+    List<String> files = new ArrayList<>();
+    if (patterns.stream().allMatch(HadoopFiles::isLocal)) {
+      for (Path p : InputFiles.expand(patterns)) files.add(p.toString());
+    } else {
+      files.addAll(HadoopFiles.listInputs(patterns, conf));
+    }
+    List<ShardRef> out = new ArrayList<>();
+    for (int i = 0; i < files.size(); i++) out.add(new ShardRef(i, files.get(i), files.get(i), formatOf(files.get(i))));
+    return out;
+  }
+
+  private String formatOf(String file) {
+    String configured = pipeline.input().format();
+    if (!configured.equals("auto")) return configured;
+    String name = file.substring(file.lastIndexOf('/') + 1);
+    String f = InputFiles.formatOf(Path.of(name));
+    if (f == null) throw new RunFailedException(file + ": cannot tell the input format from the file name; set input.format to jsonl, wet or warc");
+    return f;
+  }
+
+  /** run.json as the local engine writes it; a resumed run must have the same pipeline and inputs. */
+  private void prepare(List<ShardRef> shards, Configuration conf) throws IOException {
+    String fingerprint = pipeline.fingerprint();
+    if (HadoopFiles.exists(outputPath, "run.json", conf)) {
+      if (!resume) throw new RunFailedException(outputPath + " already holds a run; pass --resume to finish it, or choose another output path");
+      JsonNode previous = JSON.readTree(HadoopFiles.read(outputPath, "run.json", conf));
+      if (!fingerprint.equals(previous.path("fingerprint").asText())) {
+        throw new RunFailedException("cannot resume " + outputPath + ": its pipeline differs from this one");
+      }
+      List<String> before = new ArrayList<>();
+      previous.path("inputs").forEach(n -> before.add(n.asText()));
+      if (!before.equals(shards.stream().map(ShardRef::source).toList())) {
+        throw new RunFailedException("cannot resume " + outputPath + ": its input files differ from this run's");
+      }
+      return;
+    }
+    ObjectNode n = JSON.createObjectNode();
+    n.put("fingerprint", fingerprint);
+    n.put("engine", "spark");
+    ArrayNode in = n.putArray("inputs");
+    shards.forEach(s -> in.add(s.source()));
+    n.set("pipeline", JSON.valueToTree(pipeline.definition()));
+    HadoopFiles.write(outputPath, "run.json", JSON.writeValueAsString(n).getBytes(StandardCharsets.UTF_8), conf);
+  }
+}

@@ -1,0 +1,67 @@
+package io.winnow.spark;
+
+import io.winnow.report.StatsTable;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.JavaSparkContext;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code spark-submit --class io.winnow.spark.SparkMain winnow-spark.jar PIPELINE [--out DIR]}: the pipeline file
+ * that runs with {@code winnow run}, on a Spark cluster.
+ */
+@Command(name = "spark-run", mixinStandardHelpOptions = true,
+    description = "Run a pipeline file on Apache Spark; the run directory (a Hadoop path) gets what `winnow run` writes.")
+public final class SparkMain implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "PIPELINE", description = "the pipeline file (YAML), a local or Hadoop path")
+  String pipelineFile;
+
+  @Option(names = {"-o", "--out"}, paramLabel = "DIR", description = "run directory, a Hadoop path (overrides output.path)")
+  String out;
+
+  @Option(names = "--master", description = "Spark master, e.g. local[4] (default: what spark-submit set)")
+  String master;
+
+  @Option(names = "--resume", description = "finish an interrupted run: skip shards that completed, redo the rest")
+  boolean resume;
+
+  @Option(names = "--strict", description = "fail on the first bad input record instead of rejecting it and going on")
+  boolean strict;
+
+  @Override
+  public Integer call() throws Exception {
+    SparkConf conf = new SparkConf().setAppName("winnow " + pipelineFile);
+    if (master != null) conf.setMaster(master);
+    else if (!conf.contains("spark.master")) conf.setMaster("local[*]");
+    PrintWriter stdout = spec.commandLine().getOut();
+    long start = System.nanoTime();
+    try (JavaSparkContext sc = new JavaSparkContext(conf)) {
+      String yaml = new String(HadoopFiles.readFile(pipelineFile, sc.hadoopConfiguration()), StandardCharsets.UTF_8);
+      SparkEngine.Result r = new SparkEngine(sc, pipelineFile, yaml, out, resume, strict).run();
+      StatsTable.print(r.stats(), stdout);
+      stdout.printf(Locale.ROOT, "shards run %d, already complete %d; %.1f s on Spark %s; output in %s%n", r.shardsRun(),
+          r.shardsSkipped(), (System.nanoTime() - start) / 1e9, sc.version(), r.runDir());
+    }
+    stdout.flush();
+    return 0;
+  }
+
+  public static void main(String[] args) {
+    CommandLine cli = new CommandLine(new SparkMain());
+    cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
+      cmd.getErr().println("winnow: " + e.getMessage());
+      return 1;
+    });
+    System.exit(cli.execute(args));
+  }
+}

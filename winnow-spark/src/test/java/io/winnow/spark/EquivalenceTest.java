@@ -1,0 +1,163 @@
+package io.winnow.spark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.winnow.engine.LocalEngine;
+import io.winnow.engine.ProgressListener;
+import io.winnow.pipeline.Pipeline;
+import io.winnow.pipeline.PipelineFile;
+import io.winnow.pipeline.StepRegistry;
+import io.winnow.testing.Fixtures;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The same pipeline on the same input, local engine versus Spark local[2]: the same kept documents, the same
+ * decisions, the same statistics. Real web documents, with exact and near duplicates planted across shards so
+ * that both dedup steps remove documents, and bad records so that rejections are compared too.
+ */
+class EquivalenceTest {
+  private static JavaSparkContext sc;
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir static Path dir;
+  static Path inputs;
+
+  @BeforeAll
+  static void setUp() throws IOException {
+    sc = new JavaSparkContext(new SparkConf().setMaster("local[2]").setAppName("winnow-equivalence")
+        .set("spark.ui.enabled", "false").set("spark.driver.host", "127.0.0.1"));
+    inputs = Files.createDirectories(dir.resolve("in"));
+    List<String> lines = new ArrayList<>();
+    try (BufferedReader r = new BufferedReader(new InputStreamReader(
+        new GZIPInputStream(Files.newInputStream(Fixtures.path("filters-dev-300.jsonl.gz"))), StandardCharsets.UTF_8))) {
+      for (String line; (line = r.readLine()) != null; ) if (!line.isBlank()) lines.add(line);
+    }
+    // five shards; shards 3 and 4 repeat documents of the others, exactly and with an edit at the end
+    for (int s = 0; s < 3; s++) Files.write(inputs.resolve("shard-" + s + ".jsonl"), lines.subList(s * 100, s * 100 + 100));
+    List<String> copies = new ArrayList<>();
+    List<String> edited = new ArrayList<>();
+    for (int i = 0; i < 300; i += 7) {
+      ObjectNode o = (ObjectNode) JSON.readTree(lines.get(i));
+      o.put("id", o.path("id").asText() + "-copy");
+      copies.add(JSON.writeValueAsString(o));
+      o.put("id", o.path("id").asText() + "-edited");
+      o.put("text", o.path("text").asText() + " Read more.");
+      edited.add(JSON.writeValueAsString(o));
+    }
+    copies.add("{\"id\":\"broken\",\"text\":");
+    Files.write(inputs.resolve("shard-3.jsonl"), copies);
+    Files.write(inputs.resolve("shard-4.jsonl"), edited);
+  }
+
+  @AfterAll
+  static void tearDown() {
+    if (sc != null) sc.close();
+  }
+
+  private static String yaml(Path out) {
+    return "input: {paths: ['" + inputs + "']}\n"
+        + "steps:\n"
+        + "  - gopher_repetition\n"
+        + "  - {type: exact_dedup}\n"
+        + "  - gopher_quality\n"
+        + "  - {type: minhash_dedup, keeper: longest}\n"
+        + "  - {type: c4, filter_no_terminal_punct: false}\n"
+        + "  - fineweb_quality\n"
+        + "  - {type: slop, action: weight}\n"
+        + "output: {path: '" + out + "', compression: gzip, max_file_bytes: 30000}\n"
+        + "run: {workers: 2}\n";
+  }
+
+  @Test
+  void sparkWritesWhatTheLocalEngineWrites() throws IOException {
+    Path local = dir.resolve("local");
+    Path spark = dir.resolve("spark");
+    Pipeline p = new PipelineFile(StepRegistry.builtIn()).parse("equivalence.yaml", yaml(local));
+    LocalEngine.Result l = new LocalEngine(p, false, false, ProgressListener.NONE).run();
+    SparkEngine.Result s = new SparkEngine(sc, "equivalence.yaml", yaml(spark), null, false, false).run();
+
+    assertThat(s.shardsRun()).isEqualTo(5);
+    assertThat(s.stats().records()).isEqualTo(l.stats().records()).isEqualTo(300 + 43 + 1 + 43);
+    // both dedup steps removed something, so the comparison covers the distributed stages
+    JsonNode localStats = withoutTimes(JSON.readTree(local.resolve("stats.json").toFile()));
+    JsonNode sparkStats = withoutTimes(JSON.readTree(spark.resolve("stats.json").toFile()));
+    assertThat(localStats.at("/corpus_steps/exact_dedup/removed").asLong()).isPositive();
+    assertThat(localStats.at("/corpus_steps/minhash_dedup/removed").asLong()).isPositive();
+    assertThat(localStats.at("/estimates/slop/synthetic_share").isNumber()).isTrue();
+    assertThat(sparkStats).isEqualTo(localStats);
+
+    // the same files with the same bytes: kept documents, decision logs, shard statistics (times aside)
+    Map<String, String> lf = files(local), sf = files(spark);
+    assertThat(sf.keySet()).isEqualTo(lf.keySet());
+    for (String name : lf.keySet()) {
+      if (name.startsWith("stats/") || name.equals("stats.json") || name.equals("run.json")) continue;
+      assertThat(sf.get(name)).as(name).isEqualTo(lf.get(name));
+    }
+    assertThat(lf.keySet()).anyMatch(n -> n.startsWith("data/")).anyMatch(n -> n.startsWith("decisions/"));
+  }
+
+  @Test
+  void resumeSkipsCompletedShardsAndRedoesTheRest() throws IOException {
+    Path out = dir.resolve("resume");
+    SparkEngine.Result first = new SparkEngine(sc, "r.yaml", yaml(out), null, false, false).run();
+    String before = Files.readString(out.resolve("stats.json"));
+    // lose one shard's completion marker and a data file: that shard runs again, the others are skipped
+    Files.delete(out.resolve("completions/part-00002"));
+    try (Stream<Path> s = Files.list(out.resolve("data"))) {
+      for (Path f : s.filter(f -> f.getFileName().toString().startsWith("part-00002")).toList()) Files.delete(f);
+    }
+    SparkEngine.Result second = new SparkEngine(sc, "r.yaml", yaml(out), null, true, false).run();
+    assertThat(second.shardsRun()).isEqualTo(1);
+    assertThat(second.shardsSkipped()).isEqualTo(4);
+    assertThat(withoutTimes(JSON.readTree(Files.readString(out.resolve("stats.json")))))
+        .isEqualTo(withoutTimes(JSON.readTree(before)));
+    assertThat(first.stats().kept()).isEqualTo(second.stats().kept());
+  }
+
+  /** Every file of a run directory (decompressed), by relative path; no temporary or checksum files. */
+  private static Map<String, String> files(Path run) throws IOException {
+    Map<String, String> out = new TreeMap<>();
+    try (Stream<Path> s = Files.walk(run)) {
+      for (Path f : s.filter(Files::isRegularFile).toList()) {
+        String name = run.relativize(f).toString();
+        if (name.startsWith("corpus/")) continue; // the local engine's working files of corpus steps
+        byte[] b = Files.readAllBytes(f);
+        if (name.endsWith(".gz")) b = new GZIPInputStream(new java.io.ByteArrayInputStream(b)).readAllBytes();
+        out.put(name, new String(b, StandardCharsets.UTF_8));
+      }
+    }
+    return out;
+  }
+
+  private static JsonNode withoutTimes(JsonNode n) {
+    if (n.isObject()) {
+      ObjectNode o = ((ObjectNode) n).deepCopy();
+      o.remove("seconds");
+      List<String> names = new ArrayList<>();
+      o.fieldNames().forEachRemaining(names::add);
+      for (String k : names) o.set(k, withoutTimes(o.get(k)));
+      return o;
+    }
+    return n;
+  }
+}
