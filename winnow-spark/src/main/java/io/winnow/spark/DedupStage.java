@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import it.unimi.dsi.fastutil.longs.LongArrayList;
+import org.apache.spark.HashPartitioner;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -39,8 +41,10 @@ final class DedupStage {
       total += e.getValue();
     }
     Broadcast<Map<Integer, Long>> offset = sc.broadcast(offsets);
+    // partitioned once, so that the joins below shuffle only their other side
     JavaPairRDD<Long, Observation> byIndex = obs
         .mapToPair(o -> new Tuple2<>(offset.value().get(o.shard()) + o.position(), o))
+        .partitionBy(new HashPartitioner(obs.getNumPartitions()))
         .persist(StorageLevel.MEMORY_AND_DISK());
 
     // candidates: a star from the first member of each group to the others
@@ -51,13 +55,21 @@ final class DedupStage {
           g.groupKeys(x._2().payload(), 0, (group, hash) -> keys.add(new Tuple2<>(new Tuple2<>(group, hash), x._1())));
           return keys.iterator();
         })
-        .groupByKey()
+        // members gathered with map-side combining: duplicates share most of their keys
+        .aggregateByKey(new LongArrayList(2), (list, m) -> {
+          list.add((long) m);
+          return list;
+        }, (a, b) -> {
+          a.addAll(b);
+          return a;
+        })
+        .filter(group -> group._2().size() > 1)
         .flatMapToPair(group -> {
-          List<Long> members = new ArrayList<>();
-          group._2().forEach(members::add);
-          long first = members.stream().mapToLong(Long::longValue).min().orElseThrow();
+          LongArrayList members = group._2();
+          long first = Long.MAX_VALUE;
+          for (int i = 0; i < members.size(); i++) first = Math.min(first, members.getLong(i));
           List<Tuple2<Long, Long>> out = new ArrayList<>();
-          for (long m : members) if (m != first) out.add(new Tuple2<>(m, first));
+          for (int i = 0; i < members.size(); i++) if (members.getLong(i) != first) out.add(new Tuple2<>(members.getLong(i), first));
           return out.iterator();
         });
     JavaPairRDD<Long, Long> component = ConnectedComponents.of(edges).persist(StorageLevel.MEMORY_AND_DISK());

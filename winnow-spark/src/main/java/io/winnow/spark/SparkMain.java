@@ -40,7 +40,7 @@ public final class SparkMain implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    SparkConf conf = new SparkConf().setAppName("winnow " + pipelineFile);
+    SparkConf conf = SparkDefaults.apply(new SparkConf().setAppName("winnow " + pipelineFile));
     if (master != null) conf.setMaster(master);
     else if (!conf.contains("spark.master")) conf.setMaster("local[*]");
     PrintWriter stdout = spec.commandLine().getOut();

@@ -44,7 +44,7 @@ class EquivalenceTest {
 
   @BeforeAll
   static void setUp() throws IOException {
-    sc = new JavaSparkContext(new SparkConf().setMaster("local[2]").setAppName("winnow-equivalence")
+    sc = new JavaSparkContext(SparkDefaults.apply(new SparkConf()).setMaster("local[2]").setAppName("winnow-equivalence")
         .set("spark.ui.enabled", "false").set("spark.driver.host", "127.0.0.1"));
     inputs = Files.createDirectories(dir.resolve("in"));
     List<String> lines = new ArrayList<>();
