@@ -15,7 +15,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 @Command(name = "eval-detector", mixinStandardHelpOptions = true,
-    description = {"Measure the machine-text detector: AUROC and the share of machine text caught at 1 % and 5 % false positives.",
+    description = {"Measure the machine-text detector: AUROC and the share of machine text caught at 1 %% and 5 %% false positives.",
         "  --data only: cross-validation, per domain, per generator, leave-one-generator-out, leave-one-domain-out (retrains per split).",
         "  --model and --data: scores held-out labelled data with a trained model.",
         "  --model and --human: false-positive rates on text known to be human, and the estimated machine share."})
