@@ -65,9 +65,10 @@ final class HadoopFiles {
     return out;
   }
 
-  /** A local file with the input's content: the file itself when it is local, else a copy under {@code tmp}. */
-  static Path localInput(String uri, Path tmp, Configuration conf) throws IOException {
-    if (isLocal(uri)) return localPath(uri);
+  /** A local file with the shard's content: the file itself when it is local, else a copy under {@code tmp}. */
+  static Path localInput(ShardRef shard, Path tmp, Configuration conf) throws IOException {
+    String uri = shard.uri();
+    if (!shard.remote()) return localPath(uri);
     org.apache.hadoop.fs.Path src = new org.apache.hadoop.fs.Path(uri);
     Path local = tmp.resolve("input-" + src.getName());
     fs(uri, conf).copyToLocalFile(false, src, new org.apache.hadoop.fs.Path(local.toUri()), true);

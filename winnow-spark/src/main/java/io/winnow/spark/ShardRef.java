@@ -13,8 +13,11 @@ final class ShardRef implements Serializable {
   private final String uri;
   private final String source;
   private final String format;
+  private final boolean remote;
 
-  ShardRef(int index, String uri, String source, String format) {
+  /** @param remote read through the Hadoop file system into a local copy (else {@code uri} is a local path) */
+  ShardRef(int index, String uri, String source, String format, boolean remote) {
+    this.remote = remote;
     this.index = index;
     this.uri = uri;
     this.source = source;
@@ -25,4 +28,5 @@ final class ShardRef implements Serializable {
   String uri() { return uri; }
   String source() { return source; }
   String format() { return format; }
+  boolean remote() { return remote; }
 }

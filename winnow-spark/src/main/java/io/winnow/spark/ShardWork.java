@@ -76,7 +76,7 @@ final class ShardWork {
     for (ResolvedStep r : steps(p, s, stepIndex)) before.add(new StepRunner(r.id(), r.factory().get()));
     Path tmp = Files.createTempDirectory("winnow-observe");
     List<Observation> out = new ArrayList<>();
-    try (DocumentReader reader = DocumentReaders.open(HadoopFiles.localInput(s.shard().uri(), tmp, conf), s.shard().source(),
+    try (DocumentReader reader = DocumentReaders.open(HadoopFiles.localInput(s.shard(), tmp, conf), s.shard().source(),
         s.shard().format(), p.input().idField(), p.input().textField(), p.run().readerLimits(), b -> {})) {
       long position = 0;
       for (ReadResult r; (r = reader.next()) != null; ) {
@@ -107,7 +107,7 @@ final class ShardWork {
     Pipeline p = src.pipeline();
     Path tmp = Files.createTempDirectory("winnow-shard");
     try {
-      Path input = HadoopFiles.localInput(s.shard().uri(), tmp, conf);
+      Path input = HadoopFiles.localInput(s.shard(), tmp, conf);
       RunLayout local = new RunLayout(tmp.resolve("run"));
       for (Path d : List.of(local.data(), local.decisions(), local.stats(), local.completions())) Files.createDirectories(d);
       TokenCounter tokens = TokenCounter.forName(p.run().tokenizer());

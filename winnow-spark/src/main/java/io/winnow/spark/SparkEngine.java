@@ -48,6 +48,7 @@ public final class SparkEngine {
   private final String outputPath;
   private final boolean resume;
   private final boolean strict;
+  private boolean forceHadoopInputs;
 
   public record Result(RunStats stats, String runDir, int shardsRun, int shardsSkipped) {}
 
@@ -65,6 +66,15 @@ public final class SparkEngine {
     this.resume = resume;
     this.strict = strict;
     for (StepSpec spec : pipeline.steps()) if (spec.isCorpusStep()) ShardWork.grouped(spec);
+  }
+
+  /**
+   * Lists and reads local inputs through Hadoop's file system too (copies, "file:" URIs as sources), as for HDFS or
+   * S3; tests use it to run the remote-input path without a cluster.
+   */
+  SparkEngine viaHadoopFileSystems() {
+    this.forceHadoopInputs = true;
+    return this;
   }
 
   public Result run() throws IOException {
@@ -137,13 +147,18 @@ public final class SparkEngine {
   private List<ShardRef> shards(Configuration conf) throws IOException {
     List<String> patterns = pipeline.input().paths();
     List<String> files = new ArrayList<>();
-    if (patterns.stream().allMatch(HadoopFiles::isLocal)) {
-      for (Path p : InputFiles.expand(patterns)) files.add(p.toString());
+    boolean remote = forceHadoopInputs || !patterns.stream().allMatch(HadoopFiles::isLocal);
+    if (!remote) {
+      List<String> plain = patterns.stream().map(p -> HadoopFiles.localPath(p).toString()).toList();
+      for (Path p : InputFiles.expand(plain)) files.add(p.toString());
     } else {
       files.addAll(HadoopFiles.listInputs(patterns, conf));
     }
     List<ShardRef> out = new ArrayList<>();
-    for (int i = 0; i < files.size(); i++) out.add(new ShardRef(i, files.get(i), files.get(i), formatOf(files.get(i))));
+    for (int i = 0; i < files.size(); i++) {
+      String uri = files.get(i);
+      out.add(new ShardRef(i, uri, uri, formatOf(uri), remote));
+    }
     return out;
   }
 

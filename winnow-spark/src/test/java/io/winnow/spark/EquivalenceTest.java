@@ -134,6 +134,34 @@ class EquivalenceTest {
     assertThat(first.stats().kept()).isEqualTo(second.stats().kept());
   }
 
+  @Test
+  void inputsReadThroughHadoopFileSystemsGiveTheSameResults() throws IOException {
+    Path local = dir.resolve("local-for-remote");
+    Pipeline p = new PipelineFile(StepRegistry.builtIn()).parse("equivalence.yaml", yaml(local));
+    new LocalEngine(p, false, false, ProgressListener.NONE).run();
+    // file: URIs for inputs and output, and inputs copied through Hadoop's file system as HDFS or S3 inputs are
+    String remoteYaml = yaml(dir.resolve("unused")).replace("paths: ['" + inputs + "']", "paths: ['" + inputs.toUri() + "']");
+    String out = dir.resolve("via-hadoop").toUri().toString();
+    SparkEngine.Result s = new SparkEngine(sc, "remote.yaml", remoteYaml, out, false, false).viaHadoopFileSystems().run();
+    assertThat(s.shardsRun()).isEqualTo(5);
+    Map<String, String> lf = files(local), sf = files(dir.resolve("via-hadoop"));
+    assertThat(sf.keySet()).isEqualTo(lf.keySet());
+    for (String name : lf.keySet()) {
+      if (!name.startsWith("data/") && !name.startsWith("decisions/")) continue;
+      // documents name their source as it was given: a file: URI here, a path locally
+      String normalised = sf.get(name).replace("file:" + inputs, inputs.toString()).replace(inputs.toUri().toString(), inputs + "/");
+      assertThat(normalised).as(name).isEqualTo(lf.get(name));
+    }
+  }
+
+  @Test
+  void configurationsTheEngineCannotDistributeFailBeforeRunning() {
+    String yaml = yaml(dir.resolve("never")).replace("{type: minhash_dedup, keeper: longest}", "{type: minhash_dedup, verify: true}");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new SparkEngine(sc, "v.yaml", yaml, null, false, false))
+        .hasMessageContaining("minhash_dedup").hasMessageContaining("verify");
+    assertThat(dir.resolve("never")).doesNotExist();
+  }
+
   /** Every file of a run directory (decompressed), by relative path; no temporary or checksum files. */
   private static Map<String, String> files(Path run) throws IOException {
     Map<String, String> out = new TreeMap<>();
