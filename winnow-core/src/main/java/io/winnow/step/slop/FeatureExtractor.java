@@ -69,6 +69,7 @@ final class FeatureExtractor {
   private int[] vocabularyIds = new int[256];
   private final Object2IntOpenHashMap<String> words;
   private String[] content = new String[256];
+  private boolean[] contentStarts = new boolean[256];
   private int[] window = new int[256];
   private final Object2IntOpenHashMap<String> docIds = new Object2IntOpenHashMap<>();
   /** document-local id of each vocabulary word seen in the current document, -1 otherwise; reset via touched */
@@ -102,6 +103,7 @@ final class FeatureExtractor {
       ids = new int[n * 2];
       vocabularyIds = new int[n * 2];
       content = new String[n * 2];
+      contentStarts = new boolean[n * 2];
     }
     resetLocalIds();
     double per1k = n == 0 ? 0 : 1000.0 / n;
@@ -122,13 +124,18 @@ final class FeatureExtractor {
         if ((fl & Lexicons.STOP) != 0) function++;
       }
       if ((fl & Lexicons.STOP) == 0) {
-        String c = word.indexOf('\'') < 0 ? word : lex.contentWord(word);
-        if (c != null) content[contentCount++] = c;
+        boolean plain = word.indexOf('\'') < 0;
+        String c = plain ? word : lex.contentWord(word);
+        if (c != null) {
+          contentStarts[contentCount] = ((plain ? fl : lex.flags.getInt(c)) & Lexicons.NGRAM_START) != 0;
+          content[contentCount++] = c;
+        }
       }
       ids[k] = localId(word, vocabularyIds[k]);
     }
     int bigrams = 0, trigrams = 0;
     for (int k = 0; k + 1 < contentCount; k++) {
+      if (!contentStarts[k]) continue;
       long h2 = Lexicons.PhraseHash.of(content, k, k + 2);
       if (lex.slopBigramHashes.contains(h2)) bigrams++;
       if (k + 2 < contentCount && lex.slopTrigramHashes.contains(Lexicons.PhraseHash.step(h2, content[k + 2]))) trigrams++;
@@ -188,11 +195,12 @@ final class FeatureExtractor {
     int high = 0, oov = 0;
     double curvature = 0, variance = 0, perToken = 0;
     int u = NgramLanguageModel.BOS, v = NgramLanguageModel.BOS;
+    long context = lm.bigramEntry(u, v);
     double[] ln = lnScratch;
     for (int k = 0; k < n; k++) {
       int id = vocabularyIds[k];
       if (id == NgramLanguageModel.UNK) oov++;
-      lm.score(u, v, id, ln);
+      context = lm.score(u, v, context, id, ln);
       double s = -ln[0] * INV_LN2;
       double uni = -ln[2] * INV_LN2;
       sum += s;
@@ -208,7 +216,7 @@ final class FeatureExtractor {
       double var = lm.lnBigramVariance(v);
       curvature += deviation;
       variance += var;
-      perToken += deviation / Math.sqrt(var);
+      perToken += deviation * lm.lnBigramInverseStd(v);
       u = v;
       v = id;
     }
@@ -301,7 +309,7 @@ final class FeatureExtractor {
   }
 
   /**
-   * Hashed counts of word unigrams and bigrams, and of "style" n-grams (1 to 3) over a token stream where function
+   * Hashed counts of word unigrams and bigrams, word-final character trigrams, and of "style" n-grams (1 to 3) over a token stream where function
    * words and punctuation are kept and every other word is one symbol (capitalised or not): the second kind says
    * how a text is built, whatever its topic. Whitespace is not a token, so layout does not leak in.
    */
@@ -311,8 +319,12 @@ final class FeatureExtractor {
     String[] w = scan.words;
     counts.clear();
     for (int k = 0; k < n; k++) {
-      counts.add(mix(w[k].hashCode() * 31 + 1) & mask);
-      if (k + 1 < n) counts.add(mix(w[k].hashCode() * 0x9E3779B1 + w[k + 1].hashCode()) & mask);
+      String word = w[k];
+      counts.add(mix(word.hashCode() * 31 + 1) & mask);
+      if (k + 1 < n) counts.add(mix(word.hashCode() * 0x9E3779B1 + w[k + 1].hashCode()) & mask);
+      // character n-grams where they carry style: the last three letters of longer words (-ing, -ly, -ion, -ive)
+      int len = word.length();
+      if (len > 4) counts.add(mix(((word.charAt(len - 3) * 31 + word.charAt(len - 2)) * 31 + word.charAt(len - 1)) * 0x27d4eb2d + 11) & mask);
     }
     int a = 0, b = 0;
     int tokens = Math.min(scan.tokenCount, MAX_HASHED_TOKENS);
@@ -324,7 +336,7 @@ final class FeatureExtractor {
       } else {
         t = (-1 - token) * 0x45d9f3b;
       }
-      counts.add(mix(t * 17 + 3) & mask);
+      // style unigrams would repeat the word unigrams and the punctuation rates: bigrams and trigrams only
       if (k > 0) counts.add(mix(b * 0x9E3779B1 + t + 5) & mask);
       if (k > 1) counts.add(mix((a * 0x9E3779B1 + b) * 0x85ebca6b + t + 7) & mask);
       a = b;
@@ -363,7 +375,7 @@ final class FeatureExtractor {
     void add(int key) {
       if (size * 2 >= keys.length) grow();
       int mask = keys.length - 1;
-      int slot = mix(key) & mask;
+      int slot = key & mask; // keys are already mixed hashes
       while (keys[slot] != 0 && keys[slot] != key + 1) slot = (slot + 1) & mask;
       if (keys[slot] == 0) {
         keys[slot] = key + 1;
@@ -402,7 +414,7 @@ final class FeatureExtractor {
       int mask = keys.length - 1;
       for (int k = 0; k < oldSize; k++) {
         int key = oldKeys[oldUsed[k]];
-        int slot = mix(key - 1) & mask;
+        int slot = (key - 1) & mask;
         while (keys[slot] != 0) slot = (slot + 1) & mask;
         keys[slot] = key;
         values[slot] = oldValues[oldUsed[k]];

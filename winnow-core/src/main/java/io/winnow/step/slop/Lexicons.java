@@ -37,7 +37,7 @@ final class Lexicons {
   final Set<String> excessStyleWords;
   final Set<String> stopWords;
 
-  static final int SLOP = 1, ANTISLOP = 2, EXCESS = 4, STOP = 8, PHRASE_START = 16;
+  static final int SLOP = 1, ANTISLOP = 2, EXCESS = 4, STOP = 8, PHRASE_START = 16, NGRAM_START = 32;
   /** every listed word with the lists it is on, so a word costs one lookup */
   final it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap<String> flags = new it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap<>();
   /** {@link PhraseHash} of slop-score bigrams and trigrams (over content words) */
@@ -78,6 +78,9 @@ final class Lexicons {
     for (String w : stopWords) flags.mergeInt(w, STOP, (a, b) -> a | b);
     for (String b : slopBigrams) slopBigramHashes.add(PhraseHash.of(b.split(" "), 0, b.split(" ").length));
     for (String t : slopTrigrams) slopTrigramHashes.add(PhraseHash.of(t.split(" "), 0, t.split(" ").length));
+    // a content word that starts no listed n-gram needs no n-gram lookups
+    for (String g : slopBigrams) flags.mergeInt(g.split(" ")[0], NGRAM_START, (a, b) -> a | b);
+    for (String g : slopTrigrams) flags.mergeInt(g.split(" ")[0], NGRAM_START, (a, b) -> a | b);
   }
 
   static Lexicons get() {

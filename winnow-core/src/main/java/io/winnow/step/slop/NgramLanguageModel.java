@@ -43,6 +43,7 @@ final class NgramLanguageModel {
   /** per bigram context: mean and variance of ln p(w|v) when w is drawn from the model itself */
   private final double[] expectedLogProb;
   private final double[] logProbVariance;
+  private final double[] inverseStd;
   /** per word: the continuation probability of the unigram level, and ln of the plain frequency */
   private final double[] p1;
   private final double[] lnFrequency;
@@ -70,6 +71,8 @@ final class NgramLanguageModel {
     this.expectedLogProb = new double[words.length];
     this.logProbVariance = new double[words.length];
     expectations();
+    this.inverseStd = new double[words.length];
+    for (int w = 0; w < words.length; w++) inverseStd[w] = 1 / Math.sqrt(logProbVariance[w]);
   }
 
   /**
@@ -122,19 +125,36 @@ final class NgramLanguageModel {
    * ln p(w|v) (the bigram level) and ln of w's plain frequency, in {@code out[0..2]}.
    */
   void score(int u, int v, int w, double[] out) {
-    double q2 = bigramProbability(v, w);
+    score(u, v, bigrams.get(key(u, v)), w, out);
+  }
+
+  /**
+   * As {@link #score(int, int, int, double[])}, with the context's bigram entry already at hand (a scan passes on
+   * the entry of the previous word pair, saving a lookup per word); returns the entry of (v, w).
+   */
+  long score(int u, int v, long contextEntry, int w, double[] out) {
+    double q1 = p1[w];
+    long ctx = contextTotal[v];
+    long entry = bigrams.get(key(v, w));
+    double q2 = ctx == 0 ? q1 : Math.max((entry >>> 32) - DISCOUNT, 0) / ctx + DISCOUNT * contextDistinct[v] / ctx * q1;
     double q3 = q2;
-    long ctxPacked = bigrams.get(key(u, v));
-    long ctx3 = ctxPacked >>> 32;
+    long ctx3 = contextEntry >>> 32;
     if (ctx3 > 0 && v != EOS) {
-      long distinct = ctxPacked & 0xffffffffL;
+      long distinct = contextEntry & 0xffffffffL;
       int c = trigrams.get(key(u, v, w));
       q3 = Math.max(c - DISCOUNT, 0) / ctx3 + DISCOUNT * distinct / ctx3 * q2;
     }
     out[0] = Math.log(q3);
     out[1] = q3 == q2 ? out[0] : Math.log(q2);
     out[2] = lnFrequency[w];
+    return entry;
   }
+
+  /** The bigram table's entry for (u, v): its count in the high 32 bits, distinct continuations in the low. */
+  long bigramEntry(int u, int v) {
+    return bigrams.get(key(u, v));
+  }
+
 
   /** ln p(w|v) on the bigram level, the quantity {@link #expectedLogProb} describes. */
   double lnBigram(int v, int w) {
@@ -150,6 +170,11 @@ final class NgramLanguageModel {
 
   double expectedLnBigram(int v) {
     return expectedLogProb[v];
+  }
+
+  /** 1 / the standard deviation of ln p(w|v) under the model, precomputed for the per-token curvature. */
+  double lnBigramInverseStd(int v) {
+    return inverseStd[v];
   }
 
   double lnBigramVariance(int v) {

@@ -53,23 +53,29 @@ final class WordScan {
     return this;
   }
 
-  private void scan(String text) {
-    int n = text.length();
+  /** the text's characters, copied once: array reads in the hot loop instead of bounds-checked charAt */
+  private char[] buffer = new char[1024];
+
+  private void scan(String string) {
+    int n = string.length();
     chars = n;
+    if (buffer.length < n) buffer = new char[Math.max(n, buffer.length * 2)];
+    string.getChars(0, n, buffer, 0);
+    char[] text = buffer;
     int wordsInSentence = 0;
     for (int i = 0; i < n; i++) {
-      char c = text.charAt(i);
+      char c = text[i];
       if (isWordChar(c)) {
         int start = i;
         int len = 0;
         while (i < n) {
-          char d = text.charAt(i);
+          char d = text[i];
           if (isWordChar(d)) {
             if (d >= '0' && d <= '9' || d >= 128 && !Character.isLetter(d)) digits++;
             else letters++;
             if (len == word.length) word = java.util.Arrays.copyOf(word, len * 2);
             word[len++] = d < 128 ? (d >= 'A' && d <= 'Z' ? (char) (d + 32) : d) : Character.toLowerCase(d);
-          } else if ((d == '\'' || d == '\u2019') && i + 1 < n && Character.isLetter(text.charAt(i + 1)) && len > 0) {
+          } else if ((d == '\'' || d == '\u2019') && i + 1 < n && Character.isLetter(text[i + 1]) && len > 0) {
             if (len == word.length) word = java.util.Arrays.copyOf(word, len * 2);
             word[len++] = '\'';
           } else {
@@ -77,7 +83,7 @@ final class WordScan {
           }
           i++;
         }
-        char first = text.charAt(start);
+        char first = text[start];
         boolean upper = first < 128 ? first >= 'A' && first <= 'Z' : Character.isUpperCase(first);
         if (upper) upperInitialWords++;
         addToken(wordCount);
@@ -90,7 +96,7 @@ final class WordScan {
       if (c > ' ' && (c < 128 || !Character.isWhitespace(c))) addToken(-1 - c);
       if (c == '.' || c == '!' || c == '?' || c == '\n') {
         // an abbreviation-like full stop ("Mr.", "U.S.") followed by a lower-case word does not end a sentence
-        boolean ends = c != '.' || i + 1 >= n || !Character.isLetterOrDigit(text.charAt(i + 1)) && !nextWordIsLowerCase(text, i + 1);
+        boolean ends = c != '.' || i + 1 >= n || !Character.isLetterOrDigit(text[i + 1]) && !nextWordIsLowerCase(text, i + 1, n);
         if (ends && wordsInSentence > 0) {
           addSentence(wordsInSentence);
           wordsInSentence = 0;
@@ -112,9 +118,9 @@ final class WordScan {
     return c < 128 ? ASCII_WORD[c] : Character.isLetterOrDigit(c);
   }
 
-  private static boolean nextWordIsLowerCase(String text, int from) {
-    for (int i = from; i < text.length(); i++) {
-      char c = text.charAt(i);
+  private static boolean nextWordIsLowerCase(char[] text, int from, int n) {
+    for (int i = from; i < n; i++) {
+      char c = text[i];
       if (c == ' ' || c == '\t') continue;
       return Character.isLowerCase(c);
     }
