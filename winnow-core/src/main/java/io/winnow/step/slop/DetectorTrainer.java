@@ -47,18 +47,19 @@ public final class DetectorTrainer {
       throw new IllegalArgumentException("training needs both human and machine texts");
     }
     double[] oof = f.outOfFoldScores(s, FOLDS);
-    long[] human = new long[ScoreHistograms.BINS], machine = new long[ScoreHistograms.BINS];
+    long[] machine = new long[ScoreHistograms.BINS];
+    java.util.Map<String, long[]> humanBins = new java.util.TreeMap<>();
     java.util.Map<String, List<Double>> humanByDomain = new java.util.TreeMap<>();
     for (int i = 0; i < data.size(); i++) {
       if (data.get(i).machine()) {
         machine[ScoreHistograms.bin(oof[i])]++;
       } else {
-        human[ScoreHistograms.bin(oof[i])]++;
+        humanBins.computeIfAbsent(data.get(i).domain(), d -> new long[ScoreHistograms.BINS])[ScoreHistograms.bin(oof[i])]++;
         humanByDomain.computeIfAbsent(data.get(i).domain(), d -> new ArrayList<>()).add(oof[i]);
       }
     }
     LogisticModel lr = f.fit(i -> true, s);
-    return new DetectorModel(lm, lr, s.hashBits(), new ScoreHistograms(human, machine), strictestThreshold(humanByDomain, 0.01),
+    return new DetectorModel(lm, lr, s.hashBits(), new ScoreHistograms(machine, humanBins), strictestThreshold(humanByDomain, 0.01),
         strictestThreshold(humanByDomain, 0.05), name);
   }
 

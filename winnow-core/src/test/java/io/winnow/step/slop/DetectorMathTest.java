@@ -34,7 +34,7 @@ class DetectorMathTest {
       h[ScoreHistograms.bin(Math.min(0.999, Math.abs(rnd.nextGaussian() * 0.2)))]++;
       m[ScoreHistograms.bin(Math.max(0, 1 - Math.abs(rnd.nextGaussian() * 0.2)))]++;
     }
-    ScoreHistograms reference = new ScoreHistograms(h, m);
+    ScoreHistograms reference = new ScoreHistograms(m, java.util.Map.of("news", h));
     for (double truth : new double[] {0.0, 0.1, 0.37, 0.9}) {
       long[] corpus = new long[ScoreHistograms.BINS];
       for (int i = 0; i < 5_000; i++) {
@@ -47,9 +47,30 @@ class DetectorMathTest {
       assertThat(e.low()).isLessThanOrEqualTo(e.share());
       assertThat(e.high()).isGreaterThanOrEqualTo(e.share());
       assertThat(truth).isBetween(e.low() - 0.01, e.high() + 0.01);
+      assertThat(e.high() - e.low()).isLessThan(0.06);
       assertThat(e.documents()).isEqualTo(5_000);
     }
     assertThat(SyntheticShare.estimate(new long[ScoreHistograms.BINS], reference).share()).isNaN();
+  }
+
+  @Test
+  void aHumanDomainThatScoresHighIsNotMistakenForMachineText() {
+    // two human domains: one scores low, one ("web") spreads over the middle; machine text scores high
+    long[] news = new long[ScoreHistograms.BINS], web = new long[ScoreHistograms.BINS], machine = new long[ScoreHistograms.BINS];
+    Random rnd = new Random(3);
+    for (int i = 0; i < 5_000; i++) {
+      news[ScoreHistograms.bin(Math.abs(rnd.nextGaussian() * 0.15))]++;
+      web[ScoreHistograms.bin(Math.min(0.999, Math.abs(0.5 + rnd.nextGaussian() * 0.2)))]++;
+      machine[ScoreHistograms.bin(Math.max(0, 1 - Math.abs(rnd.nextGaussian() * 0.1)))]++;
+    }
+    ScoreHistograms reference = new ScoreHistograms(machine, java.util.Map.of("news", news, "web", web));
+    long[] webCorpus = new long[ScoreHistograms.BINS];
+    for (int i = 0; i < 3_000; i++) webCorpus[ScoreHistograms.bin(Math.min(0.999, Math.abs(0.5 + rnd.nextGaussian() * 0.2)))]++;
+    SyntheticShare e = SyntheticShare.estimate(webCorpus, reference);
+    assertThat(e.share()).isLessThan(0.02);
+    assertThat(e.low()).isLessThanOrEqualTo(e.share());
+    // a model that never saw human web pages would call part of the same corpus machine-made
+    assertThat(SyntheticShare.estimate(webCorpus, new ScoreHistograms(machine, java.util.Map.of("news", news))).share()).isGreaterThan(0.1);
   }
 
   @Test
