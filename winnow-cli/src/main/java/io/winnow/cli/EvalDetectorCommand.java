@@ -31,8 +31,8 @@ final class EvalDetectorCommand implements Callable<Integer> {
   @Option(names = "--model", paramLabel = "FILE", description = "a model file, or 'builtin'")
   String model;
 
-  @Option(names = "--reference", paramLabel = "FILE", description = "cross-validation: reference corpus for the n-gram model (default: the built-in model's)")
-  Path reference;
+  @Option(names = "--reference", arity = "1..*", paramLabel = "FILE", description = "cross-validation: reference corpus for the n-gram model (default: the built-in model's)")
+  List<Path> reference = List.of();
 
   @Option(names = "--hash-bits", defaultValue = "18", description = "cross-validation: hashed feature bits (default: ${DEFAULT-VALUE})")
   int hashBits;

@@ -23,9 +23,9 @@ final class TrainDetectorCommand implements Callable<Integer> {
   @Option(names = "--data", required = true, arity = "1..*", paramLabel = "PATH", description = "labelled files or directories")
   List<Path> data;
 
-  @Option(names = "--reference", paramLabel = "FILE",
-      description = "human text from before language models for the n-gram model (Brown .tgz, .txt or .jsonl); default: the built-in model's")
-  Path reference;
+  @Option(names = "--reference", arity = "1..*", paramLabel = "FILE",
+      description = "human text from before language models for the n-gram model (Brown .tgz, .txt or .jsonl; several are pooled); default: the built-in model's")
+  List<Path> reference = List.of();
 
   @Option(names = {"-o", "--out"}, required = true, paramLabel = "FILE", description = "the model file to write")
   Path out;

@@ -15,14 +15,19 @@ import java.util.stream.IntStream;
 public final class DetectorTrainer {
   static final int FOLDS = 5;
 
-  /** What to train from and how. {@code reference} null reuses the language model of the built-in detector. */
-  public record Request(List<Path> data, Path reference, String name, int hashBits, int epochs, long seed) {}
+  /**
+   * What to train from and how. {@code reference}: human text from before language models for the n-gram model
+   * (several files are pooled); empty reuses the language model of the built-in detector.
+   */
+  public record Request(List<Path> data, List<Path> reference, String name, int hashBits, int epochs, long seed) {}
 
   private DetectorTrainer() {}
 
-  static NgramLanguageModel referenceModel(Path reference) throws IOException {
-    if (reference == null) return DetectorModel.load(DetectorModel.BUILTIN).lm;
-    return NgramLanguageModel.train(ReferenceCorpus.read(reference));
+  static NgramLanguageModel referenceModel(List<Path> reference) throws IOException {
+    if (reference == null || reference.isEmpty()) return DetectorModel.load(DetectorModel.BUILTIN).lm;
+    List<String[]> sentences = new ArrayList<>();
+    for (Path p : reference) sentences.addAll(ReferenceCorpus.read(p));
+    return NgramLanguageModel.train(sentences);
   }
 
   public static DetectorModel train(Request r) throws IOException {
