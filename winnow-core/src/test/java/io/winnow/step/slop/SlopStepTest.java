@@ -13,7 +13,12 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The slop step with the shipped model, on real human and machine texts. */
+/**
+ * The slop step with the shipped model, on real human and machine texts. The fixture's pairs are cut from the
+ * Fast-DetectGPT files the shipped model was trained on: scores on them are training figures, which check that
+ * the step loads and applies the model as trained, not how well it detects unseen text (that is measured by
+ * {@code eval-detector}, see docs/BENCHMARKS.md).
+ */
 class SlopStepTest {
   private static final List<LabelledText> PAIRS = read();
 
@@ -30,7 +35,7 @@ class SlopStepTest {
   }
 
   @Test
-  void machineTextsScoreAboveTheirHumanPairs() {
+  void machineTextsOfTheTrainingDataScoreAboveTheirHumanPairs() {
     SlopStep s = step(Map.of());
     double[] human = PAIRS.stream().filter(t -> !t.machine()).mapToDouble(t -> score(s, t.text())).toArray();
     double[] machine = PAIRS.stream().filter(LabelledText::machine).mapToDouble(t -> score(s, t.text())).toArray();
