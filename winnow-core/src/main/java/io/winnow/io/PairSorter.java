@@ -64,7 +64,7 @@ public final class PairSorter implements Closeable {
   private void spill() throws IOException {
     sortBuffer();
     Path run = dir.resolve(String.format("run-%05d.bin", runs.size()));
-    try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(run), 1 << 16))) {
+    try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(AtomicFiles.create(run), 1 << 16))) {
       for (int i = 0; i < size; i++) {
         out.writeLong(buf[2 * i]);
         out.writeLong(buf[2 * i + 1]);

@@ -146,7 +146,7 @@ public final class DecontamIndex {
 
   public void save(Path file) throws IOException {
     Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-    try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(new GZIPOutputStream(Files.newOutputStream(tmp), 1 << 16)))) {
+    try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(new GZIPOutputStream(io.winnow.io.AtomicFiles.create(tmp), 1 << 16)))) {
       out.writeInt(MAGIC);
       out.writeInt(ngramSize);
       out.writeInt(minItemWords);

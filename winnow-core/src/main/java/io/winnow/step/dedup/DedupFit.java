@@ -110,7 +110,7 @@ final class DedupFit {
 
       Path unsignedFile = dir.resolve(UNSIGNED);
       try (DataOutputStream unsigned = new DataOutputStream(new BufferedOutputStream(
-               Files.newOutputStream(AtomicFiles.tmp(unsignedFile)), 1 << 16));
+               AtomicFiles.create(AtomicFiles.tmp(unsignedFile)), 1 << 16));
            PairSorter sorter = new PairSorter(dir.resolve("sort"), memoryBytes / 2)) {
         table.scan((i, rec) -> {
           if (scores != null) {
@@ -198,7 +198,7 @@ final class DedupFit {
     long[] keep = new long[Observations.HEADER_LONGS + width];
     ByteBuffer scratch = table.scratch();
     try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(
-        Files.newOutputStream(AtomicFiles.tmp(removedFile)), 1 << 16))) {
+        AtomicFiles.create(AtomicFiles.tmp(removedFile)), 1 << 16))) {
       for (int i = (int) reference; i < n; i++) {
         int k = best.get(find(parent, i));
         if (k == i) continue;

@@ -62,9 +62,9 @@ final class Observations {
       this.ids = ids(stepDir, shard);
       this.sets = withSets ? sets(stepDir, shard) : null;
       this.width = width;
-      rec = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(AtomicFiles.tmp(records)), 1 << 16));
-      idOut = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(AtomicFiles.tmp(ids)), 1 << 16));
-      setOut = withSets ? new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(AtomicFiles.tmp(sets)), 1 << 16)) : null;
+      rec = new DataOutputStream(new BufferedOutputStream(AtomicFiles.create(AtomicFiles.tmp(records)), 1 << 16));
+      idOut = new DataOutputStream(new BufferedOutputStream(AtomicFiles.create(AtomicFiles.tmp(ids)), 1 << 16));
+      setOut = withSets ? new DataOutputStream(new BufferedOutputStream(AtomicFiles.create(AtomicFiles.tmp(sets)), 1 << 16)) : null;
     }
 
     /**
