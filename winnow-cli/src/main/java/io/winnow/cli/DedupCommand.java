@@ -69,7 +69,8 @@ final class DedupCommand implements Callable<Integer> {
 
   @Option(names = "--print-pipeline", description = "print the equivalent pipeline file and exit") boolean printPipeline;
 
-  @Option(names = "--progress", defaultValue = "auto", description = "auto, bar, lines or none") String progressMode;
+  @Option(names = "--progress", defaultValue = "auto", description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
+  Progress.Mode progressMode;
 
   @Override
   public Integer call() throws Exception {

@@ -12,14 +12,15 @@ import me.tongfei.progressbar.ProgressBarStyle;
 final class Progress {
   private Progress() {}
 
-  static ProgressListener create(String mode, PrintWriter err) {
-    String m = mode.toLowerCase(Locale.ROOT);
-    if (m.equals("auto")) m = System.console() != null ? "bar" : "lines";
+  /** The {@code --progress} values; picocli rejects any other with the list of these. */
+  enum Mode { auto, bar, lines, none }
+
+  static ProgressListener create(Mode mode, PrintWriter err) {
+    Mode m = mode == Mode.auto ? (System.console() != null ? Mode.bar : Mode.lines) : mode;
     return switch (m) {
-      case "bar" -> new Bar();
-      case "lines" -> new Lines(err, 10_000);
-      case "none" -> ProgressListener.NONE;
-      default -> throw new IllegalArgumentException("--progress must be auto, bar, lines or none, got " + mode);
+      case bar -> new Bar();
+      case lines -> new Lines(err, 10_000);
+      case none, auto -> ProgressListener.NONE;
     };
   }
 

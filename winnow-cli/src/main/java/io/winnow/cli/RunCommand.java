@@ -35,8 +35,8 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--strict", description = "fail on the first bad input record instead of rejecting it and going on")
   boolean strict;
 
-  @Option(names = "--progress", defaultValue = "auto", description = "auto, bar, lines or none (default: ${DEFAULT-VALUE})")
-  String progressMode;
+  @Option(names = "--progress", defaultValue = "auto", description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
+  Progress.Mode progressMode;
 
   @Override
   public Integer call() throws Exception {

@@ -26,6 +26,7 @@ public final class Winnow implements Runnable {
 
   public static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new Winnow());
+    cl.setCaseInsensitiveEnumValuesAllowed(true);
     cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
       if (ex instanceof PipelineException || ex instanceof RunFailedException || ex instanceof IOException) {
         cmd.getErr().println("winnow: " + ex.getMessage());

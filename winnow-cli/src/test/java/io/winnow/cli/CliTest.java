@@ -94,6 +94,39 @@ class CliTest {
   }
 
   @Test
+  void anUnknownProgressModeIsAUsageErrorListingTheModes() {
+    Result r = winnow("run", pipeline.toString(), "--progress", "fancy");
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains("--progress").contains("auto, bar, lines, none").doesNotContain("Exception");
+  }
+
+  @Test
+  void aStepErrorNamesTheStepOnce() throws IOException {
+    Files.writeString(pipeline, "input: {paths: [x]}\nsteps: [{type: slop, model: no-such-model.bin}]\n");
+    Result r = winnow("run", pipeline.toString());
+    assertThat(r.exit()).isEqualTo(Winnow.FAILED);
+    assertThat(r.err()).containsOnlyOnce("step 1 (slop)").contains("'model'").contains("no-such-model.bin");
+  }
+
+  @Test
+  void explainFindsARejectedRecordByItsLocationEvenWhenItHasAnId() throws IOException {
+    Files.writeString(dir.resolve("in.jsonl"), "{\"id\":\"no-text\",\"body\":\"x\"}\n", java.nio.file.StandardOpenOption.APPEND);
+    assertThat(winnow("run", pipeline.toString(), "--progress", "none").exit()).isZero();
+    Result byLocation = winnow("explain", dir.resolve("in.jsonl") + ":23", "--run", dir.resolve("run").toString());
+    assertThat(byLocation.exit()).as(byLocation.err()).isZero();
+    assertThat(byLocation.out()).contains("no-text").contains("rejected: input.missing_text");
+    assertThat(winnow("explain", "no-text", "--run", dir.resolve("run").toString()).out()).contains("input.missing_text");
+  }
+
+  @Test
+  void aRunThatRejectsEveryRecordExitsNonZeroNamingTheFieldsPresent() throws IOException {
+    Files.writeString(pipeline, Files.readString(pipeline).replace("input: {paths:", "input: {text_field: body, paths:"));
+    Result r = winnow("run", pipeline.toString(), "--progress", "none");
+    assertThat(r.exit()).isEqualTo(Winnow.FAILED);
+    assertThat(r.err()).contains("all 22 records rejected").contains("fields present: text").doesNotContain("Exception");
+  }
+
+  @Test
   void missingCommandIsAUsageError() {
     assertThat(winnow().exit()).isEqualTo(2);
     assertThat(winnow("steps").out()).contains("gopher_repetition").contains("fineweb_quality");

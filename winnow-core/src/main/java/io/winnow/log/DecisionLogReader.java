@@ -42,11 +42,11 @@ public final class DecisionLogReader {
     }
   }
 
-  /** Every entry whose id (or, for rejected records without one, location) equals {@code key}. */
+  /** Every entry whose id or location ({@code file:line}, {@code file@offset}) equals {@code key}. */
   public static List<LogEntry> find(Path runDir, String key) throws IOException {
     List<LogEntry> out = new ArrayList<>();
     forEach(runDir, e -> {
-      if (key.equals(e.id()) || (e.id() == null && key.equals(e.source()))) out.add(e);
+      if (key.equals(e.id()) || key.equals(e.source())) out.add(e);
     });
     return out;
   }

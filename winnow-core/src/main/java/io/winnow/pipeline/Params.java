@@ -38,6 +38,11 @@ public final class Params {
     return new PipelineException(where + ": '" + key + "' " + message);
   }
 
+  /** The error for a parameter whose value was read but is unusable (a missing model file, a bad list). */
+  public PipelineException invalid(String key, String message) {
+    return new PipelineException(where + ": '" + key + "': " + message);
+  }
+
   private Object value(String key) {
     known.add(key);
     return raw.get(key);

@@ -78,7 +78,7 @@ public final class Decontaminator implements Step {
       Params p = (Params) entry;
       BenchmarkSource s = new BenchmarkSource(p.getString("path", null), p.getString("name", null),
           p.getChoice("format", "auto", BenchmarkFiles.FORMATS.toArray(String[]::new)), p.getStrings("fields", List.of()));
-      if (s.path == null) throw new IllegalArgumentException(p.where() + ": 'path' is required");
+      if (s.path == null) throw new io.winnow.pipeline.PipelineException(p.where() + ": 'path' is required");
       p.finish();
       return s;
     }

@@ -47,7 +47,7 @@ public final class SlopStep implements Step, CounterSummary {
       try {
         m = DetectorModel.load(model);
       } catch (IllegalArgumentException | IllegalStateException e) {
-        throw new IllegalArgumentException(p.where() + ": 'model': " + e.getMessage(), e);
+        throw p.invalid("model", e.getMessage());
       }
       return new Config(model, action, threshold == null ? m.thresholdAt1PercentFpr : threshold, minWords, weightField, explain);
     }
