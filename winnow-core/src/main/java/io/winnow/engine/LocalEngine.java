@@ -1,9 +1,7 @@
 package io.winnow.engine;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.winnow.io.AtomicFiles;
 import io.winnow.io.InputFiles;
@@ -26,6 +24,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs a pipeline on this machine: one task per input file, {@code workers} at a time, each streaming its file
@@ -38,6 +38,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class LocalEngine {
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final Logger LOG = LoggerFactory.getLogger(LocalEngine.class);
   /** Deep regexes on pathological tokens need more than the default thread stack. */
   private static final long WORKER_STACK_BYTES = 64L << 20;
 
@@ -48,6 +49,7 @@ public final class LocalEngine {
 
   public LocalEngine(Pipeline pipeline, boolean resume, boolean strict, ProgressListener progress) {
     if (pipeline.output().path() == null) throw new RunFailedException("no output path: set output.path in the pipeline file or pass --out");
+    OutputPlacement.refuseRemote(pipeline.output().path());
     this.pipeline = pipeline;
     this.resume = resume;
     this.strict = strict;
@@ -60,8 +62,19 @@ public final class LocalEngine {
   public Result run() throws IOException {
     RunLayout layout = new RunLayout(Path.of(pipeline.output().path()));
     List<Path> inputs = InputFiles.expand(pipeline.input().paths());
+    OutputPlacement.check(layout.root(), pipeline.input().paths(), inputs);
     List<String> formats = new ArrayList<>();
     for (Path p : inputs) formats.add(formatOf(p));
+    refuseForeignDirectory(layout);
+    try (RunLock lock = RunLock.acquire(layout.root())) {
+      if (lock.staleHolder() != null) {
+        LOG.warn("{}: taking over the lock left by a run that did not finish ({})", layout.root(), lock.staleHolder());
+      }
+      return run(layout, inputs, formats);
+    }
+  }
+
+  private Result run(RunLayout layout, List<Path> inputs, List<String> formats) throws IOException {
     prepare(layout, inputs);
 
     List<ResolvedStep> steps = new ArrayList<>();
@@ -85,12 +98,15 @@ public final class LocalEngine {
 
     TokenCounter tokens = TokenCounter.forName(pipeline.run().tokenizer());
     List<Integer> todo = new ArrayList<>();
-    RunStats total = new RunStats();
+    RunStats[] perShard = new RunStats[inputs.size()];
     long totalBytes = 0;
     for (int i = 0; i < inputs.size(); i++) {
-      if (Files.exists(layout.marker(i))) {
-        total.merge(RunStats.fromJson(JSON.readTree(layout.shardStats(i).toFile())));
+      String problem = ShardMarker.problem(layout, i);
+      if (problem == null) {
+        perShard[i] = RunStats.fromJson(JSON.readTree(layout.shardStats(i).toFile()));
       } else {
+        if (Files.exists(layout.marker(i))) LOG.warn("shard {} ({}) is redone: {}", i, inputs.get(i), problem);
+        Files.deleteIfExists(layout.marker(i));
         cleanShard(layout, i);
         todo.add(i);
         totalBytes += Files.size(inputs.get(i));
@@ -101,10 +117,14 @@ public final class LocalEngine {
     for (int i : todo) {
       tasks.add(new ShardTask(i, inputs.get(i), formats.get(i), pipeline, steps, layout, strict, tokens, progress)::run);
     }
-    for (RunStats s : runAll(tasks)) total.merge(s);
+    List<RunStats> done = runAll(tasks);
+    for (int k = 0; k < todo.size(); k++) perShard[todo.get(k)] = done.get(k);
+    RunStats total = new RunStats();
+    for (RunStats s : perShard) total.merge(s);
     total.corpusSteps().putAll(corpusStats);
     RunSummaries.summarize(total, steps);
     AtomicFiles.write(layout.statsJson(), JSON.writeValueAsBytes(total.toJson(JSON)));
+    RejectionGuard.check(pipeline.run().maxRejectedShare(), inputs, perShard, total);
     return new Result(total, layout.root(), todo.size(), inputs.size() - todo.size());
   }
 
@@ -168,36 +188,29 @@ public final class LocalEngine {
     }
   }
 
-  /** Creates the run directory, or checks that a resumed run is the same run. */
+  /** A non-empty directory without run.json is someone else's: refused before anything is written into it. */
+  private static void refuseForeignDirectory(RunLayout layout) throws IOException {
+    if (Files.isDirectory(layout.root()) && !Files.exists(layout.runJson()) && !holdsOnly(layout.root(), RunLock.FILE_NAME)) {
+      throw new RunFailedException(layout.root() + " exists and is not a Winnow run; choose another output path");
+    }
+  }
+
+  /** Creates the run directory, or checks that a resumed run is the same run on the same inputs. */
   private void prepare(RunLayout layout, List<Path> inputs) throws IOException {
     Path runJson = layout.runJson();
-    String fingerprint = pipeline.fingerprint();
+    RunRecord record = RunRecord.of(pipeline, inputs);
     if (Files.exists(runJson)) {
       if (!resume) {
         throw new RunFailedException(layout.root() + " already holds a run; pass --resume to finish it, or choose another output path");
       }
-      JsonNode previous = JSON.readTree(runJson.toFile());
-      if (!fingerprint.equals(previous.path("fingerprint").asText())) {
-        throw new RunFailedException("cannot resume " + layout.root() + ": its pipeline differs from this one (fingerprint "
-            + previous.path("fingerprint").asText() + " vs " + fingerprint + ")");
-      }
-      List<String> before = new ArrayList<>();
-      previous.path("inputs").forEach(n -> before.add(n.asText()));
-      List<String> now = inputs.stream().map(Path::toString).toList();
-      if (!before.equals(now)) {
-        throw new RunFailedException("cannot resume " + layout.root() + ": its input files differ from this run's");
-      }
-    } else if (Files.isDirectory(layout.root()) && !isEmpty(layout.root())) {
-      throw new RunFailedException(layout.root() + " exists and is not a Winnow run; choose another output path");
+      String difference = record.differenceFrom(JSON.readTree(runJson.toFile()));
+      if (difference != null) throw new RunFailedException("cannot resume " + layout.root() + ": " + difference);
     }
     for (Path d : List.of(layout.root(), layout.data(), layout.decisions(), layout.stats(), layout.completions())) {
       Files.createDirectories(d);
     }
     if (!Files.exists(runJson)) {
-      ObjectNode n = JSON.createObjectNode();
-      n.put("fingerprint", fingerprint);
-      ArrayNode in = n.putArray("inputs");
-      inputs.forEach(p -> in.add(p.toString()));
+      ObjectNode n = record.toJson(JSON);
       n.set("pipeline", JSON.valueToTree(pipeline.definition()));
       AtomicFiles.write(runJson, JSON.writeValueAsBytes(n));
     }
@@ -214,9 +227,10 @@ public final class LocalEngine {
     }
   }
 
-  private static boolean isEmpty(Path dir) throws IOException {
+  private static boolean holdsOnly(Path dir, String allowed) throws IOException {
     try (DirectoryStream<Path> s = Files.newDirectoryStream(dir)) {
-      return !s.iterator().hasNext();
+      for (Path p : s) if (!p.getFileName().toString().equals(allowed)) return false;
+      return true;
     }
   }
 

@@ -82,6 +82,7 @@ public final class ShardTask {
     Path logFile = layout.decisionLog(shard, ext);
     String idField = pipeline.input().idField();
     String textField = pipeline.input().textField();
+    List<Path> dataFiles;
     DocumentWriter writer = out.format().equals("jsonl")
         ? new JsonlWriter(layout.data(), RunLayout.shardName(shard), out.compression(), out.maxFileBytes(), idField, textField)
         : Formats.get(out.format()).openWriter(layout.data(), RunLayout.shardName(shard), out.compressionName(),
@@ -89,7 +90,7 @@ public final class ShardTask {
     try (DocumentReader reader = DocumentReaders.open(input, source, format, idField, textField,
              pipeline.run().readerLimits(), progress::bytes);
          OutputStream logStream = out.compression().compress(new BufferedOutputStream(
-             Files.newOutputStream(AtomicFiles.tmp(logFile)), 1 << 16));
+             AtomicFiles.create(AtomicFiles.tmp(logFile)), 1 << 16));
          DecisionLogWriter log = new DecisionLogWriter(logStream)) {
       List<Decision> trail = new ArrayList<>(runners.size());
       for (ReadResult r; (r = reader.next()) != null; ) {
@@ -132,27 +133,30 @@ public final class ShardTask {
         }
         log.document(doc, outcome, trail);
       }
-      writer.commit();
+      dataFiles = writer.commit();
     } finally {
       writer.close();
       for (StepRunner runner : runners) runner.close();
     }
     for (StepRunner runner : runners) stats.step(runner.id()).merge(runner.stats());
-    commit(logFile, stats);
+    commit(logFile, dataFiles, stats);
     progress.shardDone(source);
     return stats;
   }
 
   private void reject(Rejection r, RunStats stats, DecisionLogWriter log) throws IOException {
     if (strict) throw new RunFailedException(r.message() + " (run without --strict to skip bad records)");
-    stats.recordRejected(r.reason().code());
+    stats.recordRejected(r.reason().code(), r.message());
     log.rejected(r);
   }
 
   /** Data files are already renamed; the log, the statistics and last the marker complete the shard. */
-  private void commit(Path logFile, RunStats stats) throws IOException {
+  private void commit(Path logFile, List<Path> dataFiles, RunStats stats) throws IOException {
     AtomicFiles.commit(AtomicFiles.tmp(logFile), logFile);
     AtomicFiles.write(layout.shardStats(shard), JSON.writeValueAsBytes(stats.toJson(JSON)));
-    AtomicFiles.write(layout.marker(shard), (source + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    List<Path> files = new ArrayList<>(dataFiles);
+    files.add(logFile);
+    files.add(layout.shardStats(shard));
+    ShardMarker.write(layout, shard, source, files);
   }
 }

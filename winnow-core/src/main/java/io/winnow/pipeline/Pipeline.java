@@ -30,19 +30,17 @@ public record Pipeline(InputSpec input, List<StepSpec> steps, OutputSpec output,
   }
 
   /**
-   * A hash of what the run computes (input, steps, output format), not of how it runs: a resumed run must
-   * have the same fingerprint, or its finished shards would mix two configurations.
+   * A hash of everything in the file that decides the output: input, steps, output format and the run options
+   * that change results ({@link RunSpec#resultOptions()}). Left out are the output path and how the run runs
+   * (workers, progress), which the output does not depend on. A resumed run must have the same fingerprint,
+   * or its finished shards would mix two configurations.
    */
   public String fingerprint() {
     Map<String, Object> what = new LinkedHashMap<>();
     what.put("input", definition.get("input"));
     what.put("steps", definition.get("steps"));
-    Object out = definition.get("output");
-    if (out instanceof Map<?, ?> m) {
-      Map<Object, Object> o = new LinkedHashMap<>(m);
-      o.remove("path");
-      what.put("output", o);
-    }
+    what.put("output", without(definition.get("output"), "path"));
+    what.put("run", run.resultOptions());
     try {
       byte[] json = new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true).writeValueAsBytes(what);
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json)).substring(0, 16);
@@ -51,4 +49,10 @@ public record Pipeline(InputSpec input, List<StepSpec> steps, OutputSpec output,
     }
   }
 
+  private static Object without(Object section, String key) {
+    if (!(section instanceof Map<?, ?> m)) return section;
+    Map<Object, Object> copy = new LinkedHashMap<>(m);
+    copy.remove(key);
+    return copy;
+  }
 }

@@ -3,27 +3,38 @@ package io.winnow.pipeline;
 import io.winnow.io.ReaderLimits;
 
 /**
- * The {@code run} section: how the engine runs, not what it computes (so it does not enter the run's
- * fingerprint, and a run may be resumed with other values).
+ * The {@code run} section: how the engine runs. The worker count does not change the output and may differ
+ * on resume; the other options do, and enter the run's fingerprint ({@link #resultOptions()}).
  *
  * @param workers parallel workers, one input file each at a time (default: available cores)
  * @param maxDocumentBytes the memory bound per worker: larger records are rejected unread
  * @param tokenizer {@code none}, or a tiktoken encoding whose token counts go into the statistics
+ * @param maxRejectedShare a run that rejects this share of its records, or every record of a file, exits with
+ *     an error after writing its files (1 turns the check off)
  */
-public record RunSpec(int workers, long maxDocumentBytes, String tokenizer) {
+public record RunSpec(int workers, long maxDocumentBytes, String tokenizer, double maxRejectedShare) {
   public static final String[] TOKENIZERS = {"none", "o200k_base", "cl100k_base", "p50k_base", "r50k_base"};
 
   static RunSpec from(Params p) {
     RunSpec s = new RunSpec(
         p.getInt("workers", Runtime.getRuntime().availableProcessors(), 1, 1024),
         p.getLong("max_document_bytes", ReaderLimits.DEFAULT_MAX_DOCUMENT_BYTES, 1, Integer.MAX_VALUE - 16),
-        p.getChoice("tokenizer", "none", TOKENIZERS));
+        p.getChoice("tokenizer", "none", TOKENIZERS),
+        p.getDouble("max_rejected_share", 0.5, 0, 1));
     p.finish();
     return s;
   }
 
+  /** The options that change what a run writes, by their file names, with their resolved values. */
+  public java.util.Map<String, Object> resultOptions() {
+    java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+    m.put("max_document_bytes", maxDocumentBytes);
+    m.put("tokenizer", tokenizer);
+    return m;
+  }
+
   public RunSpec withWorkers(int w) {
-    return new RunSpec(w, maxDocumentBytes, tokenizer);
+    return new RunSpec(w, maxDocumentBytes, tokenizer, maxRejectedShare);
   }
 
   public ReaderLimits readerLimits() {

@@ -24,6 +24,8 @@ public final class RunStats {
   long tokensIn = -1;
   long tokensOut = -1;
   final Map<String, Long> rejectedByReason = new TreeMap<>();
+  /** The first rejection message of each reason (location and detail), so a summary can show what went wrong. */
+  final Map<String, String> rejectedExample = new TreeMap<>();
   final Map<String, StepStats> steps = new LinkedHashMap<>();
   /** Figures of the corpus steps' fits (clusters...), computed once per run, not merged per shard. */
   final Map<String, Object> corpusSteps = new LinkedHashMap<>();
@@ -48,8 +50,10 @@ public final class RunStats {
     dropped++;
   }
 
-  public void recordRejected(String reason) {
+  /** @param example the rejection's message, kept when it is the first of its reason */
+  public void recordRejected(String reason, String example) {
     rejectedByReason.merge(reason, 1L, Long::sum);
+    rejectedExample.putIfAbsent(reason, example);
   }
 
   public void recordShard() {
@@ -73,6 +77,7 @@ public final class RunStats {
     if (o.tokensIn >= 0) tokensIn = Math.max(tokensIn, 0) + o.tokensIn;
     if (o.tokensOut >= 0) tokensOut = Math.max(tokensOut, 0) + o.tokensOut;
     o.rejectedByReason.forEach((k, v) -> rejectedByReason.merge(k, v, Long::sum));
+    o.rejectedExample.forEach(rejectedExample::putIfAbsent);
     o.steps.forEach((k, v) -> step(k).merge(v));
     return this;
   }
@@ -90,6 +95,7 @@ public final class RunStats {
   public long tokensIn() { return tokensIn; }
   public long tokensOut() { return tokensOut; }
   public Map<String, Long> rejectedByReason() { return rejectedByReason; }
+  public Map<String, String> rejectedExample() { return rejectedExample; }
   public Map<String, StepStats> steps() { return steps; }
   public Map<String, Object> corpusSteps() { return corpusSteps; }
   public Map<String, Object> estimates() { return estimates; }
@@ -105,6 +111,7 @@ public final class RunStats {
     n.put("dropped", dropped);
     n.put("rejected", rejected());
     n.set("rejected_by_reason", m.valueToTree(rejectedByReason));
+    if (!rejectedExample.isEmpty()) n.set("rejected_example", m.valueToTree(rejectedExample));
     n.put("bytes_in", bytesIn);
     n.put("bytes_out", bytesOut);
     n.put("words_in", wordsIn);
@@ -145,6 +152,7 @@ public final class RunStats {
     r.tokensIn = n.has("tokens_in") ? n.get("tokens_in").asLong() : -1;
     r.tokensOut = n.has("tokens_out") ? n.get("tokens_out").asLong() : -1;
     n.path("rejected_by_reason").fields().forEachRemaining(e -> r.rejectedByReason.put(e.getKey(), e.getValue().asLong()));
+    n.path("rejected_example").fields().forEachRemaining(e -> r.rejectedExample.put(e.getKey(), e.getValue().asText()));
     n.path("corpus_steps").fields().forEachRemaining(e -> r.corpusSteps.put(e.getKey(), e.getValue()));
     n.path("estimates").fields().forEachRemaining(e -> r.estimates.put(e.getKey(), e.getValue()));
     n.path("steps").fields().forEachRemaining(e -> {

@@ -107,4 +107,15 @@ class PipelineFileTest {
     Pipeline c = parse(INPUT + "steps: [gopher_quality]\noutput: {path: a}\n");
     assertThat(a.fingerprint()).isEqualTo(b.fingerprint()).isNotEqualTo(c.fingerprint());
   }
+
+  @Test
+  void fingerprintCoversTheRunOptionsThatChangeTheOutput() {
+    String steps = "steps: [c4]\noutput: {path: a}\n";
+    Pipeline defaults = parse(INPUT + steps);
+    Pipeline explicitDefaults = parse(INPUT + steps + "run: {max_document_bytes: " + io.winnow.io.ReaderLimits.DEFAULT_MAX_DOCUMENT_BYTES + "}\n");
+    Pipeline smaller = parse(INPUT + steps + "run: {max_document_bytes: 1000}\n");
+    Pipeline tokens = parse(INPUT + steps + "run: {tokenizer: o200k_base}\n");
+    assertThat(defaults.fingerprint()).isEqualTo(explicitDefaults.fingerprint())
+        .isNotEqualTo(smaller.fingerprint()).isNotEqualTo(tokens.fingerprint());
+  }
 }

@@ -1,0 +1,52 @@
+package io.winnow.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.winnow.io.AtomicFiles;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The completion marker of a shard, written last: the input it came from and every file the shard committed,
+ * with its size. On resume a marker counts only while those files are all there at those sizes, so a data
+ * file deleted or truncated after the run does not pass for finished work.
+ */
+final class ShardMarker {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private ShardMarker() {}
+
+  /** @param files the shard's committed files, all inside the run directory */
+  static void write(RunLayout layout, int shard, String source, List<Path> files) throws IOException {
+    ObjectNode n = JSON.createObjectNode();
+    n.put("source", source);
+    ObjectNode sizes = n.putObject("files");
+    for (Path f : files) sizes.put(layout.root().relativize(f).toString(), Files.size(f));
+    AtomicFiles.write(layout.marker(shard), JSON.writeValueAsBytes(n));
+  }
+
+  /** Null when shard {@code shard} is complete and intact; otherwise why it must be redone. */
+  static String problem(RunLayout layout, int shard) throws IOException {
+    Path marker = layout.marker(shard);
+    if (!Files.exists(marker)) return "not finished";
+    JsonNode n;
+    try {
+      n = JSON.readTree(marker.toFile());
+    } catch (IOException e) {
+      return "its completion marker " + marker + " is unreadable (" + e.getMessage() + ")";
+    }
+    if (n == null || !n.has("files")) return "its completion marker " + marker + " lists no files";
+    for (Iterator<Map.Entry<String, JsonNode>> it = n.get("files").fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      Path f = layout.root().resolve(e.getKey());
+      if (!Files.exists(f)) return e.getKey() + " is missing";
+      if (Files.size(f) != e.getValue().asLong()) return e.getKey() + " has " + Files.size(f) + " bytes, " + e.getValue().asLong() + " were written";
+    }
+    return null;
+  }
+}
