@@ -7,11 +7,12 @@ import java.nio.file.Path;
  * can be found, committed or cleaned as a unit.
  *
  * <pre>
- * run.json                      pipeline, fingerprint and inputs of the run
+ * run.json                      pipeline, fingerprint, inputs (size, mtime) and files the steps read
+ * run.lock                      held by the run that is writing (pid, host); empty when none is
  * data/part-00000-000.jsonl.zst kept documents of shard 0 (rolled by output.max_file_bytes)
  * decisions/part-00000.jsonl.zst decision log of shard 0: one line per input record
  * stats/part-00000.json         statistics of shard 0
- * completions/part-00000        marker: shard 0 is complete (written last)
+ * completions/part-00000        marker: shard 0 is complete, with its files and sizes (written last)
  * stats.json                    merged statistics of the run
  * corpus/&lt;step&gt;/                   a corpus step's phases: observe/, observed/ markers, fitted state, fitted marker
  * </pre>
