@@ -12,16 +12,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The completion marker of a shard, written last: the input it came from and every file the shard committed,
- * with its size. On resume a marker counts only while those files are all there at those sizes, so a data
- * file deleted or truncated after the run does not pass for finished work.
+ * The completion marker of a shard, written last: the input it came from and the data files and decision log
+ * the shard committed, with their sizes. On resume a marker counts only while those files are all there at
+ * those sizes and the shard's statistics exist, so a file deleted or truncated after the run does not pass for
+ * finished work. (The statistics are not listed by size: they hold timings, so their size varies by run.)
  */
 final class ShardMarker {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private ShardMarker() {}
 
-  /** @param files the shard's committed files, all inside the run directory */
+  /** @param files the shard's data files and decision log, all inside the run directory */
   static void write(RunLayout layout, int shard, String source, List<Path> files) throws IOException {
     ObjectNode n = JSON.createObjectNode();
     n.put("source", source);
@@ -47,6 +48,7 @@ final class ShardMarker {
       if (!Files.exists(f)) return e.getKey() + " is missing";
       if (Files.size(f) != e.getValue().asLong()) return e.getKey() + " has " + Files.size(f) + " bytes, " + e.getValue().asLong() + " were written";
     }
+    if (!Files.exists(layout.shardStats(shard))) return layout.root().relativize(layout.shardStats(shard)) + " is missing";
     return null;
   }
 }

@@ -156,7 +156,6 @@ public final class ShardTask {
     AtomicFiles.write(layout.shardStats(shard), JSON.writeValueAsBytes(stats.toJson(JSON)));
     List<Path> files = new ArrayList<>(dataFiles);
     files.add(logFile);
-    files.add(layout.shardStats(shard));
     ShardMarker.write(layout, shard, source, files);
   }
 }
