@@ -1,10 +1,6 @@
 package io.winnow.io;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JavaType;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.winnow.doc.Document;
 import io.winnow.doc.Provenance;
 import io.winnow.io.Rejection.Reason;
@@ -13,18 +9,15 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * Reads JSON Lines: one JSON object per line, the id and text in configurable fields, every other field kept
  * as metadata. Lines are read as bytes with a size bound, so a huge record is skipped without being held.
- * Blank lines are not records and are skipped.
+ * Blank lines are not records and are skipped. How values are parsed (duplicate keys, numbers out of a double's
+ * range) is {@link JsonObjectParser}'s job.
  */
 public final class JsonlReader implements DocumentReader {
-  private static final ObjectMapper JSON = createMapper();
-  private static final JavaType MAP = JSON.getTypeFactory().constructMapType(LinkedHashMap.class, String.class, Object.class);
-
   private final String source;
   private final InputStream in;
   private final String idField;
@@ -39,14 +32,6 @@ public final class JsonlReader implements DocumentReader {
   private long lineBytes;
   private boolean anyBytes;
   private boolean done;
-
-  private static ObjectMapper createMapper() {
-    ObjectMapper m = new ObjectMapper();
-    m.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-    m.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
-        .maxStringLength(Integer.MAX_VALUE).build());
-    return m;
-  }
 
   /**
    * @param source the file name used in locations and provenance
@@ -105,14 +90,15 @@ public final class JsonlReader implements DocumentReader {
     }
     Map<String, Object> fields;
     try {
-      fields = JSON.readValue(line, 0, lineLen, MAP);
+      fields = JsonObjectParser.parse(line, 0, lineLen);
+    } catch (JsonObjectParser.DuplicateKeyException e) {
+      // which of the two values is "the" text or id depends on the tool: keeping either would corrupt silently
+      return ReadResult.rejected(new Rejection(null, location, Reason.DUPLICATE_KEY,
+          "key '" + e.key + "' occurs more than once in the record"));
     } catch (JsonProcessingException e) {
       return ReadResult.rejected(new Rejection(null, location, Reason.MALFORMED_JSON, e.getOriginalMessage()));
     } catch (IOException e) {
       return ReadResult.rejected(new Rejection(null, location, Reason.MALFORMED_JSON, String.valueOf(e.getMessage())));
-    }
-    if (fields == null) {
-      return ReadResult.rejected(new Rejection(null, location, Reason.MALFORMED_JSON, "the line is not a JSON object"));
     }
     Object idValue = fields.remove(idField);
     String id = idValue == null ? location : idValue.toString();
