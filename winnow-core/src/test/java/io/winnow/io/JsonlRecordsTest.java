@@ -67,6 +67,53 @@ class JsonlRecordsTest {
   }
 
   @Test
+  void carriageReturnAloneEndsALine() {
+    List<ReadResult> rs = read(GOOD1 + "\r{broken\r" + GOOD2 + "\r");
+    assertThat(ids(rs)).containsExactly("a", "b");
+    assertThat(rejections(rs)).extracting(Rejection::location).containsExactly("f.jsonl:2");
+    assertThat(docs(rs).get(1).provenance().location()).isEqualTo("f.jsonl:3");
+  }
+
+  @Test
+  void crlfAndMixedLineEndsKeepLineNumbersRight() {
+    List<ReadResult> rs = read(GOOD1 + "\r\n{broken\r\n\r\n" + GOOD2 + "\n{broken\r{broken");
+    assertThat(ids(rs)).containsExactly("a", "b");
+    assertThat(rejections(rs)).extracting(Rejection::location).containsExactly("f.jsonl:2", "f.jsonl:5", "f.jsonl:6");
+    assertThat(docs(rs).get(1).provenance().location()).isEqualTo("f.jsonl:4");
+  }
+
+  @Test
+  void crlfSplitAcrossTheReadBufferIsOneLineEnd() {
+    // the reader fills 64 KiB at a time: put the \r last in the first fill and the \n first in the next
+    String padded = "{\"id\":\"a\",\"text\":\"" + "x".repeat((1 << 16) - 1 - 20) + "\"}";
+    assertThat(padded.length()).isEqualTo((1 << 16) - 1);
+    List<ReadResult> rs = read(padded + "\r\n{broken\r\n");
+    assertThat(ids(rs)).containsExactly("a");
+    assertThat(rejections(rs)).extracting(Rejection::location).containsExactly("f.jsonl:2");
+  }
+
+  @Test
+  void spacesAndTabsAroundTheObjectAreFine() {
+    List<ReadResult> rs = read("  " + GOOD1 + "\t \n\t\t" + GOOD2 + "  \r\n");
+    assertThat(ids(rs)).containsExactly("a", "b");
+    assertThat(rejections(rs)).isEmpty();
+  }
+
+  @Test
+  void blankLinesAreSkippedUncountedButKeepTheirLineNumbers() {
+    List<ReadResult> rs = read("\n \t\n" + GOOD1 + "\n\r\n  \r" + GOOD2);
+    assertThat(rs).hasSize(2); // no record and no rejection for the blank lines
+    assertThat(docs(rs)).extracting(d -> d.provenance().location()).containsExactly("f.jsonl:3", "f.jsonl:6");
+  }
+
+  @Test
+  void fileOfBlankLinesOnlyIsRejectedAsEmpty() {
+    List<Rejection> rej = rejections(read("\n  \n\t\r\n"));
+    assertThat(rej).extracting(Rejection::reason).containsExactly(Reason.EMPTY_FILE);
+    assertThat(rej.get(0).detail()).contains("3 blank lines");
+  }
+
+  @Test
   void numbersOutsideADoublesRangeKeepTheirValue() {
     List<ReadResult> rs = read("{\"id\":\"a\",\"text\":\"t\",\"big\":1e400,\"tiny\":-2.5E-400,\"zero\":0.0,\"half\":0.5,"
         + "\"huge_int\":123456789012345678901234567890}\n");
