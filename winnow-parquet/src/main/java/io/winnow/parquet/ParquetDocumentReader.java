@@ -15,11 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.parquet.example.data.Group;
-import org.apache.parquet.hadoop.ParquetReader;
-import org.apache.parquet.hadoop.api.ReadSupport;
-import org.apache.parquet.hadoop.example.GroupReadSupport;
-import org.apache.parquet.io.InputFile;
-import org.apache.parquet.io.LocalInputFile;
+import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.schema.GroupType;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.PrimitiveType;
@@ -28,15 +24,15 @@ import org.apache.parquet.schema.Type;
 /**
  * Reads Parquet files row by row (Parquet decodes one row group at a time, so memory follows the row-group
  * size, not the file): the id and text columns named in the pipeline, every other column as metadata, nested
- * structs as maps and repeated fields as lists. Locations are {@code file#row}.
+ * structs as maps and repeated fields as lists. Locations are {@code file#row}. Rows that cannot be read are
+ * rejected as ranges, one rejection per range, and the rows around them are kept ({@link SalvagingRowReader}).
  */
 final class ParquetDocumentReader implements DocumentReader {
   private final String source;
   private final String idField;
   private final String textField;
   private final ReaderLimits limits;
-  private ParquetReader<Group> reader;
-  private long row;
+  private final SalvagingRowReader rows;
   private boolean done;
 
   ParquetDocumentReader(Path file, String idField, String textField, ReaderLimits limits) throws IOException {
@@ -44,36 +40,37 @@ final class ParquetDocumentReader implements DocumentReader {
     this.idField = idField;
     this.textField = textField;
     this.limits = limits;
-    this.reader = new GroupReaderBuilder(new LocalInputFile(file)).build();
-  }
-
-  /** ParquetReader's builder for the example Group model, from a local file without Hadoop's file system. */
-  private static final class GroupReaderBuilder extends ParquetReader.Builder<Group> {
-    GroupReaderBuilder(InputFile file) {
-      super(file);
-    }
-
-    @Override
-    protected ReadSupport<Group> getReadSupport() {
-      return new GroupReadSupport();
-    }
+    this.rows = new SalvagingRowReader(file);
   }
 
   @Override
   public ReadResult next() {
     if (done) return null;
-    Group g;
-    try {
-      g = reader.read();
-    } catch (IOException | RuntimeException e) {
+    if (rows.totalRows() == 0) {
       done = true;
-      return ReadResult.rejected(new Rejection(null, source + "#" + (row + 1), Reason.CORRUPT, "unreadable Parquet data: " + e));
+      return ReadResult.rejected(new Rejection(null, source, Reason.EMPTY_FILE, "the file holds no rows"));
     }
-    if (g == null) {
+    SalvagingRowReader.Item item = rows.next();
+    if (item == null) {
       done = true;
-      return row == 0 ? ReadResult.rejected(new Rejection(null, source, Reason.EMPTY_FILE, "the file holds no rows")) : null;
+      return null;
     }
-    row++;
+    if (item instanceof SalvagingRowReader.Lost lost) return ReadResult.rejected(rejection(lost));
+    SalvagingRowReader.Row r = (SalvagingRowReader.Row) item;
+    return document(r.group(), r.number());
+  }
+
+  private Rejection rejection(SalvagingRowReader.Lost lost) {
+    String rowsLost = lost.count() + (lost.count() == 1 ? " row" : " rows") + " lost";
+    if (lost.restOfFile()) {
+      return new Rejection(null, source + "#" + lost.first(), Reason.TRUNCATED,
+          "rest of file unreadable from row " + lost.first() + " (" + rowsLost + "): " + lost.cause());
+    }
+    return new Rejection(null, source + "#" + lost.first(), Reason.CORRUPT, "rows " + lost.first() + ".." + lost.last()
+        + " of row group " + lost.rowGroup() + " unreadable (" + rowsLost + "): " + lost.cause());
+  }
+
+  private ReadResult document(Group g, long row) {
     String location = source + "#" + row;
     Map<String, Object> fields = toMap(g);
     Object idValue = fields.remove(idField);
@@ -88,6 +85,15 @@ final class ParquetDocumentReader implements DocumentReader {
       return ReadResult.rejected(new Rejection(id, location, Reason.TOO_LARGE, "text exceeds max_document_bytes (" + limits.maxDocumentBytes() + ")"));
     }
     return ReadResult.of(new Document(id, s, fields, Provenance.offset(source, row)));
+  }
+
+  private static boolean isText(LogicalTypeAnnotation a) {
+    return a instanceof LogicalTypeAnnotation.StringLogicalTypeAnnotation || a instanceof LogicalTypeAnnotation.JsonLogicalTypeAnnotation
+        || a instanceof LogicalTypeAnnotation.EnumLogicalTypeAnnotation;
+  }
+
+  private static String base64(Binary b) {
+    return Base64.getEncoder().encodeToString(b.getBytes());
   }
 
   static Map<String, Object> toMap(Group g) {
@@ -123,10 +129,8 @@ final class ParquetDocumentReader implements DocumentReader {
       case DOUBLE -> g.getDouble(field, index);
       case BOOLEAN -> g.getBoolean(field, index);
       case BINARY, FIXED_LEN_BYTE_ARRAY -> {
-        LogicalTypeAnnotation a = p.getLogicalTypeAnnotation();
-        if (a instanceof LogicalTypeAnnotation.StringLogicalTypeAnnotation || a instanceof LogicalTypeAnnotation.JsonLogicalTypeAnnotation
-            || a instanceof LogicalTypeAnnotation.EnumLogicalTypeAnnotation) yield g.getString(field, index);
-        yield Base64.getEncoder().encodeToString(g.getBinary(field, index).getBytes());
+        if (isText(p.getLogicalTypeAnnotation())) yield g.getString(field, index);
+        yield base64(g.getBinary(field, index));
       }
       case INT96 -> g.getValueToString(field, index);
     };
@@ -134,6 +138,6 @@ final class ParquetDocumentReader implements DocumentReader {
 
   @Override
   public void close() throws IOException {
-    if (reader != null) reader.close();
+    rows.close();
   }
 }
