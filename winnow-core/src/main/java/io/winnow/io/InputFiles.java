@@ -1,39 +1,92 @@
 package io.winnow.io;
 
+import io.winnow.io.Rejection.Reason;
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
+import java.util.function.Predicate;
 
-/** Expands the input paths of a pipeline (files, directories, globs) into a sorted list of files. */
+/**
+ * Expands the input paths of a pipeline (files, directories, globs) into a sorted list of files.
+ *
+ * <p>Folders are walked following symbolic links to folders (a link back to a folder already walked, a loop,
+ * is not walked twice), and a file reached by two paths is read once (under the first path in sorted order).
+ * Nothing that could hold records is skipped silently: a FIFO, socket or device, a broken symbolic link and a
+ * folder that cannot be listed are each one {@code input.unreadable} rejection naming the path
+ * ({@link #scan}); {@link #expand} fails on them with a message naming every such path.
+ */
 public final class InputFiles {
   private InputFiles() {}
 
+  /** The files to read, and one rejection for each path found that could hold records but cannot be read. */
+  public record Expansion(List<Path> files, List<Rejection> unreadable) {}
+
+  /**
+   * The files to read. Fails when something under the inputs cannot be read (see {@link #scan} to have those
+   * as rejections instead), or when a pattern matches nothing at all.
+   */
   public static List<Path> expand(List<String> patterns) throws IOException {
-    Set<Path> files = new LinkedHashSet<>();
-    for (String pattern : patterns) {
-      List<Path> matched = expandOne(pattern);
-      if (matched.isEmpty()) throw new IOException("input path '" + pattern + "' matches no file");
-      files.addAll(matched);
+    Expansion e = scan(patterns);
+    if (!e.unreadable().isEmpty()) {
+      StringBuilder sb = new StringBuilder(e.unreadable().size() == 1 ? "an input path cannot be read:" : "input paths cannot be read:");
+      for (Rejection r : e.unreadable()) sb.append("\n  ").append(r.location()).append(": ").append(r.detail());
+      sb.append("\nremove them from the input folders or name the input files explicitly");
+      throw new IOException(sb.toString());
     }
-    List<Path> sorted = new ArrayList<>(files);
-    sorted.sort(null);
-    return sorted;
+    return e.files();
   }
 
-  private static List<Path> expandOne(String pattern) throws IOException {
+  /** Expands the patterns; fails only when a pattern matches nothing, readable or not. */
+  public static Expansion scan(List<String> patterns) throws IOException {
+    Set<Path> found = new LinkedHashSet<>();
+    Map<Path, Rejection> unreadableByPath = new LinkedHashMap<>();
+    for (String pattern : patterns) {
+      Walk walk = new Walk();
+      expandOne(pattern, walk);
+      if (walk.found.isEmpty() && walk.unreadable.isEmpty()) throw new IOException("input path '" + pattern + "' matches no file");
+      found.addAll(walk.found);
+      walk.unreadable.forEach(unreadableByPath::putIfAbsent);
+    }
+    List<Path> sorted = new ArrayList<>(found);
+    sorted.sort(null);
+    // the same file under two names (a symbolic link, "./x" and "x") would be read twice
+    Set<Path> real = new HashSet<>();
+    List<Path> files = new ArrayList<>(sorted.size());
+    for (Path p : sorted) if (real.add(realPath(p))) files.add(p);
+    List<Rejection> unreadable = new ArrayList<>(unreadableByPath.values());
+    unreadable.sort((x, y) -> x.location().compareTo(y.location()));
+    return new Expansion(List.copyOf(files), List.copyOf(unreadable));
+  }
+
+  /** What the walk of one pattern found: files, and the unreadable paths by path (each reported once). */
+  private static final class Walk {
+    final Set<Path> found = new LinkedHashSet<>();
+    final Map<Path, Rejection> unreadable = new LinkedHashMap<>();
+    /** Real paths of the folders walked, so a link loop (or two links to one folder) is walked once. */
+    final Set<Path> walked = new HashSet<>();
+
+    void unreadable(Path p, String why) {
+      unreadable.putIfAbsent(p, new Rejection(null, p.toString(), Reason.UNREADABLE, why));
+    }
+  }
+
+  private static void expandOne(String pattern, Walk walk) throws IOException {
     if (!hasGlob(pattern)) {
       Path p = Path.of(pattern);
-      if (Files.isRegularFile(p)) return List.of(p);
-      if (Files.isDirectory(p)) return walk(p, f -> true);
-      return List.of();
+      if (Files.isDirectory(p)) descend(p, f -> true, walk);
+      else if (Files.exists(p) || Files.isSymbolicLink(p)) visitFile(p, walk);
+      return;
     }
     // the longest leading part without glob characters is the directory to walk
     String[] parts = pattern.replace('\\', '/').split("/");
@@ -44,15 +97,78 @@ public final class InputFiles {
     }
     boolean relative = base.length() == 0;
     Path root = relative ? Path.of(".") : Path.of(base.toString());
-    if (!Files.isDirectory(root)) return List.of();
+    if (!Files.isDirectory(root)) return;
     PathMatcher m = FileSystems.getDefault().getPathMatcher("glob:" + pattern);
-    return walk(root, f -> m.matches(relative ? root.relativize(f) : f));
+    descend(root, f -> m.matches(relative ? root.relativize(f) : f), walk);
   }
 
-  private static List<Path> walk(Path root, java.util.function.Predicate<Path> keep) throws IOException {
-    try (Stream<Path> s = Files.walk(root)) {
-      return s.filter(Files::isRegularFile).filter(keep).sorted().toList();
+  /** Walks one folder and those below it, unless it was walked already (a loop of links). */
+  private static void descend(Path dir, Predicate<Path> keep, Walk walk) {
+    Path real;
+    try {
+      real = dir.toRealPath();
+    } catch (IOException e) {
+      walk.unreadable(dir, "the folder cannot be resolved: " + describe(e));
+      return;
     }
+    if (!walk.walked.add(real)) return;
+    List<Path> entries = new ArrayList<>();
+    try (DirectoryStream<Path> s = Files.newDirectoryStream(dir)) {
+      for (Path p : s) entries.add(p);
+    } catch (IOException | RuntimeException e) {
+      walk.unreadable(dir, "the folder cannot be read: " + describe(e));
+      return;
+    }
+    entries.sort(null);
+    for (Path p : entries) {
+      if (Files.isDirectory(p)) descend(p, keep, walk); // follows a link to a folder
+      else if (keep.test(p)) visitFile(p, walk);
+    }
+  }
+
+  /** A path that is not a folder: a file to read, or a rejection saying why it cannot be. */
+  private static void visitFile(Path p, Walk walk) {
+    if (Files.isRegularFile(p)) {
+      walk.found.add(p);
+    } else if (!Files.exists(p)) {
+      String target;
+      try {
+        target = String.valueOf(Files.readSymbolicLink(p));
+      } catch (IOException e) {
+        target = "?";
+      }
+      walk.unreadable(p, "broken symbolic link (to " + target + ")");
+    } else {
+      walk.unreadable(p, "not a regular file (" + kind(p) + "): its records cannot be read");
+    }
+  }
+
+  private static String kind(Path p) {
+    try {
+      Object mode = Files.getAttribute(p, "unix:mode");
+      int type = ((Integer) mode) & 0170000;
+      return switch (type) {
+        case 0010000 -> "a FIFO";
+        case 0140000 -> "a socket";
+        case 0020000 -> "a character device";
+        case 0060000 -> "a block device";
+        default -> "a special file";
+      };
+    } catch (IOException | RuntimeException e) {
+      return "a FIFO, socket or device";
+    }
+  }
+
+  private static Path realPath(Path p) {
+    try {
+      return p.toRealPath();
+    } catch (IOException e) {
+      return p.toAbsolutePath().normalize();
+    }
+  }
+
+  private static String describe(Exception e) {
+    return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
   }
 
   private static boolean hasGlob(String s) {

@@ -1,10 +1,6 @@
 package io.winnow.io;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JavaType;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.winnow.doc.Document;
 import io.winnow.doc.Provenance;
 import io.winnow.io.Rejection.Reason;
@@ -13,18 +9,19 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * Reads JSON Lines: one JSON object per line, the id and text in configurable fields, every other field kept
  * as metadata. Lines are read as bytes with a size bound, so a huge record is skipped without being held.
- * Blank lines are not records and are skipped.
+ *
+ * <p>A line ends at {@code \n}, {@code \r\n} or a lone {@code \r} (files from old Mac tools), each counting
+ * as one line for locations. Spaces and tabs around the object are allowed. Blank lines (empty, or spaces and
+ * tabs only) are not records: they are skipped without being counted, but they do count for line numbers; a
+ * file of blank lines only is rejected as {@code input.empty_file}. How values are parsed (duplicate keys,
+ * numbers out of a double's range) is {@link JsonObjectParser}'s job.
  */
 public final class JsonlReader implements DocumentReader {
-  private static final ObjectMapper JSON = createMapper();
-  private static final JavaType MAP = JSON.getTypeFactory().constructMapType(LinkedHashMap.class, String.class, Object.class);
-
   private final String source;
   private final InputStream in;
   private final String idField;
@@ -38,15 +35,10 @@ public final class JsonlReader implements DocumentReader {
   private long lineNo;
   private long lineBytes;
   private boolean anyBytes;
+  private boolean anyRecord;
+  /** The last line ended with {@code \r}: a {@code \n} right after it belongs to that line end. */
+  private boolean afterCr;
   private boolean done;
-
-  private static ObjectMapper createMapper() {
-    ObjectMapper m = new ObjectMapper();
-    m.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-    m.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
-        .maxStringLength(Integer.MAX_VALUE).build());
-    return m;
-  }
 
   /**
    * @param source the file name used in locations and provenance
@@ -77,14 +69,20 @@ public final class JsonlReader implements DocumentReader {
       if (ended) {
         done = true;
         if (!anyBytes) return ReadResult.rejected(new Rejection(null, source, Reason.EMPTY_FILE, "the file holds no records"));
+        if (!anyRecord) {
+          return ReadResult.rejected(new Rejection(null, source, Reason.EMPTY_FILE,
+              "the file holds no records, only " + lineNo + " blank line" + (lineNo == 1 ? "" : "s")));
+        }
         return null;
       }
       lineNo++;
       if (lineBytes > limits.maxDocumentBytes()) {
+        anyRecord = true;
         return ReadResult.rejected(new Rejection(null, source + ":" + lineNo, Reason.TOO_LARGE,
             "record of " + lineBytes + " bytes exceeds max_document_bytes (" + limits.maxDocumentBytes() + ")"));
       }
       if (isBlank()) continue;
+      anyRecord = true;
       return parse();
     }
     return null;
@@ -93,7 +91,7 @@ public final class JsonlReader implements DocumentReader {
   private boolean isBlank() {
     for (int i = 0; i < lineLen; i++) {
       byte b = line[i];
-      if (b != ' ' && b != '\t' && b != '\r') return false;
+      if (b != ' ' && b != '\t') return false;
     }
     return true;
   }
@@ -105,14 +103,15 @@ public final class JsonlReader implements DocumentReader {
     }
     Map<String, Object> fields;
     try {
-      fields = JSON.readValue(line, 0, lineLen, MAP);
+      fields = JsonObjectParser.parse(line, 0, lineLen);
+    } catch (JsonObjectParser.DuplicateKeyException e) {
+      // which of the two values is "the" text or id depends on the tool: keeping either would corrupt silently
+      return ReadResult.rejected(new Rejection(null, location, Reason.DUPLICATE_KEY,
+          "key '" + e.key + "' occurs more than once in the record"));
     } catch (JsonProcessingException e) {
       return ReadResult.rejected(new Rejection(null, location, Reason.MALFORMED_JSON, e.getOriginalMessage()));
     } catch (IOException e) {
       return ReadResult.rejected(new Rejection(null, location, Reason.MALFORMED_JSON, String.valueOf(e.getMessage())));
-    }
-    if (fields == null) {
-      return ReadResult.rejected(new Rejection(null, location, Reason.MALFORMED_JSON, "the line is not a JSON object"));
     }
     Object idValue = fields.remove(idField);
     String id = idValue == null ? location : idValue.toString();
@@ -126,7 +125,10 @@ public final class JsonlReader implements DocumentReader {
     return ReadResult.of(new Document(id, s, fields, Provenance.line(source, lineNo)));
   }
 
-  /** Reads the next line into {@code line} (at most the size limit). Returns false at the end of input. */
+  /**
+   * Reads the next line into {@code line} (at most the size limit), without its line end. Returns false at the
+   * end of input.
+   */
   private boolean readLine() throws IOException {
     lineLen = 0;
     lineBytes = 0;
@@ -140,22 +142,30 @@ public final class JsonlReader implements DocumentReader {
         pos = 0;
         limit = n;
       }
+      if (afterCr) {
+        afterCr = false;
+        if (buf[pos] == '\n') {
+          pos++;
+          continue;
+        }
+      }
       any = true;
       int start = pos;
-      int nl = -1;
+      int eol = -1;
       for (int i = pos; i < limit; i++) {
-        if (buf[i] == '\n') {
-          nl = i;
+        byte b = buf[i];
+        if (b <= '\r' && (b == '\n' || b == '\r')) {
+          eol = i;
           break;
         }
       }
-      int end = nl < 0 ? limit : nl;
+      int end = eol < 0 ? limit : eol;
       int chunk = end - start;
       lineBytes += chunk;
       if (lineBytes <= max) append(start, chunk);
-      pos = nl < 0 ? limit : nl + 1;
-      if (nl >= 0) {
-        if (lineLen > 0 && line[lineLen - 1] == '\r') lineLen--;
+      pos = eol < 0 ? limit : eol + 1;
+      if (eol >= 0) {
+        afterCr = buf[eol] == '\r';
         return true;
       }
     }

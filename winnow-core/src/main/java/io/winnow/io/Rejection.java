@@ -19,7 +19,9 @@ public record Rejection(String id, String location, Reason reason, String detail
     /** A WARC response whose payload is not HTML (an image, a PDF, a redirect without body...). */
     NOT_HTML,
     /** A step failed on this document (a bug or a pathological input); the document is set aside. */
-    STEP_FAILED;
+    STEP_FAILED,
+    /** A key occurs twice in one JSON object: readers disagree on which value counts, so neither is kept. */
+    DUPLICATE_KEY;
 
     @Override
     public String code() {

@@ -14,12 +14,9 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import io.winnow.text.Utf8;
 import org.apache.parquet.example.data.Group;
-import org.apache.parquet.hadoop.ParquetReader;
-import org.apache.parquet.hadoop.api.ReadSupport;
-import org.apache.parquet.hadoop.example.GroupReadSupport;
-import org.apache.parquet.io.InputFile;
-import org.apache.parquet.io.LocalInputFile;
+import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.schema.GroupType;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.PrimitiveType;
@@ -28,15 +25,21 @@ import org.apache.parquet.schema.Type;
 /**
  * Reads Parquet files row by row (Parquet decodes one row group at a time, so memory follows the row-group
  * size, not the file): the id and text columns named in the pipeline, every other column as metadata, nested
- * structs as maps and repeated fields as lists. Locations are {@code file#row}.
+ * structs as maps and repeated fields as lists. Locations are {@code file#row}. Rows that cannot be read are
+ * rejected as ranges, one rejection per range, and the rows around them are kept ({@link SalvagingRowReader}).
+ *
+ * <p>Binary columns: the id and text columns are text whatever their annotation (files from older writers
+ * store strings as BINARY without the STRING annotation), decoded as UTF-8; a text that is not valid UTF-8 is
+ * rejected as {@code input.invalid_utf8}, an id that is not keeps the lossless base64 form. Other BINARY
+ * metadata columns without a STRING, JSON or ENUM annotation are taken as bytes, not text (an image, a hash),
+ * and are kept as base64 strings: exact, and valid in JSON output; decode them downstream if they are text.
  */
 final class ParquetDocumentReader implements DocumentReader {
   private final String source;
   private final String idField;
   private final String textField;
   private final ReaderLimits limits;
-  private ParquetReader<Group> reader;
-  private long row;
+  private final SalvagingRowReader rows;
   private boolean done;
 
   ParquetDocumentReader(Path file, String idField, String textField, ReaderLimits limits) throws IOException {
@@ -44,41 +47,51 @@ final class ParquetDocumentReader implements DocumentReader {
     this.idField = idField;
     this.textField = textField;
     this.limits = limits;
-    this.reader = new GroupReaderBuilder(new LocalInputFile(file)).build();
-  }
-
-  /** ParquetReader's builder for the example Group model, from a local file without Hadoop's file system. */
-  private static final class GroupReaderBuilder extends ParquetReader.Builder<Group> {
-    GroupReaderBuilder(InputFile file) {
-      super(file);
-    }
-
-    @Override
-    protected ReadSupport<Group> getReadSupport() {
-      return new GroupReadSupport();
-    }
+    this.rows = new SalvagingRowReader(file);
   }
 
   @Override
   public ReadResult next() {
     if (done) return null;
-    Group g;
-    try {
-      g = reader.read();
-    } catch (IOException | RuntimeException e) {
+    if (rows.totalRows() == 0) {
       done = true;
-      return ReadResult.rejected(new Rejection(null, source + "#" + (row + 1), Reason.CORRUPT, "unreadable Parquet data: " + e));
+      return ReadResult.rejected(new Rejection(null, source, Reason.EMPTY_FILE, "the file holds no rows"));
     }
-    if (g == null) {
+    SalvagingRowReader.Item item = rows.next();
+    if (item == null) {
       done = true;
-      return row == 0 ? ReadResult.rejected(new Rejection(null, source, Reason.EMPTY_FILE, "the file holds no rows")) : null;
+      return null;
     }
-    row++;
+    if (item instanceof SalvagingRowReader.Lost lost) return ReadResult.rejected(rejection(lost));
+    SalvagingRowReader.Row r = (SalvagingRowReader.Row) item;
+    return document(r.group(), r.number());
+  }
+
+  private Rejection rejection(SalvagingRowReader.Lost lost) {
+    String rowsLost = lost.count() + (lost.count() == 1 ? " row" : " rows") + " lost";
+    if (lost.restOfFile()) {
+      return new Rejection(null, source + "#" + lost.first(), Reason.TRUNCATED,
+          "rest of file unreadable from row " + lost.first() + " (" + rowsLost + "): " + lost.cause());
+    }
+    return new Rejection(null, source + "#" + lost.first(), Reason.CORRUPT, "rows " + lost.first() + ".." + lost.last()
+        + " of row group " + lost.rowGroup() + " unreadable (" + rowsLost + "): " + lost.cause());
+  }
+
+  private ReadResult document(Group g, long row) {
     String location = source + "#" + row;
-    Map<String, Object> fields = toMap(g);
+    Map<String, Object> fields = columns(g);
     Object idValue = fields.remove(idField);
+    if (idValue instanceof Binary b) idValue = Utf8.isValid(b.getBytes(), 0, b.length()) ? b.toStringUsingUTF8() : base64(b);
     String id = idValue == null ? location : idValue.toString();
     Object text = fields.remove(textField);
+    if (text instanceof Binary b) {
+      byte[] bytes = b.getBytes();
+      if (!Utf8.isValid(bytes, 0, bytes.length)) {
+        return ReadResult.rejected(new Rejection(idValue == null ? null : id, location, Reason.INVALID_UTF8,
+            "column '" + textField + "' (BINARY without a STRING annotation) is not valid UTF-8"));
+      }
+      text = b.toStringUsingUTF8();
+    }
     if (!(text instanceof String s)) {
       return ReadResult.rejected(new Rejection(idValue == null ? null : id, location, Reason.MISSING_TEXT,
           text == null ? "no '" + textField + "' column value (set input.text_field); columns: " + fields.keySet()
@@ -90,14 +103,44 @@ final class ParquetDocumentReader implements DocumentReader {
     return ReadResult.of(new Document(id, s, fields, Provenance.offset(source, row)));
   }
 
+  /**
+   * The top-level columns of a row. Unannotated binary id and text cells are left as {@link Binary} for
+   * {@link #document} to decode; everything else is converted by {@link #toMap(Group)}.
+   */
+  private Map<String, Object> columns(Group g) {
+    return toMap(g, (name, f) -> f.isPrimitive() && !f.isRepetition(Type.Repetition.REPEATED)
+        && (name.equals(idField) || name.equals(textField)) && isUnannotatedBinary(f.asPrimitiveType()));
+  }
+
+  private static boolean isUnannotatedBinary(PrimitiveType p) {
+    PrimitiveType.PrimitiveTypeName t = p.getPrimitiveTypeName();
+    return (t == PrimitiveType.PrimitiveTypeName.BINARY || t == PrimitiveType.PrimitiveTypeName.FIXED_LEN_BYTE_ARRAY)
+        && !isText(p.getLogicalTypeAnnotation());
+  }
+
+  private static boolean isText(LogicalTypeAnnotation a) {
+    return a instanceof LogicalTypeAnnotation.StringLogicalTypeAnnotation || a instanceof LogicalTypeAnnotation.JsonLogicalTypeAnnotation
+        || a instanceof LogicalTypeAnnotation.EnumLogicalTypeAnnotation;
+  }
+
+  private static String base64(Binary b) {
+    return Base64.getEncoder().encodeToString(b.getBytes());
+  }
+
   static Map<String, Object> toMap(Group g) {
+    return toMap(g, (name, f) -> false);
+  }
+
+  private static Map<String, Object> toMap(Group g, java.util.function.BiPredicate<String, Type> keepRaw) {
     GroupType type = g.getType();
     Map<String, Object> out = new LinkedHashMap<>();
     for (int i = 0; i < type.getFieldCount(); i++) {
       Type f = type.getType(i);
       int n = g.getFieldRepetitionCount(i);
       if (n == 0) continue;
-      if (f.isRepetition(Type.Repetition.REPEATED)) {
+      if (keepRaw.test(f.getName(), f)) {
+        out.put(f.getName(), g.getBinary(i, 0));
+      } else if (f.isRepetition(Type.Repetition.REPEATED)) {
         List<Object> list = new ArrayList<>(n);
         for (int k = 0; k < n; k++) list.add(value(g, i, k, f));
         out.put(f.getName(), list);
@@ -107,7 +150,6 @@ final class ParquetDocumentReader implements DocumentReader {
     }
     return out;
   }
-
   private static Object value(Group g, int field, int index, Type f) {
     if (!f.isPrimitive()) {
       Map<String, Object> nested = toMap(g.getGroup(field, index));
@@ -123,10 +165,9 @@ final class ParquetDocumentReader implements DocumentReader {
       case DOUBLE -> g.getDouble(field, index);
       case BOOLEAN -> g.getBoolean(field, index);
       case BINARY, FIXED_LEN_BYTE_ARRAY -> {
-        LogicalTypeAnnotation a = p.getLogicalTypeAnnotation();
-        if (a instanceof LogicalTypeAnnotation.StringLogicalTypeAnnotation || a instanceof LogicalTypeAnnotation.JsonLogicalTypeAnnotation
-            || a instanceof LogicalTypeAnnotation.EnumLogicalTypeAnnotation) yield g.getString(field, index);
-        yield Base64.getEncoder().encodeToString(g.getBinary(field, index).getBytes());
+        if (isText(p.getLogicalTypeAnnotation())) yield g.getString(field, index);
+        // bytes, not text (an image, a hash): base64 keeps them exact in JSON output
+        yield base64(g.getBinary(field, index));
       }
       case INT96 -> g.getValueToString(field, index);
     };
@@ -134,6 +175,6 @@ final class ParquetDocumentReader implements DocumentReader {
 
   @Override
   public void close() throws IOException {
-    if (reader != null) reader.close();
+    rows.close();
   }
 }
