@@ -67,7 +67,7 @@ public final class JsonlWriter implements DocumentWriter {
   private void open() throws IOException {
     current = dir.resolve(String.format("%s-%03d.jsonl%s", base, sequence++, compression.extension()));
     counter = new CountingOutputStream(compression.compress(new BufferedOutputStream(
-        Files.newOutputStream(AtomicFiles.tmp(current)), 1 << 16)));
+        AtomicFiles.create(AtomicFiles.tmp(current)), 1 << 16)));
     gen = JSON.getFactory().createGenerator(counter, JsonEncoding.UTF8);
     gen.disable(JsonGenerator.Feature.AUTO_CLOSE_JSON_CONTENT);
   }
