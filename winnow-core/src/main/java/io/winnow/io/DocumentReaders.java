@@ -31,7 +31,8 @@ public final class DocumentReaders {
       raw = new CountingInputStream(Files.newInputStream(file), onRawBytes);
       Compression c = Compression.forName(file.getFileName().toString());
       return switch (format) {
-        case "jsonl" -> new JsonlReader(source, c.decompress(raw), idField, textField, limits);
+        // compression is recognised by the file's first bytes, whatever its name says
+        case "jsonl" -> new JsonlReader(source, Compression.open(raw), idField, textField, limits);
         // jwarc detects gzip itself; zstd must be unwrapped here (jwarc's own detection spins at the end)
         case "wet" -> new WetReader(source, c == Compression.ZSTD ? new ZstdInputStream(raw) : raw, limits);
         case "warc" -> new WarcReader(source, c == Compression.ZSTD ? new ZstdInputStream(raw) : raw, limits);
