@@ -231,6 +231,23 @@ class WarcRecoveryTest {
     assertThat(onlyRejection(rs).reason()).isEqualTo(Reason.TOO_LARGE);
   }
 
+  @Test
+  void zstdWarcWithAFrameARecordIsReadAndGarbageAfterItReported() throws IOException {
+    byte[] f1 = zstd(page(uuid(1)));
+    byte[] f2 = zstd(page(uuid(2)));
+    List<ReadResult> rs = read("z.warc.zst", concat(f1, f2, ascii("not a frame")));
+    assertThat(pages(rs)).containsExactly(uuid(1), uuid(2));
+    assertThat(onlyRejection(rs).detail()).startsWith("rest of file unreadable from byte " + (f1.length + f2.length));
+  }
+
+  static byte[] zstd(byte[] data) throws IOException {
+    ByteArrayOutputStream b = new ByteArrayOutputStream();
+    try (OutputStream out = new com.github.luben.zstd.ZstdOutputStream(b)) {
+      out.write(data);
+    }
+    return b.toByteArray();
+  }
+
   // ---- resource records and ARC ----
 
   @Test
