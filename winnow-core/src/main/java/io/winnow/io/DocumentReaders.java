@@ -1,6 +1,5 @@
 package io.winnow.io;
 
-import com.github.luben.zstd.ZstdInputStream;
 import io.winnow.io.Rejection.Reason;
 import java.io.EOFException;
 import java.io.IOException;
@@ -29,12 +28,12 @@ public final class DocumentReaders {
     try {
       if (Files.size(file) == 0) return single(new Rejection(null, source, Reason.EMPTY_FILE, "the file is empty"));
       raw = new CountingInputStream(Files.newInputStream(file), onRawBytes);
-      Compression c = Compression.forName(file.getFileName().toString());
       return switch (format) {
-        case "jsonl" -> new JsonlReader(source, c.decompress(raw), idField, textField, limits);
-        // jwarc detects gzip itself; zstd must be unwrapped here (jwarc's own detection spins at the end)
-        case "wet" -> new WetReader(source, c == Compression.ZSTD ? new ZstdInputStream(raw) : raw, limits);
-        case "warc" -> new WarcReader(source, c == Compression.ZSTD ? new ZstdInputStream(raw) : raw, limits);
+        // compression is recognised by the file's first bytes, whatever its name says
+        case "jsonl" -> new JsonlReader(source, Compression.open(raw), idField, textField, limits);
+        // the archive readers recognise the compression themselves and resume at the next member after damage
+        case "wet" -> new WetReader(source, raw, limits);
+        case "warc" -> new WarcReader(source, raw, limits);
         default -> {
           FormatProvider p = Formats.get(format);
           if (p == null) throw new IllegalArgumentException("unknown input format " + format);

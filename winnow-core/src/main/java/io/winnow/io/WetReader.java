@@ -17,23 +17,34 @@ import org.netpreserve.jwarc.WarcTargetRecord;
 /**
  * Reads Common Crawl WET files (WARC {@code conversion} records holding extracted text) with jwarc. The
  * document id is the WARC-Record-ID; URL and date become metadata. Other record types (warcinfo) are not
- * documents and are skipped. A damaged archive ends with one rejection naming the byte offset.
+ * documents and are skipped. A bad record is rejected and reading goes on (see {@link ArchiveReader}).
  */
 public final class WetReader extends ArchiveReader {
-  /** @param in the raw stream (gzip is detected by jwarc); a zstd stream must already be decompressed */
+  /** @param in the raw stream; its compression is recognised by its first bytes */
   public WetReader(String source, InputStream in, ReaderLimits limits) throws IOException {
     super(source, in, limits, false);
   }
 
   @Override
+  boolean isDocument(WarcRecord record) {
+    return "conversion".equals(record.type());
+  }
+
+  @Override
   ReadResult read(WarcRecord record, long offset) throws IOException {
-    if (!"conversion".equals(record.type())) return null;
+    if (!isDocument(record)) return null;
     return readConversion(record, offset);
   }
 
   private ReadResult readConversion(WarcRecord record, long offset) throws IOException {
-    String id = record.id().toString();
     String location = source + "@" + offset;
+    if (record.headers().sole("WARC-Record-ID").isEmpty()) {
+      return ReadResult.rejected(new Rejection(null, location, Reason.CORRUPT, "the record has no WARC-Record-ID"));
+    }
+    String id = record.id().toString();
+    if (record.headers().sole("WARC-Date").isEmpty()) {
+      return ReadResult.rejected(new Rejection(id, location, Reason.CORRUPT, "the record has no WARC-Date"));
+    }
     MessageBody body = record.body();
     long size = body.size();
     if (size > limits.maxDocumentBytes()) {
