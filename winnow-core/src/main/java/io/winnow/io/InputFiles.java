@@ -178,7 +178,7 @@ public final class InputFiles {
   /** The reader format a file name implies: {@code wet}, {@code warc} or {@code jsonl}; null when unknown. */
   public static String formatOf(Path file) {
     String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
-    n = n.replaceAll("\\.(gz|gzip|zst|zstd)$", "");
+    n = n.replaceAll("\\.(gz|gzip|zst|zstd|bz2|xz|lz4)$", "");
     if (n.endsWith(".wet") || n.endsWith(".warc.wet")) return "wet";
     if (n.endsWith(".warc") || n.endsWith(".arc")) return "warc";
     if (n.endsWith(".jsonl") || n.endsWith(".json") || n.endsWith(".ndjson")) return "jsonl";

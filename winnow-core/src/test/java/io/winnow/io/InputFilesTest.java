@@ -32,6 +32,9 @@ class InputFilesTest {
     assertThat(InputFiles.formatOf(Path.of("a.jsonl.zst"))).isEqualTo("jsonl");
     assertThat(InputFiles.formatOf(Path.of("CC-MAIN-x.warc.wet.gz"))).isEqualTo("wet");
     assertThat(InputFiles.formatOf(Path.of("CC-MAIN-x.warc.gz"))).isEqualTo("warc");
+    assertThat(InputFiles.formatOf(Path.of("x.warc.bz2"))).isEqualTo("warc");
+    assertThat(InputFiles.formatOf(Path.of("x.jsonl.xz"))).isEqualTo("jsonl");
+    assertThat(InputFiles.formatOf(Path.of("x.jsonl.lz4"))).isEqualTo("jsonl");
     assertThat(InputFiles.formatOf(Path.of("notes.txt"))).isNull();
   }
 
