@@ -31,14 +31,14 @@ public final class DetectorTrainer {
   }
 
   public static DetectorModel train(Request r) throws IOException {
-    List<LabelledText> data = LabelledCorpus.read(r.data());
+    List<LabelledText> data = TextWindows.windows(LabelledCorpus.read(r.data()));
     NgramLanguageModel lm = referenceModel(r.reference());
     return train(data, lm, r.name(), settings(r));
   }
 
   /** Cross-validated and transfer evaluation of the detector this request would train. */
   public static DetectorEvaluation.Report crossValidate(Request r) throws IOException {
-    return DetectorEvaluation.crossValidate(LabelledCorpus.read(r.data()), referenceModel(r.reference()), settings(r));
+    return DetectorEvaluation.crossValidate(TextWindows.windows(LabelledCorpus.read(r.data())), referenceModel(r.reference()), settings(r));
   }
 
   static LogisticModel.Settings settings(Request r) {
@@ -115,7 +115,53 @@ public final class DetectorTrainer {
       }
       boolean[] y = new boolean[ys.size()];
       for (int i = 0; i < y.length; i++) y[i] = ys.get(i);
-      return LogisticModel.train(xs, y, s);
+      return LogisticModel.train(xs, y, cellBalance(train), s);
+    }
+
+    /**
+     * Weights that give every (domain, label) cell of the training texts the same total, within a factor of
+     * {@value #MAX_CELL_BOOST} of an even weight: a domain with many machine texts and few human ones (machine
+     * fiction beside human fiction) would otherwise teach that the domain itself is machine-made, and a large
+     * source would drown the small ones.
+     */
+    double[] cellBalance(java.util.function.IntPredicate train) {
+      java.util.Map<String, Integer> cells = new java.util.HashMap<>();
+      int n = 0;
+      for (int i = 0; i < data.size(); i++) {
+        if (!train.test(i)) continue;
+        cells.merge(cell(data.get(i)), 1, Integer::sum);
+        n++;
+      }
+      double even = n / (double) cells.size();
+      double[] w = new double[n];
+      int k = 0;
+      for (int i = 0; i < data.size(); i++) {
+        if (!train.test(i)) continue;
+        double boost = even / cells.get(cell(data.get(i)));
+        w[k++] = Math.max(1 / MAX_CELL_BOOST, Math.min(MAX_CELL_BOOST, boost));
+      }
+      // the clipping may leave the classes unequal: restore their balance
+      double pos = 0, neg = 0;
+      k = 0;
+      for (int i = 0; i < data.size(); i++) {
+        if (!train.test(i)) continue;
+        if (data.get(i).machine()) pos += w[k];
+        else neg += w[k];
+        k++;
+      }
+      k = 0;
+      for (int i = 0; i < data.size(); i++) {
+        if (!train.test(i)) continue;
+        w[k] *= data.get(i).machine() ? (pos + neg) / (2 * pos) : (pos + neg) / (2 * neg);
+        k++;
+      }
+      return w;
+    }
+
+    static final double MAX_CELL_BOOST = 10;
+
+    private static String cell(LabelledText t) {
+      return t.domain() + (t.machine() ? "\u0000m" : "\u0000h");
     }
 
     /** Scores of every text from a model that did not see its group. */

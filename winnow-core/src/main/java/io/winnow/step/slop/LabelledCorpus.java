@@ -26,8 +26,15 @@ import java.util.regex.Pattern;
  *       (machine) lists, as published with Fast-DetectGPT. Each machine text there starts with its human text's
  *       opening words (the prompt); that shared prefix is stripped from both, or a detector would learn nothing
  *       real. A human text shared by several files is kept once.</li>
+ *   <li>rewrite sets in the layout of L2R (Learning to Rewrite): a folder per domain holding {@code human.json}, a
+ *       list of human texts, and one {@code <generator>.json} list per generator whose i-th text rewrites the i-th
+ *       human text (so both share the group {@code <domain>:<i>}); a list shorter than the human one is aligned
+ *       by content instead;</li>
+ *   <li>machine-only generation results in the layout of EQ-Bench's slop-score ({@code {model: {samples: [{prompt_index,
+ *       output}]}}}): fiction written to numbered prompts, domain {@code writing}, one group per prompt so
+ *       that no prompt is split between training and test. Pair them with human fiction.</li>
  * </ul>
- * Directories are searched for both kinds. Bad records fail with the file and line.
+ * Directories are searched for every kind. Bad records fail with the file and line.
  */
 public final class LabelledCorpus {
   private static final Pattern PAIRED_NAME = Pattern.compile("(.+?)_(.+)\\.raw_data\\.json");
@@ -46,7 +53,10 @@ public final class LabelledCorpus {
       }
       if (files.isEmpty()) throw new IOException(root + ": no labelled files (*.jsonl[.gz|.zst] or *.raw_data.json)");
       for (Path f : files) {
-        if (f.getFileName().toString().endsWith(".raw_data.json")) readPaired(f, out, humanSeen);
+        String name = f.getFileName().toString();
+        if (name.endsWith(".raw_data.json")) readPaired(f, out, humanSeen);
+        else if (name.equals(REWRITE_HUMAN)) readRewrites(f.getParent(), out);
+        else if (name.endsWith(".json")) readGenerations(f, out);
         else readJsonl(f, out);
       }
     }
@@ -88,7 +98,97 @@ public final class LabelledCorpus {
 
   private static boolean readable(Path p) {
     String n = p.getFileName().toString();
-    return n.endsWith(".raw_data.json") || n.endsWith(".jsonl") || n.endsWith(".jsonl.gz") || n.endsWith(".jsonl.zst");
+    if (n.endsWith(".raw_data.json") || n.endsWith(".jsonl") || n.endsWith(".jsonl.gz") || n.endsWith(".jsonl.zst")) return true;
+    if (!n.endsWith(".json")) return false;
+    // in a rewrite folder, human.json stands for the whole folder; its generator files are read with it
+    boolean rewriteFolder = Files.isRegularFile(p.resolveSibling(REWRITE_HUMAN));
+    return rewriteFolder ? n.equals(REWRITE_HUMAN) : !n.equals("prompts.json") && !n.equals("package.json");
+  }
+
+  private static final String REWRITE_HUMAN = "human.json";
+
+  private static void readRewrites(Path folder, List<LabelledText> out) throws IOException {
+    String domain = folder.getFileName().toString();
+    List<String> human = stringList(folder.resolve(REWRITE_HUMAN));
+    for (int i = 0; i < human.size(); i++) {
+      if (human.get(i).isBlank()) continue;
+      out.add(new LabelledText(human.get(i).strip(), false, domain, LabelledText.HUMAN, domain + ":" + i, folder.resolve(REWRITE_HUMAN) + " #" + i));
+    }
+    List<Path> generators;
+    try (var s = Files.list(folder)) {
+      generators = s.filter(f -> f.getFileName().toString().endsWith(".json") && !f.getFileName().toString().equals(REWRITE_HUMAN)).sorted().toList();
+    }
+    for (Path g : generators) {
+      String generator = g.getFileName().toString().replaceFirst("\\.json$", "");
+      List<String> machine = stringList(g);
+      int[] source = machine.size() == human.size() ? null : closestHuman(machine, human);
+      for (int i = 0; i < machine.size(); i++) {
+        if (machine.get(i).isBlank()) continue;
+        int h = source == null ? i : source[i];
+        out.add(new LabelledText(machine.get(i).strip(), true, domain, generator, domain + ":" + h, g + " #" + i));
+      }
+    }
+  }
+
+  /**
+   * For lists that lost texts (a generator refused some), which human text each rewrite comes from: the one
+   * sharing the most words with it. Index order cannot be trusted once one text is missing.
+   */
+  static int[] closestHuman(List<String> machine, List<String> human) {
+    List<Set<String>> humanWords = new ArrayList<>();
+    for (String h : human) humanWords.add(wordSet(h));
+    int[] out = new int[machine.size()];
+    for (int i = 0; i < machine.size(); i++) {
+      Set<String> m = wordSet(machine.get(i));
+      double best = -1;
+      for (int j = 0; j < human.size(); j++) {
+        Set<String> h = humanWords.get(j);
+        int common = 0;
+        for (String w : m) if (h.contains(w)) common++;
+        double jaccard = common / (double) Math.max(1, m.size() + h.size() - common);
+        if (jaccard > best) {
+          best = jaccard;
+          out[i] = j;
+        }
+      }
+    }
+    return out;
+  }
+
+  private static Set<String> wordSet(String text) {
+    Set<String> s = new HashSet<>();
+    for (String w : text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) if (!w.isEmpty()) s.add(w);
+    return s;
+  }
+
+  private static List<String> stringList(Path f) throws IOException {
+    JsonNode root = JSON.readTree(f.toFile());
+    if (root == null || !root.isArray()) throw new IOException(f + ": expected a JSON list of texts");
+    List<String> out = new ArrayList<>(root.size());
+    for (int i = 0; i < root.size(); i++) {
+      if (!root.get(i).isTextual()) throw new IOException(f + " #" + i + ": expected a string");
+      out.add(root.get(i).asText());
+    }
+    return out;
+  }
+
+  private static void readGenerations(Path f, List<LabelledText> out) throws IOException {
+    JsonNode root = JSON.readTree(f.toFile());
+    if (root == null || !root.isObject()) throw new IOException(f + ": expected {model: {samples: [...]}} generation results");
+    for (var it = root.fields(); it.hasNext(); ) {
+      var run = it.next();
+      JsonNode samples = run.getValue().path("samples");
+      if (!samples.isArray()) throw new IOException(f + ": model " + run.getKey() + " has no 'samples' list");
+      String generator = run.getKey().substring(run.getKey().lastIndexOf('/') + 1);
+      for (int i = 0; i < samples.size(); i++) {
+        JsonNode s = samples.get(i);
+        if (!s.path("output").isTextual()) throw new IOException(f + ": model " + run.getKey() + " sample " + i + " has no string 'output'");
+        String text = s.get("output").asText().strip();
+        if (text.isEmpty()) continue;
+        String group = "writing-prompt:" + s.path("prompt_index").asText(String.valueOf(i));
+        out.add(new LabelledText(text, true, "writing", generator, group, f + " #" + i));
+      }
+    }
   }
 
   private static void readPaired(Path f, List<LabelledText> out, Set<String> humanSeen) throws IOException {

@@ -97,6 +97,22 @@ final class LogisticModel {
   }
 
   static LogisticModel train(List<FeatureExtractor.Features> xs, boolean[] machine, Settings s) {
+    return train(xs, machine, classBalance(machine), s);
+  }
+
+  /** Weights that give both classes the same total, so the prior of the training mix does not leak into scores. */
+  static double[] classBalance(boolean[] machine) {
+    long positives = 0;
+    for (boolean m : machine) if (m) positives++;
+    double posWeight = positives == 0 ? 1 : machine.length / (2.0 * positives);
+    double negWeight = positives == machine.length ? 1 : machine.length / (2.0 * (machine.length - positives));
+    double[] w = new double[machine.length];
+    for (int i = 0; i < w.length; i++) w[i] = machine[i] ? posWeight : negWeight;
+    return w;
+  }
+
+  /** @param weights one per example: its share of the loss */
+  static LogisticModel train(List<FeatureExtractor.Features> xs, boolean[] machine, double[] weights, Settings s) {
     int d = FeatureExtractor.DENSE.size();
     double[] mean = new double[d];
     double[] scale = new double[d];
@@ -112,11 +128,6 @@ final class LogisticModel {
     double[] gw = new double[d];
     float[] gh = new float[h.length];
     double b = 0, gb = 0;
-    // balance the classes so the prior of the training mix does not leak into the scores
-    long positives = 0;
-    for (boolean m : machine) if (m) positives++;
-    double posWeight = positives == 0 ? 1 : xs.size() / (2.0 * positives);
-    double negWeight = positives == xs.size() ? 1 : xs.size() / (2.0 * (xs.size() - positives));
     LogisticModel view = new LogisticModel(mean, scale, w, h, 0);
     int[] order = new int[xs.size()];
     for (int i = 0; i < order.length; i++) order[i] = i;
@@ -140,7 +151,7 @@ final class LogisticModel {
         float[] val = f.hashedValue();
         if (h.length > 0) for (int k = 0; k < idx.length; k++) margin += h[idx[k]] * val[k];
         double y = machine[i] ? 1 : 0;
-        double g = (sigmoid(margin) - y) * (machine[i] ? posWeight : negWeight);
+        double g = (sigmoid(margin) - y) * weights[i];
         for (int k = 0; k < d; k++) {
           double grad = g * z[k] + s.l2Dense() * w[k];
           gw[k] += grad * grad;
