@@ -19,7 +19,16 @@ public record Rejection(String id, String location, Reason reason, String detail
     /** A WARC response whose payload is not HTML (an image, a PDF, a redirect without body...). */
     NOT_HTML,
     /** A step failed on this document (a bug or a pathological input); the document is set aside. */
-    STEP_FAILED;
+    STEP_FAILED,
+    /** A step ran past the per-document time limit on this document (see io.winnow.step.Deadline). */
+    STEP_TIMEOUT {
+      @Override
+      public String code() {
+        return "step.timeout";
+      }
+    },
+    /** A step ran out of memory on this document: it is too large for the heap; smaller ones go on. */
+    TOO_LARGE_FOR_MEMORY;
 
     @Override
     public String code() {
