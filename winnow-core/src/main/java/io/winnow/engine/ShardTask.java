@@ -18,6 +18,7 @@ import io.winnow.log.Outcome;
 import io.winnow.pipeline.Pipeline;
 import io.winnow.report.RunStats;
 import io.winnow.report.TokenCounter;
+import io.winnow.step.DocumentRejectedException;
 import io.winnow.step.StepRunner;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -119,8 +120,10 @@ public final class ShardTask {
           }
         } catch (RuntimeException | StackOverflowError e) {
           String step = runners.get(trail.size()).id();
-          reject(new Rejection(doc.id(), doc.provenance().location(), Rejection.Reason.STEP_FAILED,
-              "step " + step + " failed: " + e), stats, log);
+          reject(e instanceof DocumentRejectedException bounded
+              ? new Rejection(doc.id(), doc.provenance().location(), bounded.reason(), bounded.getMessage())
+              : new Rejection(doc.id(), doc.provenance().location(), Rejection.Reason.STEP_FAILED,
+                  "step " + step + " failed: " + e), stats, log);
           continue;
         }
         stats.recordDocument(bytesIn, wordsIn, tokensIn);

@@ -21,11 +21,19 @@ public record Rejection(String id, String location, Reason reason, String detail
     /** A step failed on this document (a bug or a pathological input); the document is set aside. */
     STEP_FAILED,
     /** A key occurs twice in one JSON object: readers disagree on which value counts, so neither is kept. */
-    DUPLICATE_KEY;
+    DUPLICATE_KEY,
+    /** A step ran past the per-document time limit on this document (see io.winnow.step.Deadline). */
+    STEP_TIMEOUT,
+    /** A step ran out of memory on this document: it is too large for the heap; smaller ones go on. */
+    TOO_LARGE_FOR_MEMORY;
 
     @Override
     public String code() {
-      return this == STEP_FAILED ? "step.failed" : "input." + name().toLowerCase(Locale.ROOT);
+      return switch (this) {
+        case STEP_FAILED -> "step.failed";
+        case STEP_TIMEOUT -> "step.timeout";
+        default -> "input." + name().toLowerCase(Locale.ROOT);
+      };
     }
   }
 

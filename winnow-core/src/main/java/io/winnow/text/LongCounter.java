@@ -1,47 +1,60 @@
 package io.winnow.text;
 
+import java.util.Arrays;
+
 /**
- * Counts 64-bit keys (n-gram hashes) in an open-addressing table that is emptied in O(1): every slot carries
- * the stamp of the round that wrote it, and {@link #reset} starts a new round. A step reuses one counter for
- * all its documents; the table grows to the largest document and is never cleared slot by slot.
+ * Counts 64-bit keys (n-gram hashes) in an open-addressing table of primitives: 12 bytes a slot (key and
+ * count; a zero count marks an empty slot) at load ≤ 1/2 (linear probing slows down fast above), so ≤ 24
+ * bytes a key, where boxed keys in a HashMap cost ~80. The table is sized to the keys expected, not to a power of two, and is reused by a step for all its
+ * documents; {@link #reset} empties it in time proportional to its size, which stays proportional to the
+ * document (a table much larger than needed is replaced by a smaller one).
  */
 public final class LongCounter {
-  private long[] keys = new long[1024];
-  private int[] counts = new int[1024];
-  private int[] stamps = new int[1024];
-  private int mask = 1023;
-  private int stamp = 1;
+  private static final int MIN_CAPACITY = 1024;
+  /** Tables larger than this are dropped by {@link #release}. */
+  private static final int KEEP_CAPACITY = 1 << 17;
+
+  private long[] keys = new long[MIN_CAPACITY];
+  private int[] counts = new int[MIN_CAPACITY];
 
   /** Empties the counter and makes room for {@code expectedKeys} keys at load ≤ 1/2. */
   public void reset(int expectedKeys) {
-    int needed = Integer.highestOneBit(Math.max(16, expectedKeys) * 2 - 1) << 1;
-    if (needed > keys.length) {
-      keys = new long[needed];
-      counts = new int[needed];
-      stamps = new int[needed];
-      mask = needed - 1;
-      stamp = 1;
-      return;
-    }
-    if (++stamp == Integer.MAX_VALUE) {
-      java.util.Arrays.fill(stamps, 0);
-      stamp = 1;
+    long wanted = Math.max(MIN_CAPACITY, 2L * expectedKeys + 1);
+    if (wanted > Integer.MAX_VALUE - 8) throw new IllegalArgumentException("too many keys: " + expectedKeys);
+    int capacity = (int) wanted;
+    if (keys.length < capacity || keys.length > 4L * capacity) {
+      // Allocated into locals first: if one allocation fails, the fields stay a consistent pair.
+      long[] k = new long[capacity];
+      int[] c = new int[capacity];
+      keys = k;
+      counts = c;
+    } else {
+      Arrays.fill(counts, 0);
     }
   }
 
-  private static int slot(long key) {
+  /** Gives back a table grown for a large document (the next {@link #reset} sizes it again). */
+  public void release() {
+    if (keys.length > KEEP_CAPACITY) {
+      keys = new long[MIN_CAPACITY];
+      counts = new int[MIN_CAPACITY];
+    }
+  }
+
+  /** A slot in [0, capacity) from the key's high bits (multiply-shift: no power-of-two size needed). */
+  private int slot(long key) {
     long h = key * 0x9E3779B97F4A7C15L;
-    return (int) (h ^ (h >>> 32));
+    return (int) (((h >>> 32) * keys.length) >>> 32);
   }
 
   /** Adds one to the key's count and returns the new count. */
   public int increment(long key) {
-    int i = slot(key) & mask;
-    while (stamps[i] == stamp) {
+    int n = keys.length;
+    int i = slot(key);
+    while (counts[i] != 0) {
       if (keys[i] == key) return ++counts[i];
-      i = (i + 1) & mask;
+      if (++i == n) i = 0;
     }
-    stamps[i] = stamp;
     keys[i] = key;
     counts[i] = 1;
     return 1;
@@ -49,10 +62,11 @@ public final class LongCounter {
 
   /** The key's count (0 when absent). */
   public int count(long key) {
-    int i = slot(key) & mask;
-    while (stamps[i] == stamp) {
+    int n = keys.length;
+    int i = slot(key);
+    while (counts[i] != 0) {
       if (keys[i] == key) return counts[i];
-      i = (i + 1) & mask;
+      if (++i == n) i = 0;
     }
     return 0;
   }

@@ -9,17 +9,26 @@ import java.util.Arrays;
  * the characters, so such runs collide exactly as the joined strings do).
  *
  * <p>Polynomial hashing modulo 2^64 over UTF-16 units, mixed with the run's length. Reused per thread: call
- * {@link #reset} for each document; arrays grow and are kept.
+ * {@link #reset} for each document, {@link #release} after it.
+ *
+ * <p>Memory is 20 bytes a word (two prefix hashes and one prefix length; code points only when the text has
+ * surrogates), and the table of powers of the base only grows to the longest word or n-gram asked for, with
+ * powers beyond a cap computed by squaring: a table as long as the document cost 8 bytes a character.
  */
 public final class WordSequenceHashes {
   private static final long BASE = 0x9E3779B97F4A7C15L | 1L;
+  /** Powers above this are computed, not tabled (only giant words or n-grams need them). */
+  private static final int MAX_TABLED_POW = 1 << 16;
+  /** Arrays larger than this (in words) are dropped by {@link #release}. */
+  private static final int KEEP_WORDS = 1 << 16;
+
   private long[] pow = new long[1024];
   private int powSize = 1;
   private long[] prefixSpaced = new long[256];
   private long[] prefixPlain = new long[256];
-  private int[] charsSpaced = new int[256];
   private int[] charsPlain = new int[256];
-  private int[] codePoints = new int[256];
+  /** Code points before each word, or null when every word is free of surrogates (then it equals charsPlain). */
+  private int[] codePoints;
   private int words;
 
   public WordSequenceHashes() {
@@ -28,64 +37,98 @@ public final class WordSequenceHashes {
 
   public void reset(String[] w) {
     int n = w.length;
-    words = n;
+    words = 0;
     if (prefixSpaced.length < n + 1) {
-      int size = Math.max(n + 1, prefixSpaced.length * 2);
-      prefixSpaced = new long[size];
-      prefixPlain = new long[size];
-      charsSpaced = new int[size];
-      charsPlain = new int[size];
-      codePoints = new int[size];
+      // Allocated into locals first: if one allocation fails, the fields stay a consistent (smaller) set.
+      long[] spaced = new long[n + 1];
+      long[] plain = new long[n + 1];
+      int[] chars = new int[n + 1];
+      prefixSpaced = spaced;
+      prefixPlain = plain;
+      charsPlain = chars;
     }
+    codePoints = null;
     long ps = 0;
     long pp = 0;
-    int cs = 0;
     int cp = 0;
-    int cps = 0;
     for (int i = 0; i < n; i++) {
       String s = w[i];
       int len = s.length();
       long h = 0;
       for (int k = 0; k < len; k++) h = h * BASE + s.charAt(k);
-      ensurePow(len + 1);
-      pp = pp * pow[len] + h;
-      ps = (ps * pow[len] + h) * BASE + ' ';
+      long p = pow(len);
+      pp = pp * p + h;
+      ps = (ps * p + h) * BASE + ' ';
       cp += len;
-      cs += len + 1;
-      cps += s.codePointCount(0, len);
       prefixPlain[i + 1] = pp;
       prefixSpaced[i + 1] = ps;
       charsPlain[i + 1] = cp;
-      charsSpaced[i + 1] = cs;
-      codePoints[i + 1] = cps;
+      if (codePoints == null && hasSurrogate(s)) codePoints = codePointPrefix(w, i, n);
     }
-    ensurePow(cs + 1);
+    words = n;
   }
 
-  private void ensurePow(int needed) {
-    if (needed <= powSize) return;
-    if (pow.length < needed) pow = Arrays.copyOf(pow, Math.max(needed, pow.length * 2));
-    for (int i = powSize; i < needed; i++) pow[i] = pow[i - 1] * BASE;
-    powSize = needed;
+  /** Code points before each word, counted from word {@code from} (the first with a surrogate) on. */
+  private int[] codePointPrefix(String[] w, int from, int n) {
+    int[] c = new int[n + 1];
+    System.arraycopy(charsPlain, 0, c, 0, from + 1); // no surrogates before: code points = chars
+    for (int i = from; i < n; i++) c[i + 1] = c[i] + w[i].codePointCount(0, w[i].length());
+    return c;
+  }
+
+  private static boolean hasSurrogate(String s) {
+    for (int i = 0, n = s.length(); i < n; i++) if (Character.isSurrogate(s.charAt(i))) return true;
+    return false;
+  }
+
+  /** Drops arrays grown for a large document, so a step does not keep them between documents. */
+  public void release() {
+    codePoints = null;
+    if (prefixSpaced.length > KEEP_WORDS) {
+      prefixSpaced = new long[256];
+      prefixPlain = new long[256];
+      charsPlain = new int[256];
+      words = 0;
+    }
+  }
+
+  /** BASE^e mod 2^64. */
+  private long pow(int e) {
+    if (e < powSize) return pow[e];
+    if (e < MAX_TABLED_POW) {
+      if (pow.length <= e) pow = Arrays.copyOf(pow, Math.min(MAX_TABLED_POW, Math.max(e + 1, pow.length * 2)));
+      for (int i = powSize; i <= e; i++) pow[i] = pow[i - 1] * BASE;
+      powSize = e + 1;
+      return pow[e];
+    }
+    long result = 1;
+    long b = BASE;
+    for (int x = e; x != 0; x >>>= 1, b *= b) if ((x & 1) != 0) result *= b;
+    return result;
+  }
+
+  private int charsSpaced(int i) {
+    return charsPlain[i] + i; // one space after every word
   }
 
   /** Hash of words [from, from+n) joined by single spaces. */
   public long spaced(int from, int n) {
     int to = from + n;
-    int len = charsSpaced[to] - charsSpaced[from];
-    return mix(prefixSpaced[to] - prefixSpaced[from] * pow[len], len);
+    int len = charsSpaced(to) - charsSpaced(from);
+    return mix(prefixSpaced[to] - prefixSpaced[from] * pow(len), len);
   }
 
   /** Hash of words [from, from+n) concatenated with no separator. */
   public long plain(int from, int n) {
     int to = from + n;
     int len = charsPlain[to] - charsPlain[from];
-    return mix(prefixPlain[to] - prefixPlain[from] * pow[len], len);
+    return mix(prefixPlain[to] - prefixPlain[from] * pow(len), len);
   }
 
   /** Length in code points of words [from, from+n) concatenated with no separator. */
   public int plainLength(int from, int n) {
-    return codePoints[from + n] - codePoints[from];
+    int[] c = codePoints == null ? charsPlain : codePoints;
+    return c[from + n] - c[from];
   }
 
   /** Length in code points of words [from, from+n) joined by single spaces. */

@@ -72,9 +72,11 @@ public final class UrlFilter implements Step {
   }
 
   private final Config config;
+  private final int maxDomainLength;
 
   public UrlFilter(Config config) {
     this.config = config;
+    this.maxDomainLength = config.domains().stream().mapToInt(String::length).max().orElse(0);
   }
 
   @Override
@@ -84,9 +86,8 @@ public final class UrlFilter implements Step {
     String url = value.toString();
     String host = host(url);
     if (host != null) {
-      for (String d = host; d != null; d = parent(d)) {
-        if (config.domains().contains(d)) return Verdict.drop(Reason.DOMAIN, values("domain", d));
-      }
+      String d = blockedDomain(host);
+      if (d != null) return Verdict.drop(Reason.DOMAIN, values("domain", d));
     }
     if (config.urls().contains(url)) return Verdict.drop(Reason.URL, values("url", url));
     String lower = url.toLowerCase(Locale.ROOT);
@@ -112,8 +113,26 @@ public final class UrlFilter implements Step {
     }
   }
 
-  private static String parent(String domain) {
-    int dot = domain.indexOf('.');
-    return dot < 0 ? null : domain.substring(dot + 1);
+  /**
+   * The longest blocked domain among the host and its parent domains, or null. Only parents no longer than the
+   * longest blocked domain can be in the list, so the walk starts there: linear in the host, where taking one
+   * parent after another (each a copy) was quadratic on a host like {@code "a.".repeat(n) + "com"}.
+   */
+  private String blockedDomain(String host) {
+    Set<String> domains = config.domains();
+    if (domains.isEmpty()) return null;
+    int from = Math.max(0, host.length() - maxDomainLength);
+    if (from > 0) { // a suffix is a parent domain only if it starts right after a dot
+      int dot = host.indexOf('.', from - 1);
+      if (dot < 0) return null;
+      from = dot + 1;
+    }
+    for (int start = from; ; ) {
+      String d = host.substring(start);
+      if (domains.contains(d)) return d;
+      int dot = host.indexOf('.', start);
+      if (dot < 0) return null;
+      start = dot + 1;
+    }
   }
 }

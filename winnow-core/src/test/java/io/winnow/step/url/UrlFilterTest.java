@@ -55,6 +55,33 @@ class UrlFilterTest {
     assertThat(f.apply(Document.of("d", "x")).values()).containsEntry("no_url", true);
   }
 
+  /** A 1 MB host of one-letter labels: walking its parent domains was quadratic (46 s). */
+  @Test
+  void aHostOfManyLabelsIsJudgedInLinearTime() throws Exception {
+    UrlFilter f = filter();
+    String labels = "a.".repeat(1 << 19);
+    Verdict kept = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(10),
+        () -> judge(f, "http://" + labels + "com/x"));
+    assertThat(kept.action()).isEqualTo(Action.KEEP);
+    Verdict dropped = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(10),
+        () -> judge(f, "http://" + labels + "ads.example.org/x"));
+    assertThat(dropped.values()).containsEntry("domain", "ads.example.org");
+  }
+
+  /** The longest blocked parent wins, as when every parent was tried from the host down. */
+  @Test
+  void theBlockedDomainFoundIsTheLongestParent() throws Exception {
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("blocked_domains", List.of("org", "example.org", "b.ads.example.org", "x.y"));
+    UrlFilter f = new UrlFilter(UrlFilter.Config.from(new Params("url_filter", p)));
+    assertThat(judge(f, "https://a.b.ads.example.org/").values()).containsEntry("domain", "b.ads.example.org");
+    assertThat(judge(f, "https://ads.example.org/").values()).containsEntry("domain", "example.org");
+    assertThat(judge(f, "https://zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz.org/").values()).containsEntry("domain", "org");
+    assertThat(judge(f, "https://w.x.y/").values()).containsEntry("domain", "x.y");
+    assertThat(judge(f, "https://wx.y/").action()).isEqualTo(Action.KEEP);
+    assertThat(judge(f, "https://x.yy/").action()).isEqualTo(Action.KEEP);
+  }
+
   /** The real URLs of Common Crawl pages: blocking one site's domain drops exactly that site's pages. */
   @Test
   void realCommonCrawlUrls() {
