@@ -76,6 +76,7 @@ public final class LocalEngine {
 
   private Result run(RunLayout layout, List<Path> inputs, List<String> formats) throws IOException {
     prepare(layout, inputs);
+    warnIfHeapIsSmall();
 
     List<ResolvedStep> steps = new ArrayList<>();
     Map<String, Object> corpusStats = new LinkedHashMap<>();
@@ -185,6 +186,24 @@ public final class LocalEngine {
       if (c instanceof RuntimeException r) throw r;
       if (c instanceof Error err) throw err;
       throw new RunFailedException(c.toString(), c);
+    }
+  }
+
+  /** Peak heap per input byte in flight: the text, its tokens and the heaviest rule's working set (measured). */
+  static final int HEAP_BYTES_PER_DOCUMENT_BYTE = 24;
+
+  /**
+   * A document too large for the heap is rejected ({@code input.too_large_for_memory}), not fatal; still, a
+   * limit the heap cannot hold for every worker at once deserves a word before the run, not after.
+   */
+  private void warnIfHeapIsSmall() {
+    int workers = Math.max(1, pipeline.run().workers());
+    long needed = (long) workers * HEAP_BYTES_PER_DOCUMENT_BYTE * pipeline.run().maxDocumentBytes();
+    long heap = Runtime.getRuntime().maxMemory();
+    if (heap < needed) {
+      LOG.warn("{} workers with run.max_document_bytes {} may need up to {} MB of heap for their largest documents; this JVM has {} MB. "
+          + "Documents that do not fit are rejected as input.too_large_for_memory: lower max_document_bytes or raise -Xmx",
+          workers, pipeline.run().maxDocumentBytes(), needed >> 20, heap >> 20);
     }
   }
 

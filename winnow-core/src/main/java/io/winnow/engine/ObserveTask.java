@@ -49,7 +49,7 @@ final class ObserveTask {
 
   Void run() throws IOException {
     List<StepRunner> runners = new ArrayList<>();
-    for (ResolvedStep s : before) runners.add(new StepRunner(s.id(), s.factory().get()));
+    for (ResolvedStep s : before) runners.add(new StepRunner(s.id(), s.factory().get(), pipeline.run().stepTimeout()));
     try (DocumentReader reader = DocumentReaders.open(input, format, pipeline.input().idField(),
              pipeline.input().textField(), pipeline.run().readerLimits(), progress::bytes);
          CorpusStep.Observer observer = step.observer(stepDir, shard)) {

@@ -75,7 +75,7 @@ public final class ShardTask {
     stats.recordShard();
     List<StepRunner> runners = new ArrayList<>();
     for (ResolvedStep s : steps) {
-      runners.add(new StepRunner(s.id(), s.factory().get()));
+      runners.add(new StepRunner(s.id(), s.factory().get(), pipeline.run().stepTimeout()));
       stats.step(s.id());
     }
     var out = pipeline.output();

@@ -11,8 +11,10 @@ import io.winnow.io.ReaderLimits;
  * @param tokenizer {@code none}, or a tiktoken encoding whose token counts go into the statistics
  * @param maxRejectedShare a run that rejects this share of its records, or every record of a file, exits with
  *     an error after writing its files (1 turns the check off)
+ * @param stepTimeoutSeconds a step that takes longer on one document rejects it as {@code step.timeout}
+ *     (checked cooperatively by the steps; 0 for no limit)
  */
-public record RunSpec(int workers, long maxDocumentBytes, String tokenizer, double maxRejectedShare) {
+public record RunSpec(int workers, long maxDocumentBytes, String tokenizer, double maxRejectedShare, double stepTimeoutSeconds) {
   public static final String[] TOKENIZERS = {"none", "o200k_base", "cl100k_base", "p50k_base", "r50k_base"};
 
   static RunSpec from(Params p) {
@@ -20,7 +22,8 @@ public record RunSpec(int workers, long maxDocumentBytes, String tokenizer, doub
         p.getInt("workers", Runtime.getRuntime().availableProcessors(), 1, 1024),
         p.getLong("max_document_bytes", ReaderLimits.DEFAULT_MAX_DOCUMENT_BYTES, 1, Integer.MAX_VALUE - 16),
         p.getChoice("tokenizer", "none", TOKENIZERS),
-        p.getDouble("max_rejected_share", 0.5, 0, 1));
+        p.getDouble("max_rejected_share", 0.5, 0, 1),
+        p.getDouble("step_timeout_seconds", 60, 0, 86_400));
     p.finish();
     return s;
   }
@@ -30,11 +33,17 @@ public record RunSpec(int workers, long maxDocumentBytes, String tokenizer, doub
     java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
     m.put("max_document_bytes", maxDocumentBytes);
     m.put("tokenizer", tokenizer);
+    m.put("step_timeout_seconds", stepTimeoutSeconds);
     return m;
   }
 
   public RunSpec withWorkers(int w) {
-    return new RunSpec(w, maxDocumentBytes, tokenizer, maxRejectedShare);
+    return new RunSpec(w, maxDocumentBytes, tokenizer, maxRejectedShare, stepTimeoutSeconds);
+  }
+
+  /** The per-document time limit of each step, or null for none. */
+  public java.time.Duration stepTimeout() {
+    return stepTimeoutSeconds == 0 ? null : java.time.Duration.ofMillis(Math.round(stepTimeoutSeconds * 1000));
   }
 
   public ReaderLimits readerLimits() {

@@ -73,7 +73,7 @@ final class ShardWork {
     GroupedDedup g = grouped(p.steps().get(stepIndex));
     Function<Document, long[]> signer = g.newSigner();
     List<StepRunner> before = new ArrayList<>();
-    for (ResolvedStep r : steps(p, s, stepIndex)) before.add(new StepRunner(r.id(), r.factory().get()));
+    for (ResolvedStep r : steps(p, s, stepIndex)) before.add(new StepRunner(r.id(), r.factory().get(), p.run().stepTimeout()));
     Path tmp = Files.createTempDirectory("winnow-observe");
     List<Observation> out = new ArrayList<>();
     try (DocumentReader reader = DocumentReaders.open(HadoopFiles.localInput(s.shard(), tmp, conf), s.shard().source(),
