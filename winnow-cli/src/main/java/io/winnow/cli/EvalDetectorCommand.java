@@ -52,7 +52,7 @@ final class EvalDetectorCommand implements Callable<Integer> {
       if (model != null) {
         DetectorEvaluation.score(LabelledCorpus.read(data), DetectorModel.load(model)).print(w);
       } else {
-        DetectorTrainer.Request r = new DetectorTrainer.Request(data, reference, "cv", hashBits, epochs, 42);
+        DetectorTrainer.Request r = new DetectorTrainer.Request(data, reference, List.of(), "cv", hashBits, epochs, 42);
         DetectorTrainer.crossValidate(r).print(w);
       }
     } else {

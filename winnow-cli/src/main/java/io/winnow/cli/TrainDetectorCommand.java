@@ -27,6 +27,10 @@ final class TrainDetectorCommand implements Callable<Integer> {
       description = "human text from before language models for the n-gram model (Brown .tgz, .txt or .jsonl; several are pooled); default: the built-in model's")
   List<Path> reference = List.of();
 
+  @Option(names = "--calibration", arity = "1..*", paramLabel = "PATH",
+      description = "human text of many kinds, never trained on (labelled JSONL, one domain per kind): thresholds are chosen and the corpus estimate's false-positive rates measured on it")
+  List<Path> calibration = List.of();
+
   @Option(names = {"-o", "--out"}, required = true, paramLabel = "FILE", description = "the model file to write")
   Path out;
 
@@ -45,11 +49,12 @@ final class TrainDetectorCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     long start = System.nanoTime();
-    DetectorModel m = DetectorTrainer.train(new DetectorTrainer.Request(data, reference, name, hashBits, epochs, seed));
-    byte[] bytes = m.toBytes();
+    DetectorTrainer.Trained t = DetectorTrainer.train(new DetectorTrainer.Request(data, reference, calibration, name, hashBits, epochs, seed));
+    byte[] bytes = t.model().toBytes();
     if (out.toAbsolutePath().getParent() != null) Files.createDirectories(out.toAbsolutePath().getParent());
     AtomicFiles.write(out, bytes);
     PrintWriter w = spec.commandLine().getOut();
+    t.report().forEach(w::println);
     w.printf("model %s written to %s (%,d bytes) in %.1f s%n", DetectorModel.load(out.toString()).version(), out, bytes.length,
         (System.nanoTime() - start) / 1e9);
     w.flush();

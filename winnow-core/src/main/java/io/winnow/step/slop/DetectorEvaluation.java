@@ -36,6 +36,7 @@ public final class DetectorEvaluation {
           out.printf(Locale.ROOT, "%n%s%n%-28s %7s %8s %7s %9s %9s%n", split, "", "human", "machine", "AUROC", "TPR@1%FPR", "TPR@5%FPR");
         }
         if (r.machines() == 0) out.printf(Locale.ROOT, "%-28s %7d %8d   (human text only: no AUROC)%n", r.name(), r.humans(), 0);
+        else if (r.humans() == 0) out.printf(Locale.ROOT, "%-28s %7d %8d   (machine text only: no AUROC)%n", r.name(), 0, r.machines());
         else out.printf(Locale.ROOT, "%-28s %7d %8d %7.4f %9.3f %9.3f%n", r.name(), r.humans(), r.machines(), r.auroc(), r.tprAt1(), r.tprAt5());
       }
       for (String s : List.of(LOGO, LODO)) {
@@ -93,29 +94,52 @@ public final class DetectorEvaluation {
     return new Report(rows);
   }
 
-  /** Scores labelled data with a trained model: held-out evaluation, no retraining. */
-  public static Report score(List<LabelledText> data, DetectorModel model) {
+  /**
+   * Scores labelled data with a trained model, as the step scores documents (texts shorter than
+   * {@value #MIN_WORDS} words are left out, longer ones scored by windows). Texts the model was trained on are
+   * reported apart, as training figures; the rest are held out.
+   */
+  public static Report score(List<LabelledText> all, DetectorModel model) {
     FeatureExtractor fx = model.extractor();
-    double[] scores = new double[data.size()];
-    for (int i = 0; i < data.size(); i++) scores[i] = model.regression.probability(fx.extract(data.get(i).text()));
-    List<Row> rows = new ArrayList<>();
-    rows.add(row("held-out", "all", data, scores, i -> true));
-    TreeSet<String> domains = new TreeSet<>(), generators = new TreeSet<>();
-    for (LabelledText t : data) {
-      domains.add(t.domain());
-      if (t.machine()) generators.add(t.generator());
+    List<LabelledText> data = new ArrayList<>();
+    List<Boolean> seen = new ArrayList<>();
+    List<Double> scoreList = new ArrayList<>();
+    for (LabelledText t : all) {
+      if (fx.extract(t.text()).words() < MIN_WORDS) continue;
+      data.add(t);
+      seen.add(model.trainedOn(t.text()));
+      scoreList.add(model.score(fx, t.text()));
     }
-    for (String d : domains) rows.add(row("held-out", "domain " + d, data, scores, i -> data.get(i).domain().equals(d)));
-    for (String g : generators) rows.add(row("held-out", "generator " + g, data, scores, i -> !data.get(i).machine() || isGenerator(data.get(i), g)));
+    double[] scores = scoreList.stream().mapToDouble(Double::doubleValue).toArray();
+    List<Row> rows = new ArrayList<>();
+    for (boolean training : new boolean[] {false, true}) {
+      String split = training ? "training data (the model saw these texts: training figures)" : "held out (texts the model did not see)";
+      IntPredicate part = i -> seen.get(i) == training;
+      if (java.util.stream.IntStream.range(0, data.size()).noneMatch(part)) continue;
+      rows.add(row(split, "all", data, scores, part));
+      TreeSet<String> domains = new TreeSet<>(), generators = new TreeSet<>();
+      for (int i = 0; i < data.size(); i++) {
+        if (!part.test(i)) continue;
+        domains.add(data.get(i).domain());
+        if (data.get(i).machine()) generators.add(data.get(i).generator());
+      }
+      for (String d : domains) rows.add(row(split, "domain " + d, data, scores, i -> part.test(i) && data.get(i).domain().equals(d)));
+      for (String g : generators) {
+        rows.add(row(split, "generator " + g, data, scores, i -> part.test(i) && (!data.get(i).machine() || isGenerator(data.get(i), g))));
+      }
+    }
     return new Report(rows);
   }
 
   /** How a detector behaves on text known to be human (e.g. a crawl from before chat models). */
-  public record HumanOnly(int documents, int scored, double above05, double aboveFpr1, double aboveFpr5, SyntheticShare share) {
+  public record HumanOnly(int documents, int scored, int trainedOn, double above05, double aboveFpr1, double aboveFpr5, SyntheticShare share) {
     public void print(PrintWriter out, DetectorModel model) {
       out.printf(Locale.ROOT, "model %s%n", model.version());
       out.printf(Locale.ROOT, "documents %,d, scored %,d (shorter than %d words are not)%n", documents, scored, MIN_WORDS);
-      out.printf(Locale.ROOT, "flagged as machine: %.2f %% at score >= 0.5, %.2f %% at the 1 %%-FPR threshold (%.4f), %.2f %% at the 5 %%-FPR threshold (%.4f)%n",
+      if (trainedOn > 0) {
+        out.printf(Locale.ROOT, "WARNING: %,d of the scored texts were in the model's training data: these are training figures%n", trainedOn);
+      }
+      out.printf(Locale.ROOT, "flagged as machine: %.2f %% at score >= 0.5, %.2f %% at the drop threshold (%.4f), %.2f %% at the estimate threshold (%.4f)%n",
           100 * above05, 100 * aboveFpr1, model.thresholdAt1PercentFpr, 100 * aboveFpr5, model.thresholdAt5PercentFpr);
       out.printf(Locale.ROOT, "estimated machine share %.4f (95 %% CI %.4f to %.4f)%n", share.share(), share.low(), share.high());
     }
@@ -126,20 +150,21 @@ public final class DetectorEvaluation {
   /** False-positive rates on human-only text at the model's thresholds, and the corpus-level estimate. */
   public static HumanOnly humanOnly(List<String> texts, DetectorModel model) {
     FeatureExtractor fx = model.extractor();
-    int scored = 0, a05 = 0, a1 = 0, a5 = 0;
+    int scored = 0, a05 = 0, a1 = 0, a5 = 0, seen = 0;
     long[] bins = new long[ScoreHistograms.BINS];
     for (String t : texts) {
-      FeatureExtractor.Features f = fx.extract(t);
-      if (f.words() < MIN_WORDS) continue;
-      double p = model.regression.probability(f);
+      if (fx.extract(t).words() < MIN_WORDS) continue;
+      double p = model.score(fx, t);
       scored++;
+      if (model.trainedOn(t)) seen++;
       bins[ScoreHistograms.bin(p)]++;
       if (p >= 0.5) a05++;
       if (p >= model.thresholdAt1PercentFpr) a1++;
-      if (p >= model.thresholdAt5PercentFpr) a5++;
+      if (p >= (model.calibration != null ? model.calibration.threshold() : model.thresholdAt5PercentFpr)) a5++;
     }
     double n = Math.max(1, scored);
-    return new HumanOnly(texts.size(), scored, a05 / n, a1 / n, a5 / n, SyntheticShare.estimate(bins, model.histograms()));
+    SyntheticShare share = model.calibration != null ? model.calibration.estimate(a5, scored) : SyntheticShare.estimate(bins, model.histograms());
+    return new HumanOnly(texts.size(), scored, seen, a05 / n, a1 / n, a5 / n, share);
   }
 
   private static boolean isGenerator(LabelledText t, String g) {

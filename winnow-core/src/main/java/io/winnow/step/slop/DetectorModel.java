@@ -40,10 +40,14 @@ public final class DetectorModel {
   final double thresholdAt1PercentFpr;
   final double thresholdAt5PercentFpr;
   final String name;
+  /** For the corpus-level adjusted count; null in models trained before it was recorded. */
+  final ShareCalibration calibration;
+  /** Sorted fingerprints of the texts the model was trained on (see {@link TrainingTexts}). */
+  final long[] trainingTexts;
   private String version;
 
   DetectorModel(NgramLanguageModel lm, LogisticModel regression, int hashBits, ScoreHistograms histograms,
-      double thresholdAt1PercentFpr, double thresholdAt5PercentFpr, String name) {
+      double thresholdAt1PercentFpr, double thresholdAt5PercentFpr, String name, ShareCalibration calibration, long[] trainingTexts) {
     this.lm = lm;
     this.regression = regression;
     this.hashBits = hashBits;
@@ -51,6 +55,30 @@ public final class DetectorModel {
     this.thresholdAt1PercentFpr = thresholdAt1PercentFpr;
     this.thresholdAt5PercentFpr = thresholdAt5PercentFpr;
     this.name = name;
+    this.calibration = calibration;
+    this.trainingTexts = trainingTexts;
+  }
+
+  /** Whether this text (or a text with the same opening) was part of the model's training data. */
+  public boolean trainedOn(String text) {
+    return java.util.Arrays.binarySearch(trainingTexts, TrainingTexts.fingerprint(text)) >= 0;
+  }
+
+  /**
+   * The probability that a text is machine-generated. A text longer than a window is scored window by window
+   * (the model was trained on windows) and the windows' margins averaged, so the score of a long document
+   * does not drift with its length.
+   */
+  double score(FeatureExtractor fx, String text) {
+    return LogisticModel.sigmoid(margin(fx, text));
+  }
+
+  double margin(FeatureExtractor fx, String text) {
+    java.util.List<String> windows = TextWindows.cutForScoring(text);
+    if (windows.size() <= 1) return regression.margin(fx.extract(text));
+    double sum = 0;
+    for (String w : windows) sum += regression.margin(fx.extract(w));
+    return sum / windows.size();
   }
 
   public String version() {
@@ -94,8 +122,11 @@ public final class DetectorModel {
       ObjectNode h = (ObjectNode) new ObjectMapper().readTree(header);
       NgramLanguageModel lm = NgramLanguageModel.read(in);
       LogisticModel lr = LogisticModel.read(in);
+      long[] trained = new long[h.path("training_texts").asInt(0)];
+      for (int i = 0; i < trained.length; i++) trained[i] = in.readLong();
       DetectorModel m = new DetectorModel(lm, lr, h.path("hash_bits").asInt(), ScoreHistograms.fromJson(h.path("histograms")),
-          h.path("threshold_fpr_1pct").asDouble(), h.path("threshold_fpr_5pct").asDouble(), h.path("name").asText());
+          h.path("threshold_fpr_1pct").asDouble(), h.path("threshold_fpr_5pct").asDouble(), h.path("name").asText(),
+          ShareCalibration.fromJson(h.get("share_calibration")), trained);
       m.version = m.name + "@" + HexFormat.of().formatHex(sha256(bytes), 0, 6);
       return m;
     } catch (java.util.zip.ZipException | java.io.EOFException e) {
@@ -111,6 +142,8 @@ public final class DetectorModel {
     h.put("threshold_fpr_1pct", thresholdAt1PercentFpr);
     h.put("threshold_fpr_5pct", thresholdAt5PercentFpr);
     h.set("histograms", histograms.toJson(json));
+    if (calibration != null) h.set("share_calibration", calibration.toJson(json));
+    h.put("training_texts", trainingTexts.length);
     h.putPOJO("features", FeatureExtractor.DENSE);
     byte[] header = json.writeValueAsBytes(h);
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -120,6 +153,7 @@ public final class DetectorModel {
       out.write(header);
       lm.write(out);
       regression.write(out);
+      for (long t : trainingTexts) out.writeLong(t);
     }
     return bytes.toByteArray();
   }

@@ -17,9 +17,15 @@ public final class DetectorTrainer {
 
   /**
    * What to train from and how. {@code reference}: human text from before language models for the n-gram model
-   * (several files are pooled); empty reuses the language model of the built-in detector.
+   * (several files are pooled); empty reuses the language model of the built-in detector. {@code calibration}:
+   * human text of many kinds, never trained on, on which the thresholds are chosen and the corpus estimate's
+   * false-positive rates measured (labelled JSONL, one {@code domain} per kind); empty uses the training texts'
+   * out-of-fold scores alone.
    */
-  public record Request(List<Path> data, List<Path> reference, String name, int hashBits, int epochs, long seed) {}
+  public record Request(List<Path> data, List<Path> reference, List<Path> calibration, String name, int hashBits, int epochs, long seed) {}
+
+  /** The trained model and what training measured on the way (thresholds, rates per kind), for the user. */
+  public record Trained(DetectorModel model, List<String> report) {}
 
   private DetectorTrainer() {}
 
@@ -30,10 +36,14 @@ public final class DetectorTrainer {
     return NgramLanguageModel.train(sentences);
   }
 
-  public static DetectorModel train(Request r) throws IOException {
-    List<LabelledText> data = TextWindows.windows(LabelledCorpus.read(r.data()));
+  public static Trained train(Request r) throws IOException {
+    List<LabelledText> texts = LabelledCorpus.read(r.data());
+    List<LabelledText> calibration = r.calibration() == null || r.calibration().isEmpty() ? List.of() : LabelledCorpus.read(r.calibration());
+    for (LabelledText t : calibration) {
+      if (t.machine()) throw new IOException(t.source() + ": calibration data must be human text");
+    }
     NgramLanguageModel lm = referenceModel(r.reference());
-    return train(data, lm, r.name(), settings(r));
+    return train(texts, calibration, lm, r.name(), settings(r));
   }
 
   /** Cross-validated and transfer evaluation of the detector this request would train. */
@@ -46,7 +56,14 @@ public final class DetectorTrainer {
     return new LogisticModel.Settings(r.epochs(), d.learningRate(), d.l2Dense(), d.l2Hashed(), r.hashBits(), r.seed());
   }
 
-  static DetectorModel train(List<LabelledText> data, NgramLanguageModel lm, String name, LogisticModel.Settings s) {
+  /** False-positive rate aimed at by the default drop threshold, on every kind of human text measured. */
+  static final double DROP_FPR = 0.01;
+  /** False-positive rate of the threshold the corpus estimate counts at: lower thresholds catch more machine text. */
+  static final double ESTIMATE_FPR = 0.05;
+
+  static Trained train(List<LabelledText> texts, List<LabelledText> calibrationTexts, NgramLanguageModel lm, String name,
+      LogisticModel.Settings s) {
+    List<LabelledText> data = TextWindows.windows(texts);
     Featurized f = Featurized.of(data, lm, s.hashBits());
     if (f.count(t -> t.machine()) == 0 || f.count(t -> !t.machine()) == 0) {
       throw new IllegalArgumentException("training needs both human and machine texts");
@@ -54,23 +71,116 @@ public final class DetectorTrainer {
     double[] oof = f.outOfFoldScores(s, FOLDS);
     long[] machine = new long[ScoreHistograms.BINS];
     java.util.Map<String, long[]> humanBins = new java.util.TreeMap<>();
-    java.util.Map<String, List<Double>> humanByDomain = new java.util.TreeMap<>();
+    java.util.Map<String, List<Double>> humanByKind = new java.util.TreeMap<>();
+    List<Double> machineOof = new ArrayList<>();
     for (int i = 0; i < data.size(); i++) {
       if (data.get(i).machine()) {
         machine[ScoreHistograms.bin(oof[i])]++;
+        machineOof.add(oof[i]);
       } else {
         humanBins.computeIfAbsent(data.get(i).domain(), d -> new long[ScoreHistograms.BINS])[ScoreHistograms.bin(oof[i])]++;
-        humanByDomain.computeIfAbsent(data.get(i).domain(), d -> new ArrayList<>()).add(oof[i]);
+        humanByKind.computeIfAbsent(data.get(i).domain(), d -> new ArrayList<>()).add(oof[i]);
       }
     }
+    java.util.Map<String, double[]> heldOutMachine = heldOutMachineScores(f, s);
     LogisticModel lr = f.fit(i -> true, s);
-    return new DetectorModel(lm, lr, s.hashBits(), new ScoreHistograms(machine, humanBins), strictestThreshold(humanByDomain, 0.01),
-        strictestThreshold(humanByDomain, 0.05), name);
+    long[] trained = TrainingTexts.of(texts);
+    DetectorModel provisional = new DetectorModel(lm, lr, s.hashBits(), new ScoreHistograms(machine, humanBins), 0.5, 0.5, name, null, trained);
+    FeatureExtractor fx = provisional.extractor();
+    java.util.Map<String, List<Double>> calibrationByKind = new java.util.TreeMap<>();
+    for (LabelledText t : calibrationTexts) {
+      if (fx.extract(t.text()).words() < DetectorEvaluation.MIN_WORDS) continue;
+      calibrationByKind.computeIfAbsent("calibration " + t.domain(), d -> new ArrayList<>()).add(provisional.score(fx, t.text()));
+    }
+    java.util.Map<String, List<Double>> allHuman = new java.util.TreeMap<>(humanByKind);
+    allHuman.putAll(calibrationByKind);
+    double drop = strictestThreshold(allHuman, DROP_FPR);
+    double estimate = strictestThreshold(allHuman, ESTIMATE_FPR);
+    ShareCalibration calibration = shareCalibration(estimate, allHuman, machineOof, heldOutMachine);
+    DetectorModel model = new DetectorModel(lm, lr, s.hashBits(), new ScoreHistograms(machine, humanBins), drop, estimate, name,
+        calibration, trained);
+    List<String> report = new ArrayList<>();
+    report.add(String.format(java.util.Locale.ROOT, "trained on %,d texts (%,d windows); drop threshold %.4f (<= %.0f %% false positives on every kind below), estimate threshold %.4f",
+        texts.size(), data.size(), drop, 100 * DROP_FPR, estimate));
+    report.add(String.format(java.util.Locale.ROOT, "%-34s %7s %12s %12s", "human kind (out-of-fold | calibration)", "texts", "FPR@drop", "FPR@estimate"));
+    allHuman.forEach((kind, scores) -> report.add(String.format(java.util.Locale.ROOT, "%-34s %7d %11.2f%% %11.2f%%", kind, scores.size(),
+        100 * above(scores, drop), 100 * above(scores, estimate))));
+    report.add(String.format(java.util.Locale.ROOT, "machine windows above the estimate threshold: %.3f out-of-fold; %.3f to %.3f held out by generator or domain",
+        calibration.tpr(), calibration.tprLow(), calibration.tprHigh()));
+    return new Trained(model, report);
   }
 
   /**
-   * The threshold that keeps the false-positive rate at or below {@code fpr} on every domain's human texts (among
-   * domains with enough of them to measure it), not just on their pooled mix: a corpus is usually one domain.
+   * Scores of machine windows from models that did not see their generator (each generator in turn) or their
+   * domain (each domain in turn): how the rate of caught machine text varies on what the model has not seen.
+   */
+  static java.util.Map<String, double[]> heldOutMachineScores(Featurized f, LogisticModel.Settings s) {
+    java.util.Map<String, double[]> out = new java.util.TreeMap<>();
+    java.util.TreeSet<String> generators = new java.util.TreeSet<>(), domains = new java.util.TreeSet<>();
+    for (LabelledText t : f.data) {
+      if (!t.machine()) continue;
+      generators.add(t.generator());
+      domains.add(t.domain());
+    }
+    if (generators.size() > 1) {
+      for (String g : generators) out.put("generator " + g, heldOut(f, s, t -> t.machine() && t.generator().equals(g)));
+    }
+    if (domains.size() > 1) {
+      for (String d : domains) out.put("domain " + d, heldOut(f, s, t -> t.domain().equals(d)));
+    }
+    return out;
+  }
+
+  private static double[] heldOut(Featurized f, LogisticModel.Settings s, Predicate<LabelledText> left) {
+    LogisticModel m = f.fit(i -> !left.test(f.data.get(i)), s);
+    List<Double> scores = new ArrayList<>();
+    for (int i = 0; i < f.data.size(); i++) {
+      if (f.data.get(i).machine() && left.test(f.data.get(i))) scores.add(m.probability(f.features.get(i)));
+    }
+    return scores.stream().mapToDouble(Double::doubleValue).toArray();
+  }
+
+  static ShareCalibration shareCalibration(double t, java.util.Map<String, List<Double>> humanByKind, List<Double> machineOof,
+      java.util.Map<String, double[]> heldOutMachine) {
+    double fprLow = 1, fprHigh = 0;
+    long humanAbove = 0, humans = 0;
+    for (List<Double> scores : humanByKind.values()) {
+      double rate = above(scores, t);
+      humans += scores.size();
+      humanAbove += Math.round(rate * scores.size());
+      if (scores.size() < MIN_RATE_TEXTS) continue;
+      fprLow = Math.min(fprLow, rate);
+      fprHigh = Math.max(fprHigh, rate);
+    }
+    double fpr = humans == 0 ? 0 : humanAbove / (double) humans;
+    if (fprLow > fprHigh) fprLow = fprHigh = fpr;
+    double tpr = above(machineOof, t);
+    List<Double> rates = new ArrayList<>();
+    for (double[] scores : heldOutMachine.values()) {
+      if (scores.length < MIN_RATE_TEXTS) continue;
+      int k = 0;
+      for (double x : scores) if (x >= t) k++;
+      rates.add(k / (double) scores.length);
+    }
+    rates.sort(null);
+    double tprLow = rates.isEmpty() ? tpr : Math.min(tpr, rates.get((int) Math.floor(0.1 * (rates.size() - 1))));
+    double tprHigh = rates.isEmpty() ? tpr : Math.max(tpr, rates.get((int) Math.ceil(0.9 * (rates.size() - 1))));
+    return new ShareCalibration(t, fpr, Math.min(fprLow, fpr), Math.max(fprHigh, fpr), tpr, tprLow, tprHigh);
+  }
+
+  /** Kinds or groups with fewer texts than this give too noisy a rate to bound the estimate with. */
+  static final int MIN_RATE_TEXTS = 50;
+
+  static double above(List<Double> scores, double t) {
+    if (scores.isEmpty()) return 0;
+    int k = 0;
+    for (double x : scores) if (x >= t) k++;
+    return k / (double) scores.size();
+  }
+
+  /**
+   * The threshold that keeps the false-positive rate at or below {@code fpr} on every kind of human text (among
+   * kinds with enough of them to measure it), not just on their pooled mix: a corpus is usually one kind.
    */
   static double strictestThreshold(java.util.Map<String, List<Double>> humanByDomain, double fpr) {
     double t = Double.NEGATIVE_INFINITY;

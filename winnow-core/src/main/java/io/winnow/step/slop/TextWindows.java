@@ -45,6 +45,23 @@ final class TextWindows {
     return out;
   }
 
+  /** The windows a document is scored by: itself when it is no longer than a window, else all its windows. */
+  static List<String> cutForScoring(String text) {
+    if (wordsAtMost(text, MAX_WORDS)) return List.of(text);
+    return cut(text, 0);
+  }
+
+  private static boolean wordsAtMost(String text, int max) {
+    int words = 0;
+    boolean inWord = false;
+    for (int i = 0; i < text.length(); i++) {
+      boolean space = Character.isWhitespace(text.charAt(i));
+      if (!space && !inWord && ++words > max) return false;
+      inWord = !space;
+    }
+    return true;
+  }
+
   /** At most {@link #MAX_PER_TEXT} windows, evenly spread: what a training text contributes. */
   static List<String> sample(String text, long seed) {
     List<String> all = cut(text, seed);
@@ -54,10 +71,14 @@ final class TextWindows {
     return out;
   }
 
-  /** Every labelled text as its windows, each keeping the text's labels and group. */
+  /**
+   * Every labelled text as its windows, each keeping the text's labels and group. Texts shorter than the
+   * step's {@code min_words} are left out: the step never scores them, so they would only teach noise.
+   */
   static List<LabelledText> windows(List<LabelledText> texts) {
     List<LabelledText> out = new ArrayList<>();
     for (LabelledText t : texts) {
+      if (wordsAtMost(t.text(), DetectorEvaluation.MIN_WORDS - 1)) continue;
       List<String> w = sample(t.text(), t.group().hashCode());
       for (int i = 0; i < w.size(); i++) {
         out.add(new LabelledText(w.get(i), t.machine(), t.domain(), t.generator(), t.group(), t.source() + (w.size() > 1 ? " window " + i : "")));

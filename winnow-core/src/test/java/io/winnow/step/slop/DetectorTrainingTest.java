@@ -21,8 +21,8 @@ class DetectorTrainingTest {
   void trainingIsDeterministicAndTheFileRoundTrips() throws IOException {
     List<LabelledText> data = LabelledCorpus.read(List.of(Fixtures.path("slop-pairs.jsonl")));
     NgramLanguageModel lm = DetectorModel.load(DetectorModel.BUILTIN).lm;
-    DetectorModel a = DetectorTrainer.train(data, lm, "t", SMALL);
-    DetectorModel b = DetectorTrainer.train(data, lm, "t", SMALL);
+    DetectorModel a = DetectorTrainer.train(data, List.of(), lm, "t", SMALL).model();
+    DetectorModel b = DetectorTrainer.train(data, List.of(), lm, "t", SMALL).model();
     assertThat(a.toBytes()).isEqualTo(b.toBytes());
     Path file = dir.resolve("m.bin");
     Files.write(file, a.toBytes());
@@ -47,7 +47,7 @@ class DetectorTrainingTest {
     assertThatThrownBy(() -> DetectorModel.load(garbage.toString())).hasMessageContaining("garbage.bin");
     Path oneClass = dir.resolve("human.jsonl");
     Files.writeString(oneClass, "{\"text\":\"some human words here\",\"label\":\"human\"}\n");
-    assertThatThrownBy(() -> DetectorTrainer.train(LabelledCorpus.read(List.of(oneClass)), DetectorModel.load(DetectorModel.BUILTIN).lm, "t", SMALL))
+    assertThatThrownBy(() -> DetectorTrainer.train(LabelledCorpus.read(List.of(oneClass)), List.of(), DetectorModel.load(DetectorModel.BUILTIN).lm, "t", SMALL))
         .hasMessageContaining("both human and machine");
   }
 
