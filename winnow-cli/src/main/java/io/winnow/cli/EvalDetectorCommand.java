@@ -3,7 +3,9 @@ package io.winnow.cli;
 import io.winnow.step.slop.DetectorEvaluation;
 import io.winnow.step.slop.DetectorModel;
 import io.winnow.step.slop.DetectorTrainer;
+import io.winnow.step.slop.HoldOut;
 import io.winnow.step.slop.LabelledCorpus;
+import io.winnow.step.slop.LabelledText;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -34,25 +36,49 @@ final class EvalDetectorCommand implements Callable<Integer> {
   @Option(names = "--reference", arity = "1..*", paramLabel = "FILE", description = "cross-validation: reference corpus for the n-gram model (default: the built-in model's)")
   List<Path> reference = List.of();
 
+  @Option(names = "--hold-out", arity = "1..*", paramLabel = "SPEC",
+      description = "generator=NAME, domain=NAME or half=DOMAIN: cross-validation trains without these texts; with --model only these texts are scored")
+  List<String> holdOut = List.of();
+
+  @Option(names = "--mixtures", split = ",", paramLabel = "SHARE",
+      description = "with --model, --data (machine texts taken from it) and --human: corpora with these machine shares, estimated as the step does")
+  double[] mixtures;
+
+  @Option(names = "--mixture-size", defaultValue = "1000", description = "documents per mixture corpus (default: ${DEFAULT-VALUE})")
+  int mixtureSize;
+
   @Option(names = "--hash-bits", defaultValue = "18", description = "cross-validation: hashed feature bits (default: ${DEFAULT-VALUE})")
   int hashBits;
 
   @Option(names = "--epochs", defaultValue = "12", description = "cross-validation: passes over the data (default: ${DEFAULT-VALUE})")
   int epochs;
 
+  /** With hold-out specs, only the texts they match; else all. */
+  private static List<LabelledText> selected(List<LabelledText> texts, List<HoldOut> specs) {
+    return specs.isEmpty() ? texts : texts.stream().filter(t -> HoldOut.any(specs, t)).toList();
+  }
+
   @Override
   public Integer call() throws Exception {
     PrintWriter w = spec.commandLine().getOut();
     long start = System.nanoTime();
-    if (human != null) {
+    List<HoldOut> specs = holdOut.stream().map(HoldOut::parse).toList();
+    if (mixtures != null) {
+      if (model == null || data == null || human == null) throw new ParameterException(spec.commandLine(), "--mixtures needs --model, --data and --human");
+      DetectorModel m = DetectorModel.load(model);
+      List<String> machine = selected(LabelledCorpus.read(data), specs).stream().filter(LabelledText::machine).map(LabelledText::text).toList();
+      w.printf("model %s; machine documents from --data%s, human documents from --human%n", m.version(),
+          specs.isEmpty() ? "" : " (held out: " + String.join(", ", holdOut) + ")");
+      DetectorEvaluation.printMixtures(DetectorEvaluation.mixtures(machine, LabelledCorpus.readTexts(human), m, mixtures, mixtureSize, 50, 7), w);
+    } else if (human != null) {
       if (model == null) throw new ParameterException(spec.commandLine(), "--human needs --model (a file or 'builtin')");
       DetectorModel m = DetectorModel.load(model);
       DetectorEvaluation.humanOnly(LabelledCorpus.readTexts(human), m).print(w, m);
     } else if (data != null) {
       if (model != null) {
-        DetectorEvaluation.score(LabelledCorpus.read(data), DetectorModel.load(model)).print(w);
+        DetectorEvaluation.score(selected(LabelledCorpus.read(data), specs), DetectorModel.load(model)).print(w);
       } else {
-        DetectorTrainer.Request r = new DetectorTrainer.Request(data, reference, List.of(), "cv", hashBits, epochs, 42);
+        DetectorTrainer.Request r = new DetectorTrainer.Request(data, reference, List.of(), specs, "cv", hashBits, epochs, 42);
         DetectorTrainer.crossValidate(r).print(w);
       }
     } else {

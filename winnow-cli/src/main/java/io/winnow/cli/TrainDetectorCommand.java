@@ -31,6 +31,10 @@ final class TrainDetectorCommand implements Callable<Integer> {
       description = "human text of many kinds, never trained on (labelled JSONL, one domain per kind): thresholds are chosen and the corpus estimate's false-positive rates measured on it")
   List<Path> calibration = List.of();
 
+  @Option(names = "--hold-out", arity = "1..*", paramLabel = "SPEC",
+      description = "generator=NAME, domain=NAME or half=DOMAIN: texts left out of training, to measure the model on later")
+  List<String> holdOut = List.of();
+
   @Option(names = {"-o", "--out"}, required = true, paramLabel = "FILE", description = "the model file to write")
   Path out;
 
@@ -49,7 +53,8 @@ final class TrainDetectorCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     long start = System.nanoTime();
-    DetectorTrainer.Trained t = DetectorTrainer.train(new DetectorTrainer.Request(data, reference, calibration, name, hashBits, epochs, seed));
+    DetectorTrainer.Trained t = DetectorTrainer.train(new DetectorTrainer.Request(data, reference, calibration,
+        holdOut.stream().map(io.winnow.step.slop.HoldOut::parse).toList(), name, hashBits, epochs, seed));
     byte[] bytes = t.model().toBytes();
     if (out.toAbsolutePath().getParent() != null) Files.createDirectories(out.toAbsolutePath().getParent());
     AtomicFiles.write(out, bytes);

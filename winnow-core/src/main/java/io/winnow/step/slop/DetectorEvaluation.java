@@ -167,6 +167,62 @@ public final class DetectorEvaluation {
     return new HumanOnly(texts.size(), scored, seen, a05 / n, a1 / n, a5 / n, share);
   }
 
+  /** One mixture test: the truth, and the mean estimate, its mean absolute error and how often the interval held it. */
+  public record MixtureRow(double truth, int corpora, int size, double meanEstimate, double meanAbsError, double coverage, double meanWidth) {}
+
+  /**
+   * Corpora of {@code size} documents with a known machine share, drawn (seeded) from held-out machine and human
+   * documents, each estimated as the step estimates a corpus: how far the estimate falls from the truth, and
+   * whether its 95 % interval holds it.
+   */
+  public static List<MixtureRow> mixtures(List<String> machine, List<String> human, DetectorModel model, double[] truths,
+      int size, int corpora, long seed) {
+    if (model.calibration == null) throw new IllegalArgumentException("model " + model.version() + " has no share calibration (train it again)");
+    FeatureExtractor fx = model.extractor();
+    boolean[] machineAbove = above(machine, model, fx);
+    boolean[] humanAbove = above(human, model, fx);
+    if (machineAbove.length == 0 || humanAbove.length == 0) throw new IllegalArgumentException("mixtures need scored human and machine documents");
+    java.util.Random rnd = new java.util.Random(seed);
+    List<MixtureRow> rows = new ArrayList<>();
+    for (double truth : truths) {
+      double sumEst = 0, sumErr = 0, sumWidth = 0;
+      int covered = 0;
+      for (int c = 0; c < corpora; c++) {
+        int m = (int) Math.round(truth * size);
+        long hits = 0;
+        for (int i = 0; i < m; i++) if (machineAbove[rnd.nextInt(machineAbove.length)]) hits++;
+        for (int i = m; i < size; i++) if (humanAbove[rnd.nextInt(humanAbove.length)]) hits++;
+        SyntheticShare e = model.calibration.estimate(hits, size);
+        double real = m / (double) size;
+        sumEst += e.share();
+        sumErr += Math.abs(e.share() - real);
+        sumWidth += e.high() - e.low();
+        if (e.low() <= real + 1e-12 && real <= e.high() + 1e-12) covered++;
+      }
+      rows.add(new MixtureRow(truth, corpora, size, sumEst / corpora, sumErr / corpora, covered / (double) corpora, sumWidth / corpora));
+    }
+    return rows;
+  }
+
+  private static boolean[] above(List<String> texts, DetectorModel model, FeatureExtractor fx) {
+    List<Boolean> out = new ArrayList<>();
+    for (String t : texts) {
+      if (fx.extract(t).words() < MIN_WORDS) continue;
+      out.add(model.score(fx, t) >= model.calibration.threshold());
+    }
+    boolean[] b = new boolean[out.size()];
+    for (int i = 0; i < b.length; i++) b[i] = out.get(i);
+    return b;
+  }
+
+  public static void printMixtures(List<MixtureRow> rows, PrintWriter out) {
+    out.printf(Locale.ROOT, "%-8s %8s %6s %10s %10s %9s %10s%n", "truth", "corpora", "docs", "estimate", "abs error", "coverage", "CI width");
+    for (MixtureRow r : rows) {
+      out.printf(Locale.ROOT, "%-8.2f %8d %6d %10.4f %10.4f %8.0f%% %10.4f%n", r.truth(), r.corpora(), r.size(), r.meanEstimate(),
+          r.meanAbsError(), 100 * r.coverage(), r.meanWidth());
+    }
+  }
+
   private static boolean isGenerator(LabelledText t, String g) {
     return t.machine() && t.generator().equals(g);
   }

@@ -22,7 +22,8 @@ public final class DetectorTrainer {
    * false-positive rates measured (labelled JSONL, one {@code domain} per kind); empty uses the training texts'
    * out-of-fold scores alone.
    */
-  public record Request(List<Path> data, List<Path> reference, List<Path> calibration, String name, int hashBits, int epochs, long seed) {}
+  public record Request(List<Path> data, List<Path> reference, List<Path> calibration, List<HoldOut> holdOut, String name, int hashBits,
+      int epochs, long seed) {}
 
   /** The trained model and what training measured on the way (thresholds, rates per kind), for the user. */
   public record Trained(DetectorModel model, List<String> report) {}
@@ -37,7 +38,8 @@ public final class DetectorTrainer {
   }
 
   public static Trained train(Request r) throws IOException {
-    List<LabelledText> texts = LabelledCorpus.read(r.data());
+    List<LabelledText> texts = new ArrayList<>(LabelledCorpus.read(r.data()));
+    texts.removeIf(t -> HoldOut.any(r.holdOut(), t));
     List<LabelledText> calibration = r.calibration() == null || r.calibration().isEmpty() ? List.of() : LabelledCorpus.read(r.calibration());
     for (LabelledText t : calibration) {
       if (t.machine()) throw new IOException(t.source() + ": calibration data must be human text");
@@ -48,7 +50,9 @@ public final class DetectorTrainer {
 
   /** Cross-validated and transfer evaluation of the detector this request would train. */
   public static DetectorEvaluation.Report crossValidate(Request r) throws IOException {
-    return DetectorEvaluation.crossValidate(TextWindows.windows(LabelledCorpus.read(r.data())), referenceModel(r.reference()), settings(r));
+    List<LabelledText> texts = new ArrayList<>(LabelledCorpus.read(r.data()));
+    texts.removeIf(t -> HoldOut.any(r.holdOut(), t));
+    return DetectorEvaluation.crossValidate(TextWindows.windows(texts), referenceModel(r.reference()), settings(r));
   }
 
   static LogisticModel.Settings settings(Request r) {
