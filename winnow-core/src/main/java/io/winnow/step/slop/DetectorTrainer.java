@@ -19,7 +19,12 @@ public final class DetectorTrainer {
    * What to train from and how. {@code reference}: human text from before language models for the n-gram model
    * (several files are pooled); empty reuses the language model of the built-in detector.
    */
-  public record Request(List<Path> data, List<Path> reference, String name, int hashBits, int epochs, long seed) {}
+  public record Request(List<Path> data, List<Path> reference, String name, int hashBits, int epochs, long seed, boolean caseFold) {
+    /** Without case folding: the features of models trained before the option existed. */
+    public Request(List<Path> data, List<Path> reference, String name, int hashBits, int epochs, long seed) {
+      this(data, reference, name, hashBits, epochs, seed, false);
+    }
+  }
 
   private DetectorTrainer() {}
 
@@ -43,11 +48,11 @@ public final class DetectorTrainer {
 
   static LogisticModel.Settings settings(Request r) {
     LogisticModel.Settings d = LogisticModel.Settings.defaults();
-    return new LogisticModel.Settings(r.epochs(), d.learningRate(), d.l2Dense(), d.l2Hashed(), r.hashBits(), r.seed());
+    return new LogisticModel.Settings(r.epochs(), d.learningRate(), d.l2Dense(), d.l2Hashed(), r.hashBits(), r.seed(), r.caseFold());
   }
 
   static DetectorModel train(List<LabelledText> data, NgramLanguageModel lm, String name, LogisticModel.Settings s) {
-    Featurized f = Featurized.of(data, lm, s.hashBits());
+    Featurized f = Featurized.of(data, lm, s.hashBits(), s.caseFold());
     if (f.count(t -> t.machine()) == 0 || f.count(t -> !t.machine()) == 0) {
       throw new IllegalArgumentException("training needs both human and machine texts");
     }
@@ -64,7 +69,7 @@ public final class DetectorTrainer {
       }
     }
     LogisticModel lr = f.fit(i -> true, s);
-    return new DetectorModel(lm, lr, s.hashBits(), new ScoreHistograms(machine, humanBins), strictestThreshold(humanByDomain, 0.01),
+    return new DetectorModel(lm, lr, s.hashBits(), s.caseFold(), new ScoreHistograms(machine, humanBins), strictestThreshold(humanByDomain, 0.01),
         strictestThreshold(humanByDomain, 0.05), name);
   }
 
@@ -94,8 +99,8 @@ public final class DetectorTrainer {
       this.features = features;
     }
 
-    static Featurized of(List<LabelledText> data, NgramLanguageModel lm, int hashBits) {
-      ThreadLocal<FeatureExtractor> extractors = ThreadLocal.withInitial(() -> new FeatureExtractor(lm, hashBits));
+    static Featurized of(List<LabelledText> data, NgramLanguageModel lm, int hashBits, boolean caseFold) {
+      ThreadLocal<FeatureExtractor> extractors = ThreadLocal.withInitial(() -> new FeatureExtractor(lm, hashBits, caseFold));
       FeatureExtractor.Features[] out = new FeatureExtractor.Features[data.size()];
       IntStream.range(0, data.size()).parallel().forEach(i -> out[i] = extractors.get().extract(data.get(i).text()));
       return new Featurized(data, List.of(out));
