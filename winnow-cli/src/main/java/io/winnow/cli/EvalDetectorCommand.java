@@ -40,6 +40,9 @@ final class EvalDetectorCommand implements Callable<Integer> {
   @Option(names = "--epochs", defaultValue = "12", description = "cross-validation: passes over the data (default: ${DEFAULT-VALUE})")
   int epochs;
 
+  @Option(names = "--case-fold", description = "cross-validation: features read without case, as train-detector --case-fold")
+  boolean caseFold;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter w = spec.commandLine().getOut();
@@ -52,7 +55,7 @@ final class EvalDetectorCommand implements Callable<Integer> {
       if (model != null) {
         DetectorEvaluation.score(LabelledCorpus.read(data), DetectorModel.load(model)).print(w);
       } else {
-        DetectorTrainer.Request r = new DetectorTrainer.Request(data, reference, "cv", hashBits, epochs, 42);
+        DetectorTrainer.Request r = new DetectorTrainer.Request(data, reference, "cv", hashBits, epochs, 42, caseFold);
         DetectorTrainer.crossValidate(r).print(w);
       }
     } else {

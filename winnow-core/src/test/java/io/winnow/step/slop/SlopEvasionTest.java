@@ -172,4 +172,31 @@ class SlopEvasionTest {
     }
     for (LabelledText t : PAIRS) assertThat(s.apply(Document.of("d", t.text())).values()).as(t.text()).containsKey("score");
   }
+
+  @Test
+  void caseFoldingIsAModelOptionThatTheFileDeclares() throws Exception {
+    DetectorModel builtin = DetectorModel.load(DetectorModel.BUILTIN);
+    assertThat(builtin.caseFold).isFalse();
+    assertThat(builtin.languages()).containsExactly("en");
+    DetectorModel folding = new DetectorModel(builtin.lm, builtin.regression, builtin.hashBits, true, builtin.histograms,
+        builtin.thresholdAt1PercentFpr, builtin.thresholdAt5PercentFpr, "folding");
+    DetectorModel back = DetectorModel.read(folding.toBytes(), "test");
+    assertThat(back.caseFold).isTrue();
+    assertThat(back.languages()).containsExactly("en");
+    // with case folding, lower-casing changes nothing but the capitalised-word rate (case itself is that signal)
+    FeatureExtractor fx = back.extractor();
+    int capitalised = FeatureExtractor.DENSE.indexOf("capitalised_rate");
+    for (LabelledText t : PAIRS.subList(0, 20)) {
+      FeatureExtractor.Features a = fx.extract(t.text());
+      double[] dense = a.dense().clone();
+      int[] index = a.hashedIndex().clone();
+      float[] value = a.hashedValue().clone();
+      FeatureExtractor.Features b = fx.extract(t.text().toLowerCase(Locale.ROOT));
+      assertThat(b.hashedIndex()).isEqualTo(index);
+      assertThat(b.hashedValue()).isEqualTo(value);
+      for (int k = 0; k < dense.length; k++) {
+        if (k != capitalised) assertThat(b.dense()[k]).as("%s: %s", FeatureExtractor.DENSE.get(k), t.text()).isEqualTo(dense[k]);
+      }
+    }
+  }
 }
