@@ -53,6 +53,9 @@ final class EvalDetectorCommand implements Callable<Integer> {
   @Option(names = "--epochs", defaultValue = "12", description = "cross-validation: passes over the data (default: ${DEFAULT-VALUE})")
   int epochs;
 
+  @Option(names = "--case-fold", description = "cross-validation: features read without case, as train-detector --case-fold")
+  boolean caseFold;
+
   /** With hold-out specs, only the texts they match; else all. */
   private static List<LabelledText> selected(List<LabelledText> texts, List<HoldOut> specs) {
     return specs.isEmpty() ? texts : texts.stream().filter(t -> HoldOut.any(specs, t)).toList();
@@ -78,7 +81,7 @@ final class EvalDetectorCommand implements Callable<Integer> {
       if (model != null) {
         DetectorEvaluation.score(selected(LabelledCorpus.read(data), specs), DetectorModel.load(model)).print(w);
       } else {
-        DetectorTrainer.Request r = new DetectorTrainer.Request(data, reference, List.of(), specs, "cv", hashBits, epochs, 42);
+        DetectorTrainer.Request r = new DetectorTrainer.Request(data, reference, List.of(), specs, "cv", hashBits, epochs, 42, caseFold);
         DetectorTrainer.crossValidate(r).print(w);
       }
     } else {

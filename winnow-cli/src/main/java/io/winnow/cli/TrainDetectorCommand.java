@@ -50,11 +50,14 @@ final class TrainDetectorCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "42", description = "shuffling seed (default: ${DEFAULT-VALUE})")
   long seed;
 
+  @Option(names = "--case-fold", description = "read sentence boundaries and style n-grams without case (recorded in the model file; the scoring step follows it)")
+  boolean caseFold;
+
   @Override
   public Integer call() throws Exception {
     long start = System.nanoTime();
     DetectorTrainer.Trained t = DetectorTrainer.train(new DetectorTrainer.Request(data, reference, calibration,
-        holdOut.stream().map(io.winnow.step.slop.HoldOut::parse).toList(), name, hashBits, epochs, seed));
+        holdOut.stream().map(io.winnow.step.slop.HoldOut::parse).toList(), name, hashBits, epochs, seed, caseFold));
     byte[] bytes = t.model().toBytes();
     if (out.toAbsolutePath().getParent() != null) Files.createDirectories(out.toAbsolutePath().getParent());
     AtomicFiles.write(out, bytes);

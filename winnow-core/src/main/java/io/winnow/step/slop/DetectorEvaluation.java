@@ -53,7 +53,7 @@ public final class DetectorEvaluation {
 
   /** Cross-validated and transfer evaluation, retraining the regression for every split. */
   public static Report crossValidate(List<LabelledText> data, NgramLanguageModel lm, LogisticModel.Settings s) {
-    DetectorTrainer.Featurized f = DetectorTrainer.Featurized.of(data, lm, s.hashBits());
+    DetectorTrainer.Featurized f = DetectorTrainer.Featurized.of(data, lm, s.hashBits(), s.caseFold());
     List<Row> rows = new ArrayList<>();
     double[] oof = f.outOfFoldScores(s, DetectorTrainer.FOLDS);
     rows.add(row(CV, "all", data, oof, i -> true));

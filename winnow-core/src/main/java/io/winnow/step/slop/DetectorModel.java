@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.GZIPInputStream;
@@ -23,7 +24,9 @@ import java.util.zip.GZIPOutputStream;
  * about its scores on held-out data (score histograms of human and machine text, for the corpus-level mixture
  * estimate; the thresholds that give 1 % and 5 % false positives). Immutable and shared by every worker.
  *
- * <p>File layout (gzip): magic, a JSON header, the language model, the regression. The version printed in
+ * <p>File layout (gzip): magic, a JSON header, the language model, the regression. The header declares the
+ * feature options the model was trained with ({@code case_fold}, absent = false) and the languages it was trained
+ * for ({@code languages}, absent = {@link #DEFAULT_LANGUAGES}): the step scores only text in those. The version printed in
  * provenance is the model's name plus the first 12 hex digits of the SHA-256 of the file's content, so two
  * different models never share a version.
  */
@@ -32,10 +35,18 @@ public final class DetectorModel {
   static final String BUILTIN_RESOURCE = "/winnow/slop/default-detector.bin";
   private static final String MAGIC = "WINNOW-SLOP-1";
   private static final Map<String, DetectorModel> CACHE = new ConcurrentHashMap<>();
+  /**
+   * What a model file without a {@code languages} entry was trained for: the shipped model and every model of
+   * {@code train-detector} so far were trained on English text only. The language guard knows English alone.
+   */
+  static final List<String> DEFAULT_LANGUAGES = List.of("en");
 
   final NgramLanguageModel lm;
   final LogisticModel regression;
   final int hashBits;
+  /** feature option: sentences and style n-grams read without case (see {@link WordScan}) */
+  final boolean caseFold;
+  final List<String> languages;
   final ScoreHistograms histograms;
   final double thresholdAt1PercentFpr;
   final double thresholdAt5PercentFpr;
@@ -46,11 +57,23 @@ public final class DetectorModel {
   final long[] trainingTexts;
   private String version;
 
-  DetectorModel(NgramLanguageModel lm, LogisticModel regression, int hashBits, ScoreHistograms histograms,
+  DetectorModel(NgramLanguageModel lm, LogisticModel regression, int hashBits, boolean caseFold, ScoreHistograms histograms,
       double thresholdAt1PercentFpr, double thresholdAt5PercentFpr, String name, ShareCalibration calibration, long[] trainingTexts) {
+    this(lm, regression, hashBits, caseFold, DEFAULT_LANGUAGES, histograms, thresholdAt1PercentFpr, thresholdAt5PercentFpr, name,
+        calibration, trainingTexts);
+  }
+
+  DetectorModel(NgramLanguageModel lm, LogisticModel regression, int hashBits, boolean caseFold, List<String> languages,
+      ScoreHistograms histograms, double thresholdAt1PercentFpr, double thresholdAt5PercentFpr, String name,
+      ShareCalibration calibration, long[] trainingTexts) {
+    if (!languages.equals(DEFAULT_LANGUAGES)) {
+      throw new IllegalArgumentException("the model declares languages " + languages + "; the slop step's language guard knows only " + DEFAULT_LANGUAGES);
+    }
     this.lm = lm;
     this.regression = regression;
     this.hashBits = hashBits;
+    this.caseFold = caseFold;
+    this.languages = List.copyOf(languages);
     this.histograms = histograms;
     this.thresholdAt1PercentFpr = thresholdAt1PercentFpr;
     this.thresholdAt5PercentFpr = thresholdAt5PercentFpr;
@@ -76,6 +99,15 @@ public final class DetectorModel {
   double margin(FeatureExtractor fx, String text) {
     java.util.List<String> windows = TextWindows.cutForScoring(text);
     if (windows.size() <= 1) return regression.margin(fx.extract(text));
+    return meanMargin(fx, windows);
+  }
+
+  /** The score of a document cut into {@code windows} (see {@link TextWindows#cutForScoring}). */
+  double scoreWindows(FeatureExtractor fx, java.util.List<String> windows) {
+    return LogisticModel.sigmoid(meanMargin(fx, windows));
+  }
+
+  private double meanMargin(FeatureExtractor fx, java.util.List<String> windows) {
     double sum = 0;
     for (String w : windows) sum += regression.margin(fx.extract(w));
     return sum / windows.size();
@@ -85,13 +117,18 @@ public final class DetectorModel {
     return version;
   }
 
+  /** The languages the model was trained for (ISO 639-1), which the slop step scores. */
+  public List<String> languages() {
+    return languages;
+  }
+
   public ScoreHistograms histograms() {
     return histograms;
   }
 
   /** A new feature extractor for one thread. */
   FeatureExtractor extractor() {
-    return new FeatureExtractor(lm, hashBits);
+    return new FeatureExtractor(lm, hashBits, caseFold);
   }
 
   /** The shipped model, or the model file at {@code location}; each loaded once per process. */
@@ -122,9 +159,15 @@ public final class DetectorModel {
       ObjectNode h = (ObjectNode) new ObjectMapper().readTree(header);
       NgramLanguageModel lm = NgramLanguageModel.read(in);
       LogisticModel lr = LogisticModel.read(in);
+      List<String> languages = DEFAULT_LANGUAGES;
+      if (h.has("languages")) {
+        languages = new java.util.ArrayList<>();
+        for (var l : h.path("languages")) languages.add(l.asText());
+      }
       long[] trained = new long[h.path("training_texts").asInt(0)];
       for (int i = 0; i < trained.length; i++) trained[i] = in.readLong();
-      DetectorModel m = new DetectorModel(lm, lr, h.path("hash_bits").asInt(), ScoreHistograms.fromJson(h.path("histograms")),
+      DetectorModel m = new DetectorModel(lm, lr, h.path("hash_bits").asInt(), h.path("case_fold").asBoolean(false), languages,
+          ScoreHistograms.fromJson(h.path("histograms")),
           h.path("threshold_fpr_1pct").asDouble(), h.path("threshold_fpr_5pct").asDouble(), h.path("name").asText(),
           ShareCalibration.fromJson(h.get("share_calibration")), trained);
       m.version = m.name + "@" + HexFormat.of().formatHex(sha256(bytes), 0, 6);
@@ -139,6 +182,8 @@ public final class DetectorModel {
     ObjectNode h = json.createObjectNode();
     h.put("name", name);
     h.put("hash_bits", hashBits);
+    h.put("case_fold", caseFold);
+    h.putPOJO("languages", languages);
     h.put("threshold_fpr_1pct", thresholdAt1PercentFpr);
     h.put("threshold_fpr_5pct", thresholdAt5PercentFpr);
     h.set("histograms", histograms.toJson(json));

@@ -23,7 +23,7 @@ public final class DetectorTrainer {
    * out-of-fold scores alone.
    */
   public record Request(List<Path> data, List<Path> reference, List<Path> calibration, List<HoldOut> holdOut, String name, int hashBits,
-      int epochs, long seed) {}
+      int epochs, long seed, boolean caseFold) {}
 
   /** The trained model and what training measured on the way (thresholds, rates per kind), for the user. */
   public record Trained(DetectorModel model, List<String> report) {}
@@ -57,7 +57,7 @@ public final class DetectorTrainer {
 
   static LogisticModel.Settings settings(Request r) {
     LogisticModel.Settings d = LogisticModel.Settings.defaults();
-    return new LogisticModel.Settings(r.epochs(), d.learningRate(), d.l2Dense(), d.l2Hashed(), r.hashBits(), r.seed());
+    return new LogisticModel.Settings(r.epochs(), d.learningRate(), d.l2Dense(), d.l2Hashed(), r.hashBits(), r.seed(), r.caseFold());
   }
 
   /** False-positive rate aimed at by the default drop threshold, on every kind of human text measured. */
@@ -68,7 +68,7 @@ public final class DetectorTrainer {
   static Trained train(List<LabelledText> texts, List<LabelledText> calibrationTexts, NgramLanguageModel lm, String name,
       LogisticModel.Settings s) {
     List<LabelledText> data = TextWindows.windows(texts);
-    Featurized f = Featurized.of(data, lm, s.hashBits());
+    Featurized f = Featurized.of(data, lm, s.hashBits(), s.caseFold());
     if (f.count(t -> t.machine()) == 0 || f.count(t -> !t.machine()) == 0) {
       throw new IllegalArgumentException("training needs both human and machine texts");
     }
@@ -89,7 +89,7 @@ public final class DetectorTrainer {
     java.util.Map<String, double[]> heldOutMachine = heldOutMachineScores(f, s);
     LogisticModel lr = f.fit(i -> true, s);
     long[] trained = TrainingTexts.of(texts);
-    DetectorModel provisional = new DetectorModel(lm, lr, s.hashBits(), new ScoreHistograms(machine, humanBins), 0.5, 0.5, name, null, trained);
+    DetectorModel provisional = new DetectorModel(lm, lr, s.hashBits(), s.caseFold(), new ScoreHistograms(machine, humanBins), 0.5, 0.5, name, null, trained);
     FeatureExtractor fx = provisional.extractor();
     java.util.Map<String, List<Double>> calibrationByKind = new java.util.TreeMap<>();
     for (LabelledText t : calibrationTexts) {
@@ -101,7 +101,7 @@ public final class DetectorTrainer {
     double drop = strictestThreshold(allHuman, DROP_FPR);
     double estimate = strictestThreshold(allHuman, ESTIMATE_FPR);
     ShareCalibration calibration = shareCalibration(estimate, allHuman, machineOof, heldOutMachine);
-    DetectorModel model = new DetectorModel(lm, lr, s.hashBits(), new ScoreHistograms(machine, humanBins), drop, estimate, name,
+    DetectorModel model = new DetectorModel(lm, lr, s.hashBits(), s.caseFold(), new ScoreHistograms(machine, humanBins), drop, estimate, name,
         calibration, trained);
     List<String> report = new ArrayList<>();
     report.add(String.format(java.util.Locale.ROOT, "trained on %,d texts (%,d windows); drop threshold %.4f (<= %.0f %% false positives on every kind below), estimate threshold %.4f",
@@ -208,8 +208,8 @@ public final class DetectorTrainer {
       this.features = features;
     }
 
-    static Featurized of(List<LabelledText> data, NgramLanguageModel lm, int hashBits) {
-      ThreadLocal<FeatureExtractor> extractors = ThreadLocal.withInitial(() -> new FeatureExtractor(lm, hashBits));
+    static Featurized of(List<LabelledText> data, NgramLanguageModel lm, int hashBits, boolean caseFold) {
+      ThreadLocal<FeatureExtractor> extractors = ThreadLocal.withInitial(() -> new FeatureExtractor(lm, hashBits, caseFold));
       FeatureExtractor.Features[] out = new FeatureExtractor.Features[data.size()];
       IntStream.range(0, data.size()).parallel().forEach(i -> out[i] = extractors.get().extract(data.get(i).text()));
       return new Featurized(data, List.of(out));

@@ -55,7 +55,15 @@ final class FeatureExtractor {
   }
 
   /** The features of one text. {@code hashed} holds sorted bucket indices with their weights, or is empty. */
-  record Features(double[] dense, int[] hashedIndex, float[] hashedValue, int words) {}
+  record Features(double[] dense, int[] hashedIndex, float[] hashedValue, int words, Reading reading) {}
+
+  /**
+   * What reading the text found besides its features: the evasions that {@link ScoringText} undid (look-alike
+   * letters folded, invisible characters removed), the share of Latin letters among its letters, and the share of
+   * its words that are English and other languages' markers ({@link Lexicons#ENGLISH_MARKERS},
+   * {@link Lexicons#FOREIGN_MARKERS}), for the language guard.
+   */
+  record Reading(int homoglyphs, int invisible, double latinShare, double englishWordRate, double foreignWordRate) {}
 
   private final NgramLanguageModel lm;
   private final Lexicons lex;
@@ -80,8 +88,19 @@ final class FeatureExtractor {
   private final HashedCounts trigramCounts = new HashedCounts();
   private final HashedCounts counts = new HashedCounts();
 
+  private final boolean caseFold;
+
   /** @param hashBits log2 of the hashed feature space, 0 for none */
   FeatureExtractor(NgramLanguageModel lm, int hashBits) {
+    this(lm, hashBits, false);
+  }
+
+  /**
+   * @param caseFold read sentence boundaries and the style n-grams without case (see {@link WordScan}); a model
+   *     option, off for models trained before it existed
+   */
+  FeatureExtractor(NgramLanguageModel lm, int hashBits, boolean caseFold) {
+    this.caseFold = caseFold;
     this.lm = lm;
     this.lex = Lexicons.get();
     this.hashBits = hashBits;
@@ -93,8 +112,11 @@ final class FeatureExtractor {
 
   private final WordScan scan = new WordScan();
 
-  Features extract(String text) {
-    WordScan scan = this.scan.rescan(text);
+  /** The features of a document's text, read through {@link ScoringText}. */
+  Features extract(String raw) {
+    ScoringText normalised = ScoringText.of(raw);
+    String text = normalised.text;
+    WordScan scan = this.scan.rescan(text, normalised.caseless, caseFold);
     double[] f = new double[DENSE.size()];
     int n = scan.wordCount;
     String[] w = scan.words;
@@ -109,7 +131,7 @@ final class FeatureExtractor {
     double per1k = n == 0 ? 0 : 1000.0 / n;
     int i = 0;
     // lexicons
-    int slopWords = 0, antislopWords = 0, excess = 0, function = 0;
+    int slopWords = 0, antislopWords = 0, excess = 0, function = 0, english = 0, foreign = 0;
     int contentCount = 0;
     for (int k = 0; k < n; k++) {
       String word = w[k];
@@ -122,6 +144,8 @@ final class FeatureExtractor {
         if ((fl & Lexicons.ANTISLOP) != 0) antislopWords++;
         if ((fl & Lexicons.EXCESS) != 0) excess++;
         if ((fl & Lexicons.STOP) != 0) function++;
+        if ((fl & Lexicons.ENGLISH) != 0) english++;
+        if ((fl & Lexicons.FOREIGN) != 0) foreign++;
       }
       if ((fl & Lexicons.STOP) == 0) {
         boolean plain = word.indexOf('\'') < 0;
@@ -185,8 +209,10 @@ final class FeatureExtractor {
     // language model surprise
     i = surprise(w, n, f, i);
     if (i != f.length) throw new IllegalStateException("feature count mismatch");
-    if (hashBits == 0) return new Features(f, new int[0], new float[0], n);
-    return hashed(scan, f);
+    Reading reading = new Reading(normalised.homoglyphs, normalised.invisible, normalised.latinShare(), n == 0 ? 0 : (double) english / n,
+        n == 0 ? 0 : (double) foreign / n);
+    if (hashBits == 0) return new Features(f, new int[0], new float[0], n, reading);
+    return hashed(scan, f, reading);
   }
 
   private int surprise(String[] w, int n, double[] f, int i) {
@@ -313,7 +339,7 @@ final class FeatureExtractor {
    * words and punctuation are kept and every other word is one symbol (capitalised or not): the second kind says
    * how a text is built, whatever its topic. Whitespace is not a token, so layout does not leak in.
    */
-  private Features hashed(WordScan scan, double[] f) {
+  private Features hashed(WordScan scan, double[] f, Reading reading) {
     int mask = (1 << hashBits) - 1;
     int n = scan.wordCount;
     String[] w = scan.words;
@@ -332,7 +358,7 @@ final class FeatureExtractor {
       int token = scan.tokens[k];
       int t;
       if (token >= 0) {
-        t = (flags[token] & Lexicons.STOP) != 0 ? w[token].hashCode() : scan.capitalised[token] ? 0x5A5A : 0x3C3C;
+        t = (flags[token] & Lexicons.STOP) != 0 ? w[token].hashCode() : scan.capitalised[token] && !caseFold ? 0x5A5A : 0x3C3C;
       } else {
         t = (-1 - token) * 0x45d9f3b;
       }
@@ -353,7 +379,7 @@ final class FeatureExtractor {
     }
     float inv = norm == 0 ? 0 : (float) (1 / Math.sqrt(norm));
     for (int k = 0; k < distinct; k++) outVal[k] *= inv;
-    return new Features(f, outIdx, outVal, n);
+    return new Features(f, outIdx, outVal, n, reading);
   }
 
   /** Counts of hashed feature indices for one document: open addressing, cleared in time proportional to use. */

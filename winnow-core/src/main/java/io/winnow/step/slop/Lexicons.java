@@ -37,7 +37,7 @@ final class Lexicons {
   final Set<String> excessStyleWords;
   final Set<String> stopWords;
 
-  static final int SLOP = 1, ANTISLOP = 2, EXCESS = 4, STOP = 8, PHRASE_START = 16, NGRAM_START = 32;
+  static final int SLOP = 1, ANTISLOP = 2, EXCESS = 4, STOP = 8, PHRASE_START = 16, NGRAM_START = 32, ENGLISH = 64, FOREIGN = 128;
   /** every listed word with the lists it is on, so a word costs one lookup */
   final it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap<String> flags = new it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap<>();
   /** {@link PhraseHash} of slop-score bigrams and trigrams (over content words) */
@@ -76,6 +76,8 @@ final class Lexicons {
     for (String w : antislopWords) flags.mergeInt(w, ANTISLOP, (a, b) -> a | b);
     for (String w : excessStyleWords) flags.mergeInt(w, EXCESS, (a, b) -> a | b);
     for (String w : stopWords) flags.mergeInt(w, STOP, (a, b) -> a | b);
+    for (String w : ENGLISH_MARKERS) flags.mergeInt(w, ENGLISH, (a, b) -> a | b);
+    for (String w : FOREIGN_MARKERS) flags.mergeInt(w, FOREIGN, (a, b) -> a | b);
     for (String b : slopBigrams) slopBigramHashes.add(PhraseHash.of(b.split(" "), 0, b.split(" ").length));
     for (String t : slopTrigrams) slopTrigramHashes.add(PhraseHash.of(t.split(" "), 0, t.split(" ").length));
     // a content word that starts no listed n-gram needs no n-gram lookups
@@ -146,6 +148,33 @@ final class Lexicons {
       return h ^ (h >>> 29);
     }
   }
+
+  /**
+   * Frequent English function words that are not also frequent words of German, French, Spanish, Italian, Portuguese
+   * or Dutch (so no "a", "in", "an", "on", "so", "die", "was", "will", "me", "no"): their rate tells English text
+   * from other Latin-script text (the slop step's language guard, {@link SlopStep}).
+   */
+  static final List<String> ENGLISH_MARKERS = List.of("the", "and", "of", "to", "that", "for", "with", "this", "are", "were",
+      "from", "have", "has", "had", "not", "which", "but", "they", "their", "there", "been", "would", "what", "when",
+      "who", "it", "its", "it's", "you", "your", "we", "our", "he", "she", "his", "her", "be", "by", "at", "or", "can",
+      "if", "all", "more", "about", "these", "those", "into", "than", "then", "them", "only", "some", "such",
+      "very", "other", "because", "just", "should", "could", "how", "where", "why", "my", "is", "i", "i'm", "don't");
+
+  /**
+   * The most frequent function words of German, French, Spanish, Italian, Portuguese, Dutch and the Scandinavian
+   * languages that are rare in English: a Latin-script text with more of these than of {@link #ENGLISH_MARKERS} is
+   * not English, whatever English phrases it quotes.
+   */
+  static final List<String> FOREIGN_MARKERS = List.of(
+      "der", "und", "ist", "nicht", "das", "dem", "ein", "eine", "einen", "mit", "sich", "auf", "für", "von", "zu", "auch", "sie",
+      "wir", "ich", "wird", "sind", "bei", "nach", "aus", "oder", "wie", "noch", "nur",
+      "le", "la", "les", "et", "est", "une", "du", "des", "dans", "pour", "que", "qui", "pas", "sur", "au", "avec", "ce", "il",
+      "elle", "sont", "nous", "vous", "mais", "plus", "d'un", "d'une", "c'est", "l'a",
+      "el", "los", "las", "y", "del", "por", "con", "una", "para", "es", "se", "lo", "como", "más", "pero", "su", "sus", "fue",
+      "di", "che", "non", "della", "sono", "gli", "nel", "anche",
+      "os", "do", "da", "em", "não", "uma", "com", "ao", "dos", "das",
+      "het", "een", "van", "niet", "zijn", "voor", "ook", "maar", "wordt",
+      "og", "er", "det", "som", "på", "av", "och", "är", "att", "jag", "ikke", "ett", "til", "med", "de");
 
   /** NLTK's English stop words: also the function words of the style features. */
   static final List<String> STOP_WORDS = List.of("i", "me", "my", "myself", "we", "our", "ours", "ourselves", "you",

@@ -90,7 +90,12 @@ final class LogisticModel {
   }
 
   /** Training settings. */
-  record Settings(int epochs, double learningRate, double l2Dense, double l2Hashed, int hashBits, long seed) {
+  /** {@code caseFold}: the feature option of {@link FeatureExtractor#FeatureExtractor(NgramLanguageModel, int, boolean)}. */
+  record Settings(int epochs, double learningRate, double l2Dense, double l2Hashed, int hashBits, long seed, boolean caseFold) {
+    Settings(int epochs, double learningRate, double l2Dense, double l2Hashed, int hashBits, long seed) {
+      this(epochs, learningRate, l2Dense, l2Hashed, hashBits, seed, false);
+    }
+
     static Settings defaults() {
       return new Settings(12, 0.2, 1e-4, 1e-6, 18, 42);
     }

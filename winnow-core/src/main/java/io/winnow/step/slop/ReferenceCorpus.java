@@ -91,7 +91,7 @@ final class ReferenceCorpus {
   }
 
   private static void add(String text, List<String[]> out) {
-    WordScan s = WordScan.of(text);
+    WordScan s = WordScan.of(ScoringText.of(text).text);
     if (s.wordCount > 0) out.add(Arrays.copyOf(s.words, s.wordCount));
   }
 }

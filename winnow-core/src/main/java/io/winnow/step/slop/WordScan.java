@@ -8,6 +8,16 @@ import java.util.Arrays;
  * <p>A word is a run of letters or digits, with inner apostrophes kept ({@code don't}, {@code it's}); hyphens,
  * slashes and other symbols split words. The same scan reads the reference corpus the language model is trained on
  * and the documents it scores, so their vocabularies agree.
+ *
+ * <p>Case. Words are always lower-cased (lexicons, language model and hashed word n-grams never see case). Case is
+ * read in two places: whether a word is capitalised (the {@code capitalised_rate} feature and, unless
+ * {@code caseFold}, the style n-grams), and whether a full stop ends a sentence (an abbreviation-like full stop
+ * followed by a lower-case word does not). A <em>caseless</em> text, one without a single upper-case letter (a
+ * lower-cased document), would read as one long sentence without capitals, far from any text the model was trained
+ * on; it is read as if it had the casing every cased English text has: its sentence-initial words and the pronoun
+ * "i" count as capitalised, and a full stop ends a sentence unless it follows a known abbreviation. With
+ * {@code caseFold} (a model option, see {@link DetectorModel}) that abbreviation rule holds for every text and the
+ * style n-grams do not tell capitalised words from others.
  */
 final class WordScan {
   /** Punctuation whose rate per word is a style feature, in this order. */
@@ -41,8 +51,22 @@ final class WordScan {
 
   private char[] word = new char[32];
 
+  /** see the class comment */
+  private boolean caseless;
+  private boolean caseFold;
+
   /** Scans another text, reusing this instance's arrays (one instance per thread). */
   WordScan rescan(String text) {
+    return rescan(text, false, false);
+  }
+
+  /**
+   * @param caseless the text has no upper-case letter (see {@link ScoringText#caseless})
+   * @param caseFold the model reads sentences and style without case
+   */
+  WordScan rescan(String text, boolean caseless, boolean caseFold) {
+    this.caseless = caseless;
+    this.caseFold = caseFold;
     java.util.Arrays.fill(words, 0, wordCount, null);
     wordCount = 0;
     sentenceCount = 0;
@@ -63,6 +87,9 @@ final class WordScan {
     string.getChars(0, n, buffer, 0);
     char[] text = buffer;
     int wordsInSentence = 0;
+    boolean sentenceStart = true;
+    boolean caseFreeSentences = caseless || caseFold;
+    int lastWordEnd = -1;
     for (int i = 0; i < n; i++) {
       char c = text[i];
       if (isWordChar(c)) {
@@ -84,11 +111,14 @@ final class WordScan {
           i++;
         }
         char first = text[start];
-        boolean upper = first < 128 ? first >= 'A' && first <= 'Z' : Character.isUpperCase(first);
+        String w = new String(word, 0, len);
+        boolean upper = caseless ? sentenceStart || isPronounI(w) : first < 128 ? first >= 'A' && first <= 'Z' : Character.isUpperCase(first);
         if (upper) upperInitialWords++;
         addToken(wordCount);
-        addWord(new String(word, 0, len), upper);
+        addWord(w, upper);
         wordsInSentence++;
+        sentenceStart = false;
+        lastWordEnd = i;
         i--;
         continue;
       }
@@ -96,11 +126,15 @@ final class WordScan {
       if (c > ' ' && (c < 128 || !Character.isWhitespace(c))) addToken(-1 - c);
       if (c == '.' || c == '!' || c == '?' || c == '\n') {
         // an abbreviation-like full stop ("Mr.", "U.S.") followed by a lower-case word does not end a sentence
-        boolean ends = c != '.' || i + 1 >= n || !Character.isLetterOrDigit(text[i + 1]) && !nextWordIsLowerCase(text, i + 1, n);
+        boolean ends;
+        if (c != '.' || i + 1 >= n) ends = true;
+        else if (caseFreeSentences) ends = !Character.isLetterOrDigit(text[i + 1]) && !(lastWordEnd == i && wordCount > 0 && isAbbreviation(words[wordCount - 1]));
+        else ends = !Character.isLetterOrDigit(text[i + 1]) && !nextWordIsLowerCase(text, i + 1, n);
         if (ends && wordsInSentence > 0) {
           addSentence(wordsInSentence);
           wordsInSentence = 0;
         }
+        if (ends) sentenceStart = true;
       }
       int p = PUNCTUATION.indexOf(normalisePunctuation(c));
       if (p >= 0) punctuation[p]++;
@@ -116,6 +150,18 @@ final class WordScan {
 
   static boolean isWordChar(char c) {
     return c < 128 ? ASCII_WORD[c] : Character.isLetterOrDigit(c);
+  }
+
+  private static final java.util.Set<String> ABBREVIATIONS = java.util.Set.of("mr", "mrs", "ms", "dr", "prof", "st", "vs",
+      "jr", "sr", "no", "fig", "al", "cf", "approx", "inc", "ltd", "co", "gen", "rev", "sen", "rep", "gov", "lt", "col");
+
+  /** A word whose full stop does not end a sentence when case cannot tell: a single letter (e.g., U.S.) or a title. */
+  static boolean isAbbreviation(String w) {
+    return w.length() == 1 && w.charAt(0) >= 'a' || ABBREVIATIONS.contains(w);
+  }
+
+  private static boolean isPronounI(String w) {
+    return w.equals("i") || w.startsWith("i'") && w.length() <= 4;
   }
 
   private static boolean nextWordIsLowerCase(char[] text, int from, int n) {
