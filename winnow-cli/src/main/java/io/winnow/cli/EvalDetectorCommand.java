@@ -69,10 +69,13 @@ final class EvalDetectorCommand implements Callable<Integer> {
     if (mixtures != null) {
       if (model == null || data == null || human == null) throw new ParameterException(spec.commandLine(), "--mixtures needs --model, --data and --human");
       DetectorModel m = DetectorModel.load(model);
-      List<String> machine = selected(LabelledCorpus.read(data), specs).stream().filter(LabelledText::machine).map(LabelledText::text).toList();
-      w.printf("model %s; machine documents from --data%s, human documents from --human%n", m.version(),
+      List<LabelledText> labelled = selected(LabelledCorpus.read(data), specs);
+      List<String> machine = labelled.stream().filter(LabelledText::machine).map(LabelledText::text).toList();
+      List<String> people = new java.util.ArrayList<>(labelled.stream().filter(t -> !t.machine()).map(LabelledText::text).toList());
+      people.addAll(LabelledCorpus.readTexts(human));
+      w.printf("model %s; machine and human documents from --data%s, more human documents from --human%n", m.version(),
           specs.isEmpty() ? "" : " (held out: " + String.join(", ", holdOut) + ")");
-      DetectorEvaluation.printMixtures(DetectorEvaluation.mixtures(machine, LabelledCorpus.readTexts(human), m, mixtures, mixtureSize, 50, 7), w);
+      DetectorEvaluation.printMixtures(DetectorEvaluation.mixtures(machine, people, m, mixtures, mixtureSize, 50, 7), w);
     } else if (human != null) {
       if (model == null) throw new ParameterException(spec.commandLine(), "--human needs --model (a file or 'builtin')");
       DetectorModel m = DetectorModel.load(model);
