@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Cheap evasions of the detector (look-alike letters, invisible characters, lower-casing) on the real texts of
- * {@code slop-pairs.jsonl}, and the language guard. Before {@link ScoringText}, Cyrillic look-alikes in 20 % of the
+ * {@code slop-pairs.jsonl}, and the language guard. With the model shipped before {@link ScoringText}, Cyrillic look-alikes in 20 % of the
  * words cut the machine texts detected at the 1 %-false-positive threshold from 46 of 67 to 3, zero-width spaces
  * to 2; lower-casing raised human scores by 0.078 on average.
  */
@@ -97,7 +97,7 @@ class SlopEvasionTest {
       if (clean >= threshold) detectedClean++;
       if (a >= threshold) detectedAttacked++;
     }
-    assertThat(detectedClean).isEqualTo(46);
+    assertThat(detectedClean).as("machine texts the clean run detects: the attack must have something to hide").isGreaterThan(10);
     assertThat(detectedAttacked).isEqualTo(detectedClean);
   }
 
@@ -176,8 +176,10 @@ class SlopEvasionTest {
   @Test
   void caseFoldingIsAModelOptionThatTheFileDeclares() throws Exception {
     DetectorModel builtin = DetectorModel.load(DetectorModel.BUILTIN);
-    assertThat(builtin.caseFold).isFalse();
     assertThat(builtin.languages()).containsExactly("en");
+    DetectorModel plain = new DetectorModel(builtin.lm, builtin.regression, builtin.hashBits, false, builtin.histograms,
+        builtin.thresholdAt1PercentFpr, builtin.thresholdAt5PercentFpr, "plain", builtin.calibration, builtin.trainingTexts);
+    assertThat(DetectorModel.read(plain.toBytes(), "test").caseFold).isFalse();
     DetectorModel folding = new DetectorModel(builtin.lm, builtin.regression, builtin.hashBits, true, builtin.histograms,
         builtin.thresholdAt1PercentFpr, builtin.thresholdAt5PercentFpr, "folding", builtin.calibration, builtin.trainingTexts);
     DetectorModel back = DetectorModel.read(folding.toBytes(), "test");
