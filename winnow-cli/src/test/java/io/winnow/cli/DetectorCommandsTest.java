@@ -19,14 +19,23 @@ class DetectorCommandsTest {
     Path pairs = Fixtures.path("slop-pairs.jsonl");
     Path model = dir.resolve("detector.bin");
     CliTest.Result train = CliTest.winnow("train-detector", "--data", pairs.toString(), "--epochs", "4", "--hash-bits", "12",
-        "--name", "cli-test", "-o", model.toString());
+        "--hold-out", "generator=gpt-4", "--name", "cli-test", "-o", model.toString());
     assertThat(train.exit()).as(train.err()).isZero();
-    assertThat(train.out()).contains("model cli-test@");
+    assertThat(train.out()).contains("model cli-test@").contains("drop threshold").contains("FPR@drop");
     assertThat(model).isRegularFile();
 
-    CliTest.Result held = CliTest.winnow("eval-detector", "--model", model.toString(), "--data", pairs.toString());
-    assertThat(held.exit()).as(held.err()).isZero();
-    assertThat(held.out()).contains("held-out").contains("generator gpt-4").contains("AUROC");
+    // the texts it was trained on are told apart from the one generator it never saw
+    CliTest.Result all = CliTest.winnow("eval-detector", "--model", model.toString(), "--data", pairs.toString());
+    assertThat(all.exit()).as(all.err()).isZero();
+    assertThat(all.out()).contains("training data (the model saw these texts: training figures)")
+        .contains("held out (texts the model did not see)").contains("generator gpt-4").contains("AUROC").doesNotContain("NaN");
+    CliTest.Result held = CliTest.winnow("eval-detector", "--model", model.toString(), "--data", pairs.toString(), "--hold-out", "generator=gpt-4");
+    assertThat(held.out()).contains("held out (texts the model did not see)").doesNotContain("training data");
+
+    CliTest.Result mix = CliTest.winnow("eval-detector", "--model", model.toString(), "--data", pairs.toString(), "--hold-out", "generator=gpt-4",
+        "--human", pairs.toString(), "--mixtures", "0,0.5", "--mixture-size", "20");
+    assertThat(mix.exit()).as(mix.err()).isZero();
+    assertThat(mix.out()).contains("coverage").contains("0.50");
 
     Path human = dir.resolve("human.jsonl");
     Files.writeString(human, "{\"text\":\"The council met on Tuesday evening to discuss the repairs to the old bridge over the river, "
