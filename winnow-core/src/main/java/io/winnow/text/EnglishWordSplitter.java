@@ -15,7 +15,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The English word and sentence splitter: a faithful re-implementation of the rule-based tokenizer of
@@ -29,8 +28,9 @@ import java.util.regex.Pattern;
  * rule data (affix patterns, URL pattern, exceptions, sentence terminators) is exported from spaCy by
  * {@code dev/export_spacy_en_rules.py} and ships in {@code /winnow/text/en/}.
  *
- * <p>Chunks are peeled by moving offsets, not by copying what is left, and the exceptions are only looked up
- * for pieces no longer than the longest exception, so peeling a chunk is linear in its length.
+ * <p>Linear in the text, whatever the text: chunks are peeled by moving offsets, not by copying what is left,
+ * the exceptions are only looked up for pieces no longer than the longest exception, and the URL pattern is
+ * decided by {@link UrlMatch} rather than by backtracking (which overflowed the stack on {@code "a.a.a..."}).
  *
  * <p>Thread-safe: the rules are immutable; matchers and the chunk cache are per thread.
  */
@@ -41,7 +41,7 @@ public final class EnglishWordSplitter {
   private final AffixRules prefixes;
   private final AffixRules suffixes;
   private final AffixRules infixes;
-  private final Pattern url;
+  private final UrlMatch url;
   private final Map<String, String[]> specials;
   /** Length of the longest special case: a longer piece of text is none. */
   private final int maxSpecialLength;
@@ -58,7 +58,7 @@ public final class EnglishWordSplitter {
     final Matcher[] prefix;
     final Matcher[] suffix;
     final Matcher[] infix;
-    final Matcher url;
+    final UrlMatch.Scanner url;
     final Slice slice = new Slice();
     int[] infixSpans = new int[64];
     final ChunkCache cache = new ChunkCache(MAX_CACHED_CHUNKS);
@@ -70,7 +70,7 @@ public final class EnglishWordSplitter {
       prefix = s.prefixes.matchers();
       suffix = s.suffixes.matchers();
       infix = s.infixes.matchers();
-      url = s.url.matcher("");
+      url = s.url.scanner();
     }
   }
 
@@ -123,7 +123,7 @@ public final class EnglishWordSplitter {
     prefixes = new AffixRules(affixes.get("prefix"), false);
     suffixes = new AffixRules(affixes.get("suffix"), true);
     infixes = new AffixRules(affixes.get("infix"), false);
-    url = Pattern.compile(resource("url.regex"), Pattern.UNICODE_CHARACTER_CLASS);
+    url = new UrlMatch(resource("url.regex"));
     specials = loadSpecials();
     maxSpecialLength = specials.keySet().stream().mapToInt(String::length).max().orElse(0);
     sentenceTerminators = Punctuation.load("en/sentence-punct.txt");
@@ -417,7 +417,7 @@ public final class EnglishWordSplitter {
       String[] special = withSpecials && e - b <= maxSpecialLength ? specials.get(string) : null;
       if (special != null) {
         out.addAll(Arrays.asList(special));
-      } else if (string.indexOf('.') >= 0 && s.url.reset(string).lookingAt()) { // every URL has a dot
+      } else if (string.indexOf('.') >= 0 && s.url.matches(string)) { // every URL has a dot
         out.add(string);
       } else {
         splitInfixes(string, out, s);
