@@ -36,6 +36,8 @@ import java.util.regex.Matcher;
  */
 public final class EnglishWordSplitter {
   private static final int MAX_CACHED_CHUNKS = 200_000;
+  /** Longer chunks are not cached: they hardly repeat, and their tokens would stay alive with the cache. */
+  private static final int MAX_CACHED_CHUNK_LENGTH = 1 << 10;
   private static final String RESOURCES = "/winnow/text/en/";
 
   private final AffixRules prefixes;
@@ -338,15 +340,16 @@ public final class EnglishWordSplitter {
     if (!withSpecials) {
       parts = splitChunk(text.substring(from, to), false, s);
     } else {
-      int hash = ChunkCache.hash(text, from, to);
-      parts = s.cache.get(text, from, to, hash);
+      boolean cached = to - from <= MAX_CACHED_CHUNK_LENGTH;
+      int hash = cached ? ChunkCache.hash(text, from, to) : 0;
+      parts = cached ? s.cache.get(text, from, to, hash) : null;
       if (parts == null) {
         String chunk = text.substring(from, to);
         String[] special = isSpecial(chunk, 0, chunk.length(), true) ? specials.get(chunk) : null;
         if (special != null) parts = special;
         else if (isPlainWord(chunk)) parts = new String[] {chunk};
         else parts = applySpanningSpecials(splitChunk(chunk, true, s));
-        s.cache.put(chunk, parts, hash);
+        if (cached) s.cache.put(chunk, parts, hash);
       }
     }
     out.add(parts[0], from);
