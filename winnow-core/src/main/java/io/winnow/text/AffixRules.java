@@ -14,6 +14,11 @@ import java.util.regex.Pattern;
  * slow in java.util.regex (every alternative is tried everywhere). Here a table says, for each character,
  * which alternatives can start (or end) with it, and only those are tried, in the same priority order — the
  * same matches, a small fraction of the work. The tables come from the parsed regexes at export time.
+ *
+ * <p>The texts are {@link CharSequence}s so that the splitter can hand in a window of a chunk instead of a
+ * copy. A rule that is one character repeated ({@code \.\.+}) is the only one of unbounded width; as a
+ * suffix it is decided by measuring the trailing run of that character, not by trying the regex at every start
+ * (which costs the square of a long run of dots).
  */
 final class AffixRules {
   private static final int[] NONE = new int[0];
@@ -23,6 +28,9 @@ final class AffixRules {
   private final int[] maxWidth; // -1 = unbounded
   private final int[][] edgeRanges; // sorted [lo, hi] pairs, flattened
   private final int[][] candidatesBmp;
+  /** For a rule {@code cc+} of one literal character c: c; otherwise -1. */
+  private final int[] runChar;
+  private static final Pattern RUN_RULE = Pattern.compile("(\\\\[^\\p{Alnum}\\s]|[^\\\\.\\[\\](){}*+?|^$])\\1\\+");
 
   AffixRules(JsonNode rows, boolean anchorAtEnd) {
     int n = rows.size();
@@ -30,10 +38,13 @@ final class AffixRules {
     minWidth = new int[n];
     maxWidth = new int[n];
     edgeRanges = new int[n][];
+    runChar = new int[n];
     for (int i = 0; i < n; i++) {
       JsonNode r = rows.get(i);
       String regex = r.get("regex").asText();
       patterns[i] = Pattern.compile(anchorAtEnd ? "(?:" + regex + ")$" : regex, Pattern.UNICODE_CHARACTER_CLASS);
+      Matcher run = RUN_RULE.matcher(regex);
+      runChar[i] = run.matches() ? run.group(1).charAt(run.group(1).length() - 1) : -1;
       minWidth[i] = r.get("min").asInt();
       maxWidth[i] = r.get("max").asInt();
       JsonNode edge = r.get(anchorAtEnd ? "last" : "first");
@@ -78,9 +89,9 @@ final class AffixRules {
   }
 
   /** Length of the prefix match at the start of {@code s} (spaCy's find_prefix), 0 if none. */
-  int prefixLength(String s, Matcher[] m) {
-    if (s.isEmpty()) return 0;
-    for (int i : candidates(s.codePointAt(0))) {
+  int prefixLength(CharSequence s, Matcher[] m) {
+    if (s.length() == 0) return 0;
+    for (int i : candidates(Character.codePointAt(s, 0))) {
       Matcher x = m[i].reset(s);
       if (x.lookingAt()) return x.end();
     }
@@ -91,17 +102,26 @@ final class AffixRules {
    * Length of the suffix match (spaCy's find_suffix): the leftmost position from which some alternative
    * matches to the end of {@code s}; at equal positions the earlier alternative wins.
    */
-  int suffixLength(String s, Matcher[] m) {
+  int suffixLength(CharSequence s, Matcher[] m) {
     int n = s.length();
     if (n == 0) return 0;
     int best = -1;
-    for (int i : candidates(s.codePointBefore(n))) {
+    for (int i : candidates(Character.codePointBefore(s, n))) {
       int from = maxWidth[i] < 0 ? 0 : Math.max(0, n - 2 * maxWidth[i]); // widths count code points
       int to = best >= 0 ? Math.min(best - 1, n - minWidth[i]) : n - minWidth[i];
+      if (runChar[i] >= 0) {
+        // The text ends with c (the rule is a candidate), so cc+$ matches from exactly the starts inside the
+        // trailing run of c that leave two or more of it: the leftmost allowed one is the answer.
+        int run = n;
+        while (run > 0 && s.charAt(run - 1) == runChar[i]) run--;
+        int start = Math.max(run, from);
+        if (start <= Math.min(to, n - 2)) best = start;
+        continue;
+      }
       Matcher x = m[i].reset(s);
       for (int start = from; start <= to; start++) {
         if (start > 0 && Character.isLowSurrogate(s.charAt(start)) && Character.isHighSurrogate(s.charAt(start - 1))) continue;
-        if (maxWidth[i] >= 0 && s.codePointCount(start, n) > maxWidth[i]) continue;
+        if (maxWidth[i] >= 0 && Character.codePointCount(s, start, n) > maxWidth[i]) continue;
         x.region(start, n);
         if (x.lookingAt()) {
           best = start;
@@ -113,12 +133,12 @@ final class AffixRules {
   }
 
   /** Infix matches of {@code s} as [start, end) pairs, left to right, non-overlapping (spaCy's find_infix). */
-  int infixMatches(String s, Matcher[] m, int[] out) {
+  int infixMatches(CharSequence s, Matcher[] m, int[] out) {
     int n = s.length();
     int count = 0;
     int p = 0;
     while (p < n) {
-      int c = s.codePointAt(p);
+      int c = Character.codePointAt(s, p);
       int end = -1;
       for (int i : candidates(c)) {
         Matcher x = m[i].reset(s);

@@ -6,10 +6,15 @@ package io.winnow.text;
  * set and map lookups). Two generations: when the young table is full it becomes the old one and the previous
  * old one is dropped; an old hit is promoted. Frequent words stay cached however long the corpus, memory
  * stays bounded. Per thread.
+ *
+ * <p>A lookup probes at most {@link #MAX_PROBES} slots, and a chunk that finds no free slot within them is
+ * not cached: the hash is String's, and chunks built of "Aa" and "BB" all share one, which made every lookup
+ * walk the whole run of them (quadratic in the text). Being a memo, the cache may miss at no other cost.
  */
 final class ChunkCache {
   /** A small direct-mapped front for the most frequent chunks: it stays in the CPU cache, the tables do not. */
   private static final int FRONT = 1 << 12;
+  static final int MAX_PROBES = 32;
   private final String[] frontKeys = new String[FRONT];
   private final String[][] frontValues = new String[FRONT][];
   private final int[] frontHashes = new int[FRONT];
@@ -78,20 +83,22 @@ final class ChunkCache {
 
     int find(String text, int from, int to, int hash) {
       int len = to - from;
-      for (int i = hash & mask; ; i = (i + 1) & mask) {
+      for (int i = hash & mask, probes = 0; probes < MAX_PROBES; i = (i + 1) & mask, probes++) {
         String k = keys[i];
         if (k == null) return -1;
         if (hashes[i] == hash && k.length() == len && k.regionMatches(0, text, from, len)) return i;
       }
+      return -1;
     }
 
     void put(String key, String[] value, int hash) {
       int i = hash & mask;
-      while (keys[i] != null) {
+      for (int probes = 0; keys[i] != null; probes++) {
         if (hashes[i] == hash && keys[i].equals(key)) {
           values[i] = value;
           return;
         }
+        if (probes == MAX_PROBES - 1) return; // no free slot that find would reach: not cached
         i = (i + 1) & mask;
       }
       keys[i] = key;

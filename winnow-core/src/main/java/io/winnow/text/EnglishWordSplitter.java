@@ -15,7 +15,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The English word and sentence splitter: a faithful re-implementation of the rule-based tokenizer of
@@ -29,17 +28,25 @@ import java.util.regex.Pattern;
  * rule data (affix patterns, URL pattern, exceptions, sentence terminators) is exported from spaCy by
  * {@code dev/export_spacy_en_rules.py} and ships in {@code /winnow/text/en/}.
  *
+ * <p>Linear in the text, whatever the text: chunks are peeled by moving offsets, not by copying what is left,
+ * the exceptions are only looked up for pieces no longer than the longest exception, and the URL pattern is
+ * decided by {@link UrlMatch} rather than by backtracking (which overflowed the stack on {@code "a.a.a..."}).
+ *
  * <p>Thread-safe: the rules are immutable; matchers and the chunk cache are per thread.
  */
 public final class EnglishWordSplitter {
   private static final int MAX_CACHED_CHUNKS = 200_000;
+  /** Longer chunks are not cached: they hardly repeat, and their tokens would stay alive with the cache. */
+  private static final int MAX_CACHED_CHUNK_LENGTH = 1 << 10;
   private static final String RESOURCES = "/winnow/text/en/";
 
   private final AffixRules prefixes;
   private final AffixRules suffixes;
   private final AffixRules infixes;
-  private final Pattern url;
+  private final UrlMatch url;
   private final Map<String, String[]> specials;
+  /** Length of the longest special case: a longer piece of text is none. */
+  private final int maxSpecialLength;
   /** Special cases that span several affix-split tokens, indexed by their first token. */
   private final Map<String, List<SpecialSpan>> spanningSpecials;
   /** First characters of the first tokens of spanning special cases: a cheap test before the map lookup. */
@@ -53,7 +60,8 @@ public final class EnglishWordSplitter {
     final Matcher[] prefix;
     final Matcher[] suffix;
     final Matcher[] infix;
-    final Matcher url;
+    final UrlMatch.Scanner url;
+    final Slice slice = new Slice();
     int[] infixSpans = new int[64];
     final ChunkCache cache = new ChunkCache(MAX_CACHED_CHUNKS);
     final ArrayList<String> prefixes = new ArrayList<>();
@@ -64,7 +72,42 @@ public final class EnglishWordSplitter {
       prefix = s.prefixes.matchers();
       suffix = s.suffixes.matchers();
       infix = s.infixes.matchers();
-      url = s.url.matcher("");
+      url = s.url.scanner();
+    }
+  }
+
+  /** A window [from, from + length) of a string, handed to the affix matchers instead of a copy. */
+  private static final class Slice implements CharSequence {
+    private String s;
+    private int from;
+    private int length;
+
+    Slice set(String s, int from, int to) {
+      this.s = s;
+      this.from = from;
+      this.length = to - from;
+      return this;
+    }
+
+    @Override
+    public int length() {
+      return length;
+    }
+
+    @Override
+    public char charAt(int index) {
+      if (index < 0 || index >= length) throw new StringIndexOutOfBoundsException(index);
+      return s.charAt(from + index);
+    }
+
+    @Override
+    public CharSequence subSequence(int start, int end) {
+      return s.substring(from + start, from + end);
+    }
+
+    @Override
+    public String toString() {
+      return s.substring(from, from + length);
     }
   }
 
@@ -82,8 +125,9 @@ public final class EnglishWordSplitter {
     prefixes = new AffixRules(affixes.get("prefix"), false);
     suffixes = new AffixRules(affixes.get("suffix"), true);
     infixes = new AffixRules(affixes.get("infix"), false);
-    url = Pattern.compile(resource("url.regex"), Pattern.UNICODE_CHARACTER_CLASS);
+    url = new UrlMatch(resource("url.regex"));
     specials = loadSpecials();
+    maxSpecialLength = specials.keySet().stream().mapToInt(String::length).max().orElse(0);
     sentenceTerminators = Punctuation.load("en/sentence-punct.txt");
     scratch = ThreadLocal.withInitial(() -> new Scratch(this));
     spanningSpecials = indexSpanningSpecials();
@@ -296,15 +340,16 @@ public final class EnglishWordSplitter {
     if (!withSpecials) {
       parts = splitChunk(text.substring(from, to), false, s);
     } else {
-      int hash = ChunkCache.hash(text, from, to);
-      parts = s.cache.get(text, from, to, hash);
+      boolean cached = to - from <= MAX_CACHED_CHUNK_LENGTH;
+      int hash = cached ? ChunkCache.hash(text, from, to) : 0;
+      parts = cached ? s.cache.get(text, from, to, hash) : null;
       if (parts == null) {
         String chunk = text.substring(from, to);
-        String[] special = specials.get(chunk);
+        String[] special = isSpecial(chunk, 0, chunk.length(), true) ? specials.get(chunk) : null;
         if (special != null) parts = special;
         else if (isPlainWord(chunk)) parts = new String[] {chunk};
         else parts = applySpanningSpecials(splitChunk(chunk, true, s));
-        s.cache.put(chunk, parts, hash);
+        if (cached) s.cache.put(chunk, parts, hash);
       }
     }
     out.add(parts[0], from);
@@ -324,67 +369,58 @@ public final class EnglishWordSplitter {
     return true;
   }
 
-  private boolean isSpecial(String s, boolean withSpecials) {
-    return withSpecials && specials.containsKey(s);
+  /** Whether {@code chunk[from, to)} is a special case; free for pieces longer than every special case. */
+  private boolean isSpecial(String chunk, int from, int to, boolean withSpecials) {
+    return withSpecials && to - from <= maxSpecialLength && specials.containsKey(chunk.substring(from, to));
   }
 
-  /** spaCy's _split_affixes followed by _attach_tokens, for one whitespace-free chunk. */
+  /**
+   * spaCy's _split_affixes followed by _attach_tokens, for one whitespace-free chunk. spaCy slices the string
+   * at every step; here the rest is {@code chunk[b, e)} and only the peeled affixes are copied.
+   */
   private String[] splitChunk(String chunk, boolean withSpecials, Scratch s) {
     List<String> prefixes = s.prefixes;
     List<String> suffixes = s.suffixes;
     prefixes.clear();
     suffixes.clear();
-    String string = chunk;
+    int b = 0;
+    int e = chunk.length();
     int lastSize = -1;
-    while (!string.isEmpty() && string.length() != lastSize) {
-      if (isSpecial(string, withSpecials)) break;
-      lastSize = string.length();
-      int preLen = findPrefix(string, s);
-      String pre = null;
-      String minusPre = null;
+    while (b < e && e - b != lastSize) {
+      if (isSpecial(chunk, b, e, withSpecials)) break;
+      lastSize = e - b;
+      int preLen = this.prefixes.prefixLength(s.slice.set(chunk, b, e), s.prefix);
+      if (preLen != 0 && b + preLen < e && isSpecial(chunk, b + preLen, e, withSpecials)) {
+        prefixes.add(chunk.substring(b, b + preLen));
+        b += preLen;
+        break;
+      }
+      int sufLen = this.suffixes.suffixLength(s.slice.set(chunk, b + preLen, e), s.suffix);
+      if (sufLen != 0 && b < e - sufLen && isSpecial(chunk, b, e - sufLen, withSpecials)) {
+        suffixes.add(chunk.substring(e - sufLen, e));
+        e -= sufLen;
+        break;
+      }
       if (preLen != 0) {
-        pre = string.substring(0, preLen);
-        minusPre = string.substring(preLen);
-        if (!minusPre.isEmpty() && isSpecial(minusPre, withSpecials)) {
-          string = minusPre;
-          prefixes.add(pre);
-          break;
-        }
+        prefixes.add(chunk.substring(b, b + preLen));
+        b += preLen;
       }
-      int sufLen = findSuffix(string.substring(preLen), s);
-      String suf = null;
-      String minusSuf = null;
-      if (sufLen != 0) {
-        suf = string.substring(string.length() - sufLen);
-        minusSuf = string.substring(0, string.length() - sufLen);
-        if (!minusSuf.isEmpty() && isSpecial(minusSuf, withSpecials)) {
-          string = minusSuf;
-          suffixes.add(suf);
-          break;
-        }
+      if (sufLen != 0) { // found in what follows the prefix, so both always fit
+        suffixes.add(chunk.substring(e - sufLen, e));
+        e -= sufLen;
       }
-      if (preLen != 0 && sufLen != 0 && preLen + sufLen <= string.length()) {
-        string = string.substring(preLen, string.length() - sufLen);
-        prefixes.add(pre);
-        suffixes.add(suf);
-      } else if (preLen != 0) {
-        string = minusPre;
-        prefixes.add(pre);
-      } else if (sufLen != 0) {
-        string = minusSuf;
-        suffixes.add(suf);
-      }
-      if (isSpecial(string, withSpecials)) break;
+      if (isSpecial(chunk, b, e, withSpecials)) break;
     }
 
     List<String> out = s.chunkTokens;
     out.clear();
     out.addAll(prefixes);
-    if (!string.isEmpty()) {
-      String[] special = withSpecials ? specials.get(string) : null;
+    if (b < e) {
+      String string = chunk.substring(b, e);
+      String[] special = withSpecials && e - b <= maxSpecialLength ? specials.get(string) : null;
       if (special != null) {
         out.addAll(Arrays.asList(special));
-      } else if (string.indexOf('.') >= 0 && s.url.reset(string).lookingAt()) { // every URL has a dot
+      } else if (string.indexOf('.') >= 0 && s.url.matches(string)) { // every URL has a dot
         out.add(string);
       } else {
         splitInfixes(string, out, s);

@@ -1,0 +1,657 @@
+package io.winnow.text;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * TEST ORACLE ONLY: {@link EnglishWordSplitter} as it was before the linear-time rewrite (substring peeling,
+ * the URL regex, the old affix matcher), kept verbatim so that {@code SplitterLinearTimeTest} can compare the
+ * new splitter with the old behaviour on random inputs. It is quadratic on adversarial input and can overflow
+ * the stack in the URL regex: feed it short texts only. Not used by production code.
+ */
+final class LegacyEnglishWordSplitter {
+  private static final int MAX_CACHED_CHUNKS = 200_000;
+  private static final String RESOURCES = "/winnow/text/en/";
+
+  private final LegacyAffixRules prefixes;
+  private final LegacyAffixRules suffixes;
+  private final LegacyAffixRules infixes;
+  private final Pattern url;
+  private final Map<String, String[]> specials;
+  /** Special cases that span several affix-split tokens, indexed by their first token. */
+  private final Map<String, List<SpecialSpan>> spanningSpecials;
+  /** First characters of the first tokens of spanning special cases: a cheap test before the map lookup. */
+  private final java.util.BitSet spanningFirstChars = new java.util.BitSet();
+  private final java.util.BitSet sentenceTerminators;
+  private final ThreadLocal<Scratch> scratch;
+
+  private record SpecialSpan(String key, String[] tokens) {}
+
+  private static final class Scratch {
+    final Matcher[] prefix;
+    final Matcher[] suffix;
+    final Matcher[] infix;
+    final Matcher url;
+    int[] infixSpans = new int[64];
+    final ChunkCache cache = new ChunkCache(MAX_CACHED_CHUNKS);
+    final ArrayList<String> prefixes = new ArrayList<>();
+    final ArrayList<String> suffixes = new ArrayList<>();
+    final ArrayList<String> chunkTokens = new ArrayList<>();
+
+    Scratch(LegacyEnglishWordSplitter s) {
+      prefix = s.prefixes.matchers();
+      suffix = s.suffixes.matchers();
+      infix = s.infixes.matchers();
+      url = s.url.matcher("");
+    }
+  }
+
+  private static final class Holder {
+    static final LegacyEnglishWordSplitter INSTANCE = new LegacyEnglishWordSplitter();
+  }
+
+  /** The shared instance (rules are loaded once per process). */
+  static LegacyEnglishWordSplitter get() {
+    return Holder.INSTANCE;
+  }
+
+  private LegacyEnglishWordSplitter() {
+    JsonNode affixes = readJson("affixes.json");
+    prefixes = new LegacyAffixRules(affixes.get("prefix"), false);
+    suffixes = new LegacyAffixRules(affixes.get("suffix"), true);
+    infixes = new LegacyAffixRules(affixes.get("infix"), false);
+    url = Pattern.compile(resource("url.regex"), Pattern.UNICODE_CHARACTER_CLASS);
+    specials = loadSpecials();
+    sentenceTerminators = Punctuation.load("en/sentence-punct.txt");
+    scratch = ThreadLocal.withInitial(() -> new Scratch(this));
+    spanningSpecials = indexSpanningSpecials();
+    for (String first : spanningSpecials.keySet()) spanningFirstChars.set(first.charAt(0));
+  }
+
+  // ---------------------------------------------------------------------------------------------- words
+
+  /** The words of a text: every token, stripped, whitespace tokens dropped (datatrove's word_tokenize). */
+  public String[] words(String text) {
+    return words(tokenize(text));
+  }
+
+  /** The words of already tokenized text. */
+  public static String[] words(Tokens t) {
+    String[] out = new String[t.size];
+    int n = 0;
+    for (int i = 0; i < t.size; i++) {
+      if (!t.isWhitespace(i)) out[n++] = t.text[i];
+    }
+    return n == out.length ? out : Arrays.copyOf(out, n);
+  }
+
+  /** Number of sentences with any non-whitespace content (datatrove's len(sent_tokenize(text))). */
+  public int sentenceCount(String text) {
+    return sentenceCount(tokenize(text), 0, text.length());
+  }
+
+  /**
+   * Sentences among the tokens that lie inside text offsets [from, to): the same count as
+   * {@code sentenceCount(text.substring(from, to))} when no token crosses those bounds (true for line bounds:
+   * tokens never span a line break), without tokenizing again.
+   */
+  public int sentenceCount(Tokens t, int from, int to) {
+    int i = firstTokenAt(t, from);
+    boolean seenTerminator = false;
+    boolean content = false;
+    int count = 0;
+    for (; i < t.size && t.start[i] + t.text[i].length() <= to; i++) {
+      String tok = t.text[i];
+      boolean terminator = isTerminator(tok);
+      if (seenTerminator && !terminator && !isPunct(tok)) {
+        if (content) count++;
+        content = false;
+        seenTerminator = false;
+      } else if (terminator) {
+        seenTerminator = true;
+      }
+      if (!t.isWhitespace(i)) content = true;
+    }
+    return content ? count + 1 : count;
+  }
+
+  private static int firstTokenAt(Tokens t, int offset) {
+    int lo = 0;
+    int hi = t.size;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (t.start[mid] < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  private boolean isTerminator(String tok) {
+    return tok.codePointCount(0, tok.length()) == 1 && sentenceTerminators.get(tok.codePointAt(0));
+  }
+
+  /** The sentences of a text, stripped, empty ones dropped (datatrove's sent_tokenize). */
+  public List<String> sentences(String text) {
+    Tokens t = tokenize(text);
+    boolean[] starts = sentenceStarts(t);
+    List<String> out = new ArrayList<>();
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < t.size; i++) {
+      if (starts[i] && i > 0) {
+        addStripped(out, sb);
+        sb.setLength(0);
+      }
+      sb.append(t.text[i]);
+      if (t.spaceAfter[i]) sb.append(' ');
+    }
+    addStripped(out, sb);
+    return out;
+  }
+
+  private static void addStripped(List<String> out, StringBuilder sb) {
+    String s = PyText.strip(sb.toString());
+    if (!s.isEmpty()) out.add(s);
+  }
+
+  /** spaCy's sentencizer: a sentence starts at the first non-punctuation token after a terminator. */
+  private boolean[] sentenceStarts(Tokens t) {
+    boolean[] starts = new boolean[t.size];
+    if (t.size == 0) return starts;
+    starts[0] = true;
+    boolean seenTerminator = false;
+    for (int i = 0; i < t.size; i++) {
+      String tok = t.text[i];
+      boolean terminator = isTerminator(tok);
+      if (seenTerminator && !terminator && !isPunct(tok)) {
+        starts[i] = true;
+        seenTerminator = false;
+      } else if (terminator) {
+        seenTerminator = true;
+      }
+    }
+    return starts;
+  }
+
+  /** spaCy's lexical is_punct: every code point of Unicode category P*. */
+  static boolean isPunct(String tok) {
+    for (int i = 0; i < tok.length(); ) {
+      int cp = tok.codePointAt(i);
+      switch (Character.getType(cp)) {
+        case Character.CONNECTOR_PUNCTUATION, Character.DASH_PUNCTUATION, Character.START_PUNCTUATION,
+            Character.END_PUNCTUATION, Character.INITIAL_QUOTE_PUNCTUATION,
+            Character.FINAL_QUOTE_PUNCTUATION, Character.OTHER_PUNCTUATION -> { }
+        default -> {
+          return false;
+        }
+      }
+      i += Character.charCount(cp);
+    }
+    return true;
+  }
+
+  // ------------------------------------------------------------------------------------------ tokenize
+
+  /** Tokens of a text, including whitespace tokens, with spaCy's trailing-space flags. */
+  public static final class Tokens {
+    String[] text = new String[64];
+    boolean[] spaceAfter = new boolean[64];
+    int[] start = new int[64];
+    int size;
+
+    /** Adds a token that starts where the previous one ended (plus its trailing space). */
+    void add(String tok) {
+      int at = size == 0 ? 0 : start[size - 1] + text[size - 1].length() + (spaceAfter[size - 1] ? 1 : 0);
+      add(tok, at);
+    }
+
+    void add(String tok, int at) {
+      if (size == text.length) {
+        text = Arrays.copyOf(text, size * 2);
+        spaceAfter = Arrays.copyOf(spaceAfter, size * 2);
+        start = Arrays.copyOf(start, size * 2);
+      }
+      text[size] = tok;
+      start[size] = at;
+      spaceAfter[size++] = false;
+    }
+
+    /** Offset of token {@code i} in the text. */
+    public int start(int i) {
+      return start[i];
+    }
+
+    public int size() {
+      return size;
+    }
+
+    public String text(int i) {
+      return text[i];
+    }
+
+    /** Whitespace tokens are runs of whitespace other than the single space that separates tokens. */
+    public boolean isWhitespace(int i) {
+      return PyText.isSpace(text[i].charAt(0));
+    }
+  }
+
+  /**
+   * spaCy's Tokenizer.__call__: affix tokenization, then the special cases that span tokens.
+   *
+   * <p>A spanning special case only changes tokens when the matched tokens join without whitespace into its
+   * key, so it can only apply inside one whitespace-free chunk. It is therefore applied once per distinct
+   * chunk, when the chunk is first split, and cached with it (see {@link #splitChunk}).
+   */
+  public Tokens tokenize(String text) {
+    return tokenizeAffixes(text, true, scratch.get());
+  }
+
+  private Tokens tokenizeAffixes(String text, boolean withSpecials, Scratch s) {
+    Tokens tokens = new Tokens();
+    int n = text.length();
+    if (n == 0) return tokens;
+    boolean inWs = PyText.isSpace(text.charAt(0));
+    int start = 0;
+    for (int i = 0; i < n; i++) {
+      char c = text.charAt(i);
+      if (PyText.isSpace(c) != inWs) {
+        if (start < i) tokenizeChunk(text, start, i, tokens, withSpecials, s);
+        if (c == ' ') {
+          tokens.spaceAfter[tokens.size - 1] = true;
+          start = i + 1;
+        } else {
+          start = i;
+        }
+        inWs = !inWs;
+      }
+    }
+    if (start < n) tokenizeChunk(text, start, n, tokens, withSpecials, s);
+    return tokens;
+  }
+
+  /** Tokenizes {@code text[from, to)}, a run without whitespace or of whitespace only. */
+  private void tokenizeChunk(String text, int from, int to, Tokens out, boolean withSpecials, Scratch s) {
+    String[] parts;
+    if (!withSpecials) {
+      parts = splitChunk(text.substring(from, to), false, s);
+    } else {
+      int hash = ChunkCache.hash(text, from, to);
+      parts = s.cache.get(text, from, to, hash);
+      if (parts == null) {
+        String chunk = text.substring(from, to);
+        String[] special = specials.get(chunk);
+        if (special != null) parts = special;
+        else if (isPlainWord(chunk)) parts = new String[] {chunk};
+        else parts = applySpanningSpecials(splitChunk(chunk, true, s));
+        s.cache.put(chunk, parts, hash);
+      }
+    }
+    out.add(parts[0], from);
+    for (int k = 1; k < parts.length; k++) out.add(parts[k]);
+  }
+
+  /** Runs of ASCII letters only, or of ASCII digits only, match no affix or infix rule. */
+  private static boolean isPlainWord(String chunk) {
+    char first = chunk.charAt(0);
+    boolean letters = (first | 0x20) >= 'a' && (first | 0x20) <= 'z';
+    boolean digits = first >= '0' && first <= '9';
+    if (!letters && !digits) return false;
+    for (int i = 1, n = chunk.length(); i < n; i++) {
+      char c = chunk.charAt(i);
+      if (letters ? !((c | 0x20) >= 'a' && (c | 0x20) <= 'z') : !(c >= '0' && c <= '9')) return false;
+    }
+    return true;
+  }
+
+  private boolean isSpecial(String s, boolean withSpecials) {
+    return withSpecials && specials.containsKey(s);
+  }
+
+  /** spaCy's _split_affixes followed by _attach_tokens, for one whitespace-free chunk. */
+  private String[] splitChunk(String chunk, boolean withSpecials, Scratch s) {
+    List<String> prefixes = s.prefixes;
+    List<String> suffixes = s.suffixes;
+    prefixes.clear();
+    suffixes.clear();
+    String string = chunk;
+    int lastSize = -1;
+    while (!string.isEmpty() && string.length() != lastSize) {
+      if (isSpecial(string, withSpecials)) break;
+      lastSize = string.length();
+      int preLen = findPrefix(string, s);
+      String pre = null;
+      String minusPre = null;
+      if (preLen != 0) {
+        pre = string.substring(0, preLen);
+        minusPre = string.substring(preLen);
+        if (!minusPre.isEmpty() && isSpecial(minusPre, withSpecials)) {
+          string = minusPre;
+          prefixes.add(pre);
+          break;
+        }
+      }
+      int sufLen = findSuffix(string.substring(preLen), s);
+      String suf = null;
+      String minusSuf = null;
+      if (sufLen != 0) {
+        suf = string.substring(string.length() - sufLen);
+        minusSuf = string.substring(0, string.length() - sufLen);
+        if (!minusSuf.isEmpty() && isSpecial(minusSuf, withSpecials)) {
+          string = minusSuf;
+          suffixes.add(suf);
+          break;
+        }
+      }
+      if (preLen != 0 && sufLen != 0 && preLen + sufLen <= string.length()) {
+        string = string.substring(preLen, string.length() - sufLen);
+        prefixes.add(pre);
+        suffixes.add(suf);
+      } else if (preLen != 0) {
+        string = minusPre;
+        prefixes.add(pre);
+      } else if (sufLen != 0) {
+        string = minusSuf;
+        suffixes.add(suf);
+      }
+      if (isSpecial(string, withSpecials)) break;
+    }
+
+    List<String> out = s.chunkTokens;
+    out.clear();
+    out.addAll(prefixes);
+    if (!string.isEmpty()) {
+      String[] special = withSpecials ? specials.get(string) : null;
+      if (special != null) {
+        out.addAll(Arrays.asList(special));
+      } else if (string.indexOf('.') >= 0 && s.url.reset(string).lookingAt()) { // every URL has a dot
+        out.add(string);
+      } else {
+        splitInfixes(string, out, s);
+      }
+    }
+    for (int i = suffixes.size() - 1; i >= 0; i--) out.add(suffixes.get(i));
+    return out.toArray(new String[0]);
+  }
+
+  private void splitInfixes(String string, List<String> out, Scratch s) {
+    int count = infixes.infixMatches(string, s.infix, s.infixSpans);
+    if (count * 2 > s.infixSpans.length) {
+      s.infixSpans = new int[count * 2];
+      infixes.infixMatches(string, s.infix, s.infixSpans);
+    }
+    if (count == 0) {
+      out.add(string);
+      return;
+    }
+    int start = 0;
+    for (int k = 0; k < count; k++) {
+      int infixStart = s.infixSpans[2 * k];
+      int infixEnd = s.infixSpans[2 * k + 1];
+      if (infixStart == 0) continue; // spaCy skips an infix at the very start of the string
+      if (infixStart != start) out.add(string.substring(start, infixStart));
+      if (infixStart != infixEnd) out.add(string.substring(infixStart, infixEnd));
+      start = infixEnd;
+    }
+    if (start < string.length()) out.add(string.substring(start));
+  }
+
+  private int findPrefix(String string, Scratch s) {
+    return prefixes.prefixLength(string, s.prefix);
+  }
+
+  private int findSuffix(String string, Scratch s) {
+    return suffixes.suffixLength(string, s.suffix);
+  }
+
+  // --------------------------------------------------------------------------- spanning special cases
+
+  private Map<String, List<SpecialSpan>> indexSpanningSpecials() {
+    Scratch s = new Scratch(this);
+    Map<String, List<SpecialSpan>> index = new HashMap<>();
+    for (String key : specials.keySet()) {
+      boolean affixed = findPrefix(key, s) != 0 || findSuffix(key, s) != 0 || key.indexOf(' ') >= 0
+          || infixes.infixMatches(key, s.infix, new int[2]) > 0;
+      if (!affixed) continue;
+      Tokens t = tokenizeAffixes(key, false, s);
+      if (t.size == 0) continue;
+      String[] pattern = Arrays.copyOf(t.text, t.size);
+      index.computeIfAbsent(pattern[0], k -> new ArrayList<>()).add(new SpecialSpan(key, pattern));
+    }
+    return index;
+  }
+
+  private record Match(int start, int end) {}
+
+  /** spaCy's _apply_special_cases within one chunk: longest, then leftmost, non-overlapping matches are re-split. */
+  private String[] applySpanningSpecials(String[] t) {
+    if (t.length < 2) return t;
+    List<Match> matches = null;
+    for (int i = 0; i < t.length; i++) {
+      if (!spanningFirstChars.get(t[i].charAt(0))) continue;
+      List<SpecialSpan> candidates = spanningSpecials.get(t[i]);
+      if (candidates == null) continue;
+      for (SpecialSpan c : candidates) {
+        String[] p = c.tokens;
+        if (i + p.length > t.length) continue;
+        boolean ok = true;
+        for (int j = 1; j < p.length && ok; j++) ok = p[j].equals(t[i + j]);
+        if (ok) {
+          if (matches == null) matches = new ArrayList<>();
+          matches.add(new Match(i, i + p.length));
+        }
+      }
+    }
+    if (matches == null) return t;
+    matches.sort(Comparator.comparingInt((Match m) -> m.end - m.start).thenComparing(
+        (a, b) -> Integer.compare(b.start, a.start)));
+    java.util.BitSet seen = new java.util.BitSet();
+    List<Match> kept = new ArrayList<>();
+    for (int k = matches.size() - 1; k >= 0; k--) {
+      Match m = matches.get(k);
+      if (!seen.get(m.start) && !seen.get(m.end - 1)) kept.add(m);
+      seen.set(m.start, m.end);
+    }
+    kept.sort(Comparator.comparingInt(Match::start));
+    List<String> out = new ArrayList<>(t.length + 4);
+    int next = 0;
+    int i = 0;
+    while (i < t.length) {
+      Match m = next < kept.size() && kept.get(next).start == i ? kept.get(next++) : null;
+      if (m == null) {
+        out.add(t[i++]);
+        continue;
+      }
+      StringBuilder span = new StringBuilder();
+      for (int j = m.start; j < m.end; j++) span.append(t[j]);
+      String[] rule = specials.get(span.toString());
+      if (rule == null) {
+        for (int j = m.start; j < m.end; j++) out.add(t[j]);
+      } else {
+        out.addAll(Arrays.asList(rule));
+      }
+      i = m.end;
+    }
+    return out.toArray(new String[0]);
+  }
+
+  // -------------------------------------------------------------------------------------- resources
+
+  private static String resource(String name) {
+    try (InputStream in = LegacyEnglishWordSplitter.class.getResourceAsStream(RESOURCES + name)) {
+      if (in == null) throw new IllegalStateException("missing resource " + RESOURCES + name);
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static JsonNode readJson(String name) {
+    try {
+      return new ObjectMapper().readTree(resource(name));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static Map<String, String[]> loadSpecials() {
+    ObjectMapper json = new ObjectMapper();
+    Map<String, String[]> map = new HashMap<>();
+    try (InputStream in = LegacyEnglishWordSplitter.class.getResourceAsStream(RESOURCES + "exceptions.jsonl")) {
+      if (in == null) throw new IllegalStateException("missing resource " + RESOURCES + "exceptions.jsonl");
+      BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+      for (String line; (line = r.readLine()) != null; ) {
+        if (line.isBlank()) continue;
+        JsonNode row = json.readTree(line);
+        JsonNode parts = row.get(1);
+        String[] tokens = new String[parts.size()];
+        for (int i = 0; i < tokens.length; i++) tokens[i] = parts.get(i).asText();
+        map.put(row.get(0).asText(), tokens);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return map;
+  }
+
+    /** The affix matcher as it was (a verbatim copy of AffixRules before the rewrite). */
+    static final class LegacyAffixRules {
+    private static final int[] NONE = new int[0];
+
+    private final Pattern[] patterns;
+    private final int[] minWidth;
+    private final int[] maxWidth; // -1 = unbounded
+    private final int[][] edgeRanges; // sorted [lo, hi] pairs, flattened
+    private final int[][] candidatesBmp;
+
+    LegacyAffixRules(JsonNode rows, boolean anchorAtEnd) {
+      int n = rows.size();
+      patterns = new Pattern[n];
+      minWidth = new int[n];
+      maxWidth = new int[n];
+      edgeRanges = new int[n][];
+      for (int i = 0; i < n; i++) {
+        JsonNode r = rows.get(i);
+        String regex = r.get("regex").asText();
+        patterns[i] = Pattern.compile(anchorAtEnd ? "(?:" + regex + ")$" : regex, Pattern.UNICODE_CHARACTER_CLASS);
+        minWidth[i] = r.get("min").asInt();
+        maxWidth[i] = r.get("max").asInt();
+        JsonNode edge = r.get(anchorAtEnd ? "last" : "first");
+        if (!edge.isArray()) throw new IllegalStateException("affix rule " + regex + " has no character set");
+        int[] flat = new int[edge.size() * 2];
+        for (int k = 0; k < edge.size(); k++) {
+          flat[2 * k] = edge.get(k).get(0).asInt();
+          flat[2 * k + 1] = edge.get(k).get(1).asInt();
+        }
+        edgeRanges[i] = flat;
+      }
+      candidatesBmp = new int[0x10000][];
+      List<Integer> tmp = new ArrayList<>();
+      for (int c = 0; c < 0x10000; c++) {
+        tmp.clear();
+        for (int i = 0; i < n; i++) if (contains(edgeRanges[i], c)) tmp.add(i);
+        candidatesBmp[c] = tmp.isEmpty() ? NONE : tmp.stream().mapToInt(Integer::intValue).toArray();
+      }
+    }
+
+    private static boolean contains(int[] ranges, int c) {
+      for (int k = 0; k < ranges.length; k += 2) if (c >= ranges[k] && c <= ranges[k + 1]) return true;
+      return false;
+    }
+
+    /** Alternatives that can consume {@code c} at their edge, in priority order. */
+    private int[] candidates(int c) {
+      if (c < 0x10000) return candidatesBmp[c];
+      List<Integer> tmp = new ArrayList<>();
+      for (int i = 0; i < patterns.length; i++) if (contains(edgeRanges[i], c)) tmp.add(i);
+      return tmp.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** One matcher per alternative, for one thread. */
+    Matcher[] matchers() {
+      Matcher[] m = new Matcher[patterns.length];
+      for (int i = 0; i < m.length; i++) {
+        m[i] = patterns[i].matcher("");
+        m[i].useTransparentBounds(true); // lookbehinds see the text before the region
+      }
+      return m;
+    }
+
+    /** Length of the prefix match at the start of {@code s} (spaCy's find_prefix), 0 if none. */
+    int prefixLength(String s, Matcher[] m) {
+      if (s.isEmpty()) return 0;
+      for (int i : candidates(s.codePointAt(0))) {
+        Matcher x = m[i].reset(s);
+        if (x.lookingAt()) return x.end();
+      }
+      return 0;
+    }
+
+    /**
+     * Length of the suffix match (spaCy's find_suffix): the leftmost position from which some alternative
+     * matches to the end of {@code s}; at equal positions the earlier alternative wins.
+     */
+    int suffixLength(String s, Matcher[] m) {
+      int n = s.length();
+      if (n == 0) return 0;
+      int best = -1;
+      for (int i : candidates(s.codePointBefore(n))) {
+        int from = maxWidth[i] < 0 ? 0 : Math.max(0, n - 2 * maxWidth[i]); // widths count code points
+        int to = best >= 0 ? Math.min(best - 1, n - minWidth[i]) : n - minWidth[i];
+        Matcher x = m[i].reset(s);
+        for (int start = from; start <= to; start++) {
+          if (start > 0 && Character.isLowSurrogate(s.charAt(start)) && Character.isHighSurrogate(s.charAt(start - 1))) continue;
+          if (maxWidth[i] >= 0 && s.codePointCount(start, n) > maxWidth[i]) continue;
+          x.region(start, n);
+          if (x.lookingAt()) {
+            best = start;
+            break;
+          }
+        }
+      }
+      return best < 0 ? 0 : n - best;
+    }
+
+    /** Infix matches of {@code s} as [start, end) pairs, left to right, non-overlapping (spaCy's find_infix). */
+    int infixMatches(String s, Matcher[] m, int[] out) {
+      int n = s.length();
+      int count = 0;
+      int p = 0;
+      while (p < n) {
+        int c = s.codePointAt(p);
+        int end = -1;
+        for (int i : candidates(c)) {
+          Matcher x = m[i].reset(s);
+          x.region(p, n);
+          if (x.lookingAt()) {
+            end = x.end();
+            break;
+          }
+        }
+        if (end > p) {
+          if (2 * count + 1 < out.length) {
+            out[2 * count] = p;
+            out[2 * count + 1] = end;
+          }
+          count++;
+          p = end;
+        } else {
+          p += Character.charCount(c);
+        }
+      }
+      return count;
+    }
+  }
+}
