@@ -98,16 +98,6 @@ public final class DetectorModel {
 
   double margin(FeatureExtractor fx, String text) {
     java.util.List<String> windows = TextWindows.cutForScoring(text);
-    if (windows.size() <= 1) return regression.margin(fx.extract(text));
-    return meanMargin(fx, windows);
-  }
-
-  /** The score of a document cut into {@code windows} (see {@link TextWindows#cutForScoring}). */
-  double scoreWindows(FeatureExtractor fx, java.util.List<String> windows) {
-    return LogisticModel.sigmoid(meanMargin(fx, windows));
-  }
-
-  private double meanMargin(FeatureExtractor fx, java.util.List<String> windows) {
     double sum = 0;
     for (String w : windows) sum += regression.margin(fx.extract(w));
     return sum / windows.size();

@@ -96,16 +96,25 @@ public final class SlopStep implements Step, CounterSummary {
 
   @Override
   public Verdict apply(Document doc) {
-    FeatureExtractor.Features f = extractor.extract(doc.text());
-    FeatureExtractor.Reading r = f.reading();
-    Map<String, Object> evasion = evasion(r);
-    if (r.latinShare() < MIN_LATIN_SHARE) return unscoredLanguage(r, evasion);
-    if (f.words() < config.minWords()) return Verdict.keep(values("words", f.words(), "scored", false));
-    if (r.englishWordRate() - r.foreignWordRate() < MIN_ENGLISH_MARGIN) return unscoredLanguage(r, evasion);
-    // explained from the first (or only) window, before the extractor's buffers serve the other windows
-    Map<String, Double> explanation = config.explain() > 0 ? model.regression.topContributions(f, config.explain()) : null;
+    // a long document is read window by window, as the model was trained; each character is scanned once
     List<String> windows = TextWindows.cutForScoring(doc.text());
-    double score = round(windows.size() <= 1 ? model.regression.probability(f) : model.scoreWindows(extractor, windows));
+    FeatureExtractor.Features f = extractor.extract(windows.get(0));
+    FeatureExtractor.Reading r = f.reading();
+    int homoglyphs = r.homoglyphs(), invisible = r.invisible();
+    if (r.latinShare() < MIN_LATIN_SHARE) return unscoredLanguage(r, evasion(homoglyphs, invisible));
+    if (windows.size() == 1 && f.words() < config.minWords()) return Verdict.keep(values("words", f.words(), "scored", false));
+    if (r.englishWordRate() - r.foreignWordRate() < MIN_ENGLISH_MARGIN) return unscoredLanguage(r, evasion(homoglyphs, invisible));
+    // explained from the first window, before the extractor's buffers serve the others
+    Map<String, Double> explanation = config.explain() > 0 ? model.regression.topContributions(f, config.explain()) : null;
+    double margin = model.regression.margin(f);
+    for (int i = 1; i < windows.size(); i++) {
+      FeatureExtractor.Features w = extractor.extract(windows.get(i));
+      margin += model.regression.margin(w);
+      homoglyphs += w.reading().homoglyphs();
+      invisible += w.reading().invisible();
+    }
+    double score = round(LogisticModel.sigmoid(margin / windows.size()));
+    Map<String, Object> evasion = evasion(homoglyphs, invisible);
     recordProvenance(doc, score, evasion);
     Map<String, Object> v = new LinkedHashMap<>();
     v.put("score", score);
@@ -134,11 +143,11 @@ public final class SlopStep implements Step, CounterSummary {
   }
 
   /** {@code {homoglyphs, invisible}}, or null when the text had neither. */
-  private static Map<String, Object> evasion(FeatureExtractor.Reading r) {
-    if (r.homoglyphs() == 0 && r.invisible() == 0) return null;
+  private static Map<String, Object> evasion(int homoglyphs, int invisible) {
+    if (homoglyphs == 0 && invisible == 0) return null;
     Map<String, Object> e = new LinkedHashMap<>();
-    e.put("homoglyphs", r.homoglyphs());
-    e.put("invisible", r.invisible());
+    e.put("homoglyphs", homoglyphs);
+    e.put("invisible", invisible);
     return e;
   }
 
