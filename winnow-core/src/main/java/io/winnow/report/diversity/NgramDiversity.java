@@ -1,0 +1,75 @@
+package io.winnow.report.diversity;
+
+import java.util.Arrays;
+
+/**
+ * Word n-gram figures for n = 1..{@value #MAX_N}, n-grams taken within documents: corpus distinct-n (distinct
+ * n-grams / n-grams, distinct counted by a {@link KmvSketch} per n) and rep-n (per document, the share of its
+ * n-grams that repeat an earlier n-gram of the same document, i.e. 1 − distinct / total, averaged over the
+ * documents that have at least one n-gram). An n-gram's hash mixes its words' hashes in order.
+ */
+final class NgramDiversity {
+  static final int MAX_N = 4;
+
+  private final KmvSketch[] distinct = new KmvSketch[MAX_N + 1];
+  private final long[] total = new long[MAX_N + 1];
+  private final double[] repSum = new double[MAX_N + 1];
+  private final long[] repDocs = new long[MAX_N + 1];
+  private long[] grams = new long[512];
+  private long[] sorted = new long[512];
+
+  NgramDiversity(int sketchSize) {
+    for (int n = 1; n <= MAX_N; n++) distinct[n] = new KmvSketch(sketchSize);
+  }
+
+  void addDocument(long[] words, int count) {
+    if (grams.length < count) {
+      grams = new long[Math.max(count, grams.length * 2)];
+      sorted = new long[grams.length];
+    }
+    for (int i = 0; i < count; i++) grams[i] = words[i];
+    for (int n = 1; n <= MAX_N; n++) {
+      int t = count - n + 1;
+      if (t <= 0) break;
+      if (n > 1) for (int i = 0; i < t; i++) grams[i] = mix(grams[i], words[i + n - 1]);
+      KmvSketch sketch = distinct[n];
+      for (int i = 0; i < t; i++) sketch.add(n == 1 ? mix(0, grams[i]) : grams[i]);
+      total[n] += t;
+      System.arraycopy(grams, 0, sorted, 0, t);
+      Arrays.sort(sorted, 0, t);
+      int d = 1;
+      for (int i = 1; i < t; i++) if (sorted[i] != sorted[i - 1]) d++;
+      repSum[n] += (double) (t - d) / t;
+      repDocs[n]++;
+    }
+  }
+
+  /** Distinct n-grams / n-grams over the corpus so far (0 without n-grams). */
+  double distinct(int n) {
+    return total[n] == 0 ? 0 : Math.min(1, distinct[n].estimate() / total[n]);
+  }
+
+  boolean exact() {
+    for (int n = 1; n <= MAX_N; n++) if (!distinct[n].exact()) return false;
+    return true;
+  }
+
+  double rep(int n) {
+    return repDocs[n] == 0 ? 0 : repSum[n] / repDocs[n];
+  }
+
+  long total(int n) {
+    return total[n];
+  }
+
+  /** The hash of an n-gram extended by one word (a murmur3 finaliser over the combination: well mixed). */
+  static long mix(long gram, long word) {
+    long h = gram * 0x9E3779B97F4A7C15L + word;
+    h ^= h >>> 33;
+    h *= 0xff51afd7ed558ccdL;
+    h ^= h >>> 33;
+    h *= 0xc4ceb9fe1a85ec53L;
+    h ^= h >>> 33;
+    return h;
+  }
+}
