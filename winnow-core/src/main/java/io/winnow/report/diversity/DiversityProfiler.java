@@ -62,7 +62,7 @@ public final class DiversityProfiler {
     mattr.addDocument(w, n);
     slop.addDocument(w, n);
     compression.addDocument(text);
-    nearDuplicates.addDocument(text);
+    nearDuplicates.addDocument(w, n);
     while (words >= checkpointWords(nextCheckpoint)) {
       double[] d = new double[NgramDiversity.MAX_N];
       for (int k = 1; k <= NgramDiversity.MAX_N; k++) d[k - 1] = ngrams.distinct(k);

@@ -16,17 +16,18 @@ final class NgramDiversity {
   private final double[] repSum = new double[MAX_N + 1];
   private final long[] repDocs = new long[MAX_N + 1];
   private long[] grams = new long[512];
-  private long[] sorted = new long[512];
+  // per-document distinct count: open addressing, cleared by stamping instead of sorting (sorting cost 60 % of
+  // the profile's time)
+  private long[] slots = new long[1024];
+  private int[] stamps = new int[1024];
+  private int stamp;
 
   NgramDiversity(int sketchSize) {
     for (int n = 1; n <= MAX_N; n++) distinct[n] = new KmvSketch(sketchSize);
   }
 
   void addDocument(long[] words, int count) {
-    if (grams.length < count) {
-      grams = new long[Math.max(count, grams.length * 2)];
-      sorted = new long[grams.length];
-    }
+    if (grams.length < count) grams = new long[Math.max(count, grams.length * 2)];
     for (int i = 0; i < count; i++) grams[i] = words[i];
     for (int n = 1; n <= MAX_N; n++) {
       int t = count - n + 1;
@@ -35,13 +36,37 @@ final class NgramDiversity {
       KmvSketch sketch = distinct[n];
       for (int i = 0; i < t; i++) sketch.add(n == 1 ? mix(0, grams[i]) : grams[i]);
       total[n] += t;
-      System.arraycopy(grams, 0, sorted, 0, t);
-      Arrays.sort(sorted, 0, t);
-      int d = 1;
-      for (int i = 1; i < t; i++) if (sorted[i] != sorted[i - 1]) d++;
+      int d = distinctIn(grams, t);
       repSum[n] += (double) (t - d) / t;
       repDocs[n]++;
     }
+  }
+
+  /** The number of distinct values among {@code values[0, t)}. */
+  private int distinctIn(long[] values, int t) {
+    if (slots.length < 2 * t) {
+      int size = Integer.highestOneBit(4 * t - 1);
+      slots = new long[size];
+      stamps = new int[size];
+      stamp = 0;
+    }
+    if (++stamp == Integer.MAX_VALUE) {
+      Arrays.fill(stamps, 0);
+      stamp = 1;
+    }
+    int mask = slots.length - 1;
+    int d = 0;
+    for (int i = 0; i < t; i++) {
+      long v = values[i];
+      int at = (int) (v ^ (v >>> 32)) & mask;
+      while (stamps[at] == stamp && slots[at] != v) at = (at + 1) & mask;
+      if (stamps[at] != stamp) {
+        stamps[at] = stamp;
+        slots[at] = v;
+        d++;
+      }
+    }
+    return d;
   }
 
   /** Distinct n-grams / n-grams over the corpus so far (0 without n-grams). */
