@@ -35,6 +35,8 @@ final class Guard {
   private double[] poolCounts;
   private long poolTokens;
   private final int vocabulary;
+  /** how many of the pool's most frequent words make the head */
+  static final int HEAD = 1000;
   /** what the last call did, for the report */
   int lastDuplicates;
   int lastCapped;
@@ -53,11 +55,25 @@ final class Guard {
       poolTokens += s.length;
     }
     double scale = (double) sample.tokens() / Math.max(1, poolTokens);
+    // the pool's own ranking: its top HEAD words are the head, every other word (or one it has not seen) the tail
+    Integer[] order = new Integer[vocabulary];
+    for (int i = 0; i < vocabulary; i++) order[i] = i;
+    java.util.Arrays.sort(order, (a, b) -> poolCounts[a] != poolCounts[b] ? Double.compare(poolCounts[b], poolCounts[a]) : Integer.compare(a, b));
+    boolean[] head = new boolean[vocabulary];
+    long poolTail = poolTokens;
+    for (int r = 0; r < HEAD && poolCounts[order[r]] > 0; r++) {
+      head[order[r]] = true;
+      poolTail -= (long) poolCounts[order[r]];
+    }
+    double tailShare = (double) poolTail / poolTokens;
     LongOpenHashSet seenExact = new LongOpenHashSet();
     LongOpenHashSet seenNear = new LongOpenHashSet();
     double[] used = new double[vocabulary];
+    List<int[]> headOnly = new ArrayList<>();
     List<int[]> kept = new ArrayList<>();
     long keptTokens = 0;
+    long keptHead = 0;
+    long keptTail = 0;
     lastDuplicates = 0;
     lastCapped = 0;
     for (int[] s : sample.sentences()) {
@@ -67,9 +83,31 @@ final class Guard {
         continue;
       }
       boolean over = false;
+      int tail = 0;
       for (int w : s) {
         if (++used[w] > (poolCounts[w] + 1) * scale) over = true;
+        if (!head[w]) tail++;
       }
+      if (over || tail == 0) {
+        for (int w : s) used[w]--;
+        if (over) lastCapped++;
+        else headOnly.add(s);
+        continue;
+      }
+      kept.add(s);
+      keptTokens += s.length;
+      keptTail += tail;
+      keptHead += s.length - tail;
+    }
+    // sentences made only of head words come back only as far as the pool's head/tail balance allows
+    double headBudget = tailShare >= 1 ? Double.MAX_VALUE : keptTail * (1 - tailShare) / Math.max(1e-9, tailShare);
+    for (int[] s : headOnly) {
+      if (keptHead + s.length > headBudget) {
+        lastCapped++;
+        continue;
+      }
+      boolean over = false;
+      for (int w : s) if (++used[w] > (poolCounts[w] + 1) * scale) over = true;
       if (over) {
         for (int w : s) used[w]--;
         lastCapped++;
@@ -77,12 +115,30 @@ final class Guard {
       }
       kept.add(s);
       keptTokens += s.length;
+      keptHead += s.length;
     }
+    // the human pool in full, then its sentences again, first those that carry a word the corpus still has less of
+    // than the pool's profile asks for (tail words the sample has lost), then round-robin, until the budget
     List<int[]> out = new ArrayList<>(kept);
-    long fill = 0;
     out.addAll(pool);
-    fill += poolTokens;
-    for (int i = 0; keptTokens + fill < sample.tokens(); i = (i + 1) % pool.size()) {
+    long fill = poolTokens;
+    double budget = sample.tokens();
+    for (int[] s : pool) for (int w : s) used[w]++;
+    boolean added = true;
+    while (added && keptTokens + fill < budget) {
+      added = false;
+      for (int i = 0; i < pool.size() && keptTokens + fill < budget; i++) {
+        int[] s = pool.get(i);
+        boolean deficit = false;
+        for (int w : s) if (used[w] < poolCounts[w] * budget / poolTokens) deficit = true;
+        if (!deficit) continue;
+        for (int w : s) used[w]++;
+        out.add(s);
+        fill += s.length;
+        added = true;
+      }
+    }
+    for (int i = 0; keptTokens + fill < budget; i = (i + 1) % pool.size()) {
       out.add(pool.get(i));
       fill += pool.get(i).length;
     }
