@@ -26,7 +26,7 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
  * </ul>
  * Only text written before language models existed makes a fair reference.
  */
-final class ReferenceCorpus {
+public final class ReferenceCorpus {
   private ReferenceCorpus() {}
 
   static List<String[]> read(Path file) throws IOException {
@@ -62,7 +62,21 @@ final class ReferenceCorpus {
     }
   }
 
+  /**
+   * The Brown sample files of a tagged .tgz, in archive order: file name ({@code ca01}, ...) to its sentences of
+   * lower-cased words, read exactly as {@link #read} reads them. For experiments that split Brown by file.
+   */
+  public static java.util.Map<String, List<String[]>> readBrownByFile(Path file) throws IOException {
+    java.util.Map<String, List<String[]>> byFile = new java.util.LinkedHashMap<>();
+    readTaggedTar(file, null, byFile);
+    return byFile;
+  }
+
   private static void readTaggedTar(Path file, List<String[]> out) throws IOException {
+    readTaggedTar(file, out, null);
+  }
+
+  private static void readTaggedTar(Path file, List<String[]> flat, java.util.Map<String, List<String[]>> byFile) throws IOException {
     try (InputStream raw = Compression.forName(".gz").decompress(Files.newInputStream(file));
         TarArchiveInputStream tar = new TarArchiveInputStream(raw)) {
       TarArchiveEntry e;
@@ -72,6 +86,7 @@ final class ReferenceCorpus {
         // Brown sample files are named c<genre letter><two digits>; skip README, CONTENTS, cats.txt, ...
         if (!e.isFile() || !entry.matches("c[a-r]\\d\\d")) continue;
         files++;
+        List<String[]> out = byFile == null ? flat : byFile.computeIfAbsent(entry, k -> new ArrayList<>());
         BufferedReader r = new BufferedReader(new InputStreamReader(tar, StandardCharsets.UTF_8));
         String line;
         while ((line = r.readLine()) != null) {
