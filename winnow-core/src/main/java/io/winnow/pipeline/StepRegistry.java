@@ -51,6 +51,9 @@ public final class StepRegistry {
         p -> new ExactDedup(ExactDedup.Config.from(p))));
     r.register(StepType.corpus(MinHashDedup.TYPE, "MinHash near-duplicates, FineWeb defaults (corpus step)",
         p -> new MinHashDedup(MinHashDedup.Config.from(p))));
+    r.register(StepType.corpus(io.winnow.step.dedup.ClusterRebalance.TYPE,
+        "Rebalance over-represented modes: cap or down-weight clusters of similar documents (corpus step)",
+        p -> new io.winnow.step.dedup.ClusterRebalance(io.winnow.step.dedup.ClusterRebalance.Config.from(p))));
     return r;
   }
 

@@ -49,12 +49,31 @@ final class DedupFit {
     boolean accept(Observations.Table table, int a, int b) throws IOException;
   }
 
+  /** How many members of a cluster of {@code size} documents stay (dedup: one). */
+  interface ClusterCap {
+    int keep(int size);
+  }
+
+  static final String CAPPED = "capped.bin";
+  static final String CLUSTERED = "clustered.bin";
+
   private Verifier verifier;
+  private ClusterCap cap;
   private long rejectedPairs;
   private long verifiedPairs;
 
   DedupFit verifyWith(Verifier v) {
     this.verifier = v;
+    return this;
+  }
+
+  /**
+   * Keeps up to {@code c.keep(size)} members per cluster instead of one (rebalancing); the fit then writes
+   * {@value #CAPPED} (the members beyond the cap) and {@value #CLUSTERED} (every member of a cluster of two or
+   * more, with its cluster's size) instead of the dedup removals.
+   */
+  DedupFit capWith(ClusterCap c) {
+    this.cap = c;
     return this;
   }
 
@@ -146,7 +165,8 @@ final class DedupFit {
           int b = best.get(r);
           if (b < 0 || better(i, b, ref, scores)) best.set(r, i);
         }
-        writeRemovals(json, table, parent, best, size, ref, unsignedCount[0]);
+        if (cap == null) writeRemovals(json, table, parent, best, size, ref, unsignedCount[0]);
+        else writeCapped(json, table, parent, size, scores, unsignedCount[0]);
       } finally {
         parent.close();
         if (scores != null) scores.close();
@@ -227,6 +247,102 @@ final class DedupFit {
       stats.put("rejected_pairs", rejectedPairs);
     }
     AtomicFiles.write(dir.resolve(FIT_JSON), json.writeValueAsBytes(stats));
+  }
+
+  /**
+   * The members of each cluster ranked by the keeper rule (highest score first, then document order); the first
+   * {@code cap.keep(size)} stay, the rest are written to {@value #CAPPED} with their cluster, its size and the
+   * cluster's top member. Only members of clusters of two or more are held, 8 bytes each, for the ranking.
+   */
+  private void writeCapped(ObjectMapper json, Observations.Table table, IntArray parent, IntArray size, IntArray scores,
+      long unsigned) throws IOException {
+    int n = (int) parent.length();
+    it.unimi.dsi.fastutil.ints.IntArrayList members = new it.unimi.dsi.fastutil.ints.IntArrayList();
+    for (int i = 0; i < n; i++) if (size.get(find(parent, i)) >= 2) members.add(i);
+    int[] m = members.toIntArray();
+    it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap rootOf = new it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap(m.length);
+    for (int i : m) rootOf.put(i, find(parent, i));
+    it.unimi.dsi.fastutil.ints.IntArrays.quickSort(m, (a, b) -> {
+      int ra = rootOf.get(a), rb = rootOf.get(b);
+      if (ra != rb) return Integer.compare(ra, rb);
+      if (scores != null) {
+        int c = Double.compare(score(scores, b), score(scores, a));
+        if (c != 0) return c;
+      }
+      return Integer.compare(a, b);
+    });
+    long removed = 0;
+    long clusters = 0;
+    Map<String, Long> histogram = new TreeMap<>();
+    double entropyBefore;
+    double entropyAfter;
+    long kept;
+    long[] rec = new long[Observations.HEADER_LONGS + width];
+    long[] top = new long[Observations.HEADER_LONGS + width];
+    ByteBuffer scratch = table.scratch();
+    Path cappedFile = dir.resolve(CAPPED);
+    Path clusteredFile = dir.resolve(CLUSTERED);
+    java.util.List<int[]> clusterSizes = new java.util.ArrayList<>(); // {size, kept}
+    try (DataOutputStream capped = new DataOutputStream(new BufferedOutputStream(AtomicFiles.create(AtomicFiles.tmp(cappedFile)), 1 << 16));
+         DataOutputStream clustered = new DataOutputStream(new BufferedOutputStream(AtomicFiles.create(AtomicFiles.tmp(clusteredFile)), 1 << 16))) {
+      for (int start = 0; start < m.length; ) {
+        int r = rootOf.get(m[start]);
+        int end = start;
+        while (end < m.length && rootOf.get(m[end]) == r) end++;
+        int s = end - start;
+        int keep = Math.max(1, Math.min(s, cap.keep(s)));
+        clusters++;
+        histogram.merge(GroupedDedup.sizeBucket(s), 1L, Long::sum);
+        clusterSizes.add(new int[] {s, keep});
+        table.read(m[start], top, scratch);
+        byte[] topId = table.id(m[start], top[2]).getBytes(StandardCharsets.UTF_8);
+        for (int k = start; k < end; k++) {
+          table.read(m[k], rec, scratch);
+          clustered.writeLong(rec[0]);
+          clustered.writeLong(r);
+          clustered.writeInt(s);
+          if (k - start < keep) continue;
+          capped.writeLong(rec[0]);
+          capped.writeLong(r);
+          capped.writeInt(s);
+          capped.writeInt(keep);
+          capped.writeDouble(similarity.of(rec, top));
+          capped.writeInt(topId.length);
+          capped.write(topId);
+          removed++;
+        }
+        start = end;
+      }
+    }
+    AtomicFiles.commit(AtomicFiles.tmp(cappedFile), cappedFile);
+    AtomicFiles.commit(AtomicFiles.tmp(clusteredFile), clusteredFile);
+    kept = n - removed;
+    // entropy of the documents over clusters (singletons included), before and after the cap
+    long singletons = n - m.length;
+    entropyBefore = clusterEntropy(clusterSizes, singletons, n, false);
+    entropyAfter = clusterEntropy(clusterSizes, singletons, kept, true);
+    Map<String, Object> stats = new LinkedHashMap<>();
+    stats.put("documents", n);
+    stats.put("clusters", clusters);
+    stats.put("clustered_documents", m.length);
+    stats.put("removed", removed);
+    stats.put("cluster_sizes", histogram);
+    stats.put("cluster_entropy_bits_before", Math.round(entropyBefore * 1e4) / 1e4);
+    stats.put("cluster_entropy_bits_after", Math.round(entropyAfter * 1e4) / 1e4);
+    stats.put("without_key", unsigned);
+    AtomicFiles.write(dir.resolve(FIT_JSON), json.writeValueAsBytes(stats));
+  }
+
+  private static double clusterEntropy(java.util.List<int[]> clusters, long singletons, long total, boolean afterCap) {
+    if (total == 0) return 0;
+    double h = 0;
+    for (int[] c : clusters) {
+      double p = (afterCap ? c[1] : c[0]) / (double) total;
+      h -= p * Math.log(p) / Math.log(2);
+    }
+    double p1 = 1.0 / total;
+    h -= singletons * p1 * Math.log(p1) / Math.log(2);
+    return h;
   }
 
   private void checkIndexParams(ObjectMapper json, Path index) throws IOException {
