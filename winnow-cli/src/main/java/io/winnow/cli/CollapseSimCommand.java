@@ -30,7 +30,7 @@ final class CollapseSimCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--reference", paramLabel = "TGZ", description = "Brown corpus, tagged .tgz (generation 0's human text; 10 % of its files held out)")
+  @Option(names = "--reference", paramLabel = "TGZ", description = "Brown corpus, tagged .tgz (generation 0's human text; 10 %% of its files held out)")
   Path reference;
 
   @Option(names = "--toy", description = "unigram toy instead of Brown: zipf (exponent 1.1, 20,000 types, 200,000 tokens per generation)")
