@@ -4,7 +4,7 @@ import java.util.Arrays;
 import net.openhft.hashing.LongHashFunction;
 
 /**
- * A fast lower-case word scan that yields 64-bit word hashes instead of strings: the word rule of the slop step's
+ * A fast lower-case word scan that yields 64-bit word hashes instead of strings: {@link WordRule}, the slop step's
  * scan (a run of letters or digits, inner apostrophes kept as {@code '} whether straight or curly, everything else
  * splits), each word lower-cased and hashed with xxh64 (seed 0) over its UTF-16 chars. {@link #hash(String)} gives
  * the hash of a single word the same way, so word lists can be matched without building strings.
@@ -14,12 +14,6 @@ import net.openhft.hashing.LongHashFunction;
  */
 public final class LowercaseWordHashes {
   private static final LongHashFunction HASH = LongHashFunction.xx(0);
-  private static final boolean[] ASCII_WORD = new boolean[128];
-
-  static {
-    for (char c = 0; c < 128; c++) ASCII_WORD[c] = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
-  }
-
   private char[] text = new char[4096];
   private char[] word = new char[64];
   private long[] hashes = new long[512];
@@ -39,8 +33,8 @@ public final class LowercaseWordHashes {
         char d = t[i];
         if (isWordChar(d)) {
           if (len == word.length) word = Arrays.copyOf(word, len * 2);
-          word[len++] = d < 128 ? (d >= 'A' && d <= 'Z' ? (char) (d + 32) : d) : Character.toLowerCase(d);
-        } else if ((d == '\'' || d == '\u2019') && i + 1 < n && Character.isLetter(t[i + 1]) && len > 0) {
+          word[len++] = WordRule.lower(d);
+        } else if (WordRule.joinsWord(t, i, n, len)) {
           if (len == word.length) word = Arrays.copyOf(word, len * 2);
           word[len++] = '\'';
         } else {
@@ -74,7 +68,7 @@ public final class LowercaseWordHashes {
     return scan.count;
   }
 
-  static boolean isWordChar(char c) {
-    return c < 128 ? ASCII_WORD[c] : Character.isLetterOrDigit(c);
+  private static boolean isWordChar(char c) {
+    return WordRule.isWordChar(c);
   }
 }

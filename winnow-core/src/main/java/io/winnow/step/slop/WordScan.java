@@ -101,8 +101,8 @@ final class WordScan {
             if (d >= '0' && d <= '9' || d >= 128 && !Character.isLetter(d)) digits++;
             else letters++;
             if (len == word.length) word = java.util.Arrays.copyOf(word, len * 2);
-            word[len++] = d < 128 ? (d >= 'A' && d <= 'Z' ? (char) (d + 32) : d) : Character.toLowerCase(d);
-          } else if ((d == '\'' || d == '\u2019') && i + 1 < n && Character.isLetter(text[i + 1]) && len > 0) {
+            word[len++] = io.winnow.text.WordRule.lower(d);
+          } else if (io.winnow.text.WordRule.joinsWord(text, i, n, len)) {
             if (len == word.length) word = java.util.Arrays.copyOf(word, len * 2);
             word[len++] = '\'';
           } else {
@@ -142,14 +142,8 @@ final class WordScan {
     if (wordsInSentence > 0) addSentence(wordsInSentence);
   }
 
-  private static final boolean[] ASCII_WORD = new boolean[128];
-
-  static {
-    for (char c = 0; c < 128; c++) ASCII_WORD[c] = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
-  }
-
   static boolean isWordChar(char c) {
-    return c < 128 ? ASCII_WORD[c] : Character.isLetterOrDigit(c);
+    return io.winnow.text.WordRule.isWordChar(c);
   }
 
   private static final java.util.Set<String> ABBREVIATIONS = java.util.Set.of("mr", "mrs", "ms", "dr", "prof", "st", "vs",
