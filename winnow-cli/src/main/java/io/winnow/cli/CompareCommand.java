@@ -50,10 +50,22 @@ final class CompareCommand implements Callable<Integer> {
       description = "exit with 3 when a verdict fires on one of these metrics (comma-separated, or 'any')")
   List<String> failOn;
 
+  @Option(names = "--manifests", description = "each input is a folder of code projects: compare their dependency distributions "
+      + "(a verdict when a library gains --share-points of the projects, or the dependency HHI rises by --hhi-percent); "
+      + "--fail-on dependencies (or any) exits with 3 on such a verdict")
+  boolean manifests;
+
+  @Option(names = "--share-points", defaultValue = "10", description = "with --manifests (default: ${DEFAULT-VALUE})")
+  double sharePoints;
+
+  @Option(names = "--hhi-percent", defaultValue = "50", description = "with --manifests (default: ${DEFAULT-VALUE})")
+  double hhiPercent;
+
   @Mixin DiversityOptions options;
 
   @Override
   public Integer call() throws IOException {
+    if (manifests) return compareDependencies();
     Map<DiversityMetric, Double> overrides = new EnumMap<>(DiversityMetric.class);
     try {
       thresholds.forEach((k, v) -> overrides.put(DiversityMetric.byKey(k), v));
@@ -76,5 +88,30 @@ final class CompareCommand implements Callable<Integer> {
     if (failOn == null) return 0;
     for (DiversityComparison.Verdict v : c.verdicts()) if (failOn.contains("any") || failOn.contains(v.metric().key())) return VERDICT;
     return 0;
+  }
+
+  private int compareDependencies() throws IOException {
+    List<io.winnow.report.diversity.DependencyProfile> profiles = new ArrayList<>();
+    for (String in : inputs) profiles.add(io.winnow.report.diversity.DependencyProfile.scan(in, List.of(Path.of(in))));
+    var out = spec.commandLine().getOut();
+    for (int i = 0; i < profiles.size(); i++) {
+      out.printf("[%d] ", i + 1);
+      profiles.get(i).print(out);
+    }
+    List<String> verdicts = io.winnow.report.diversity.DependencyProfile.verdicts(profiles, sharePoints, hhiPercent);
+    if (verdicts.isEmpty()) out.println("no verdict: no library gained " + sharePoints + " points and no HHI rose " + hhiPercent + " %");
+    for (String v : verdicts) out.println("verdict " + v);
+    out.flush();
+    if (json != null) {
+      ObjectMapper m = new ObjectMapper();
+      var root = m.createObjectNode();
+      var gens = root.putArray("generations");
+      for (var p : profiles) gens.add(p.toJson(m));
+      var vs = root.putArray("verdicts");
+      verdicts.forEach(vs::add);
+      m.writerWithDefaultPrettyPrinter().writeValue(json.toFile(), root);
+    }
+    boolean fail = failOn != null && (failOn.contains("any") || failOn.contains("dependencies"));
+    return fail && !verdicts.isEmpty() ? VERDICT : 0;
   }
 }

@@ -30,10 +30,21 @@ final class DiversityCommand implements Callable<Integer> {
   @Option(names = "--json", paramLabel = "FILE", description = "also write the profile as JSON")
   Path json;
 
+  @Option(names = "--manifests", description = "the inputs are folders of code projects: report the dependency distribution "
+      + "of their manifests (package.json, Cargo.toml, pom.xml, go.mod, requirements.txt, pyproject.toml) instead")
+  boolean manifests;
+
   @Mixin DiversityOptions options;
 
   @Override
   public Integer call() throws IOException {
+    if (manifests) {
+      io.winnow.report.diversity.DependencyProfile d = io.winnow.report.diversity.DependencyProfile.scan(String.join(" ", inputs),
+          inputs.stream().map(Path::of).toList());
+      d.print(spec.commandLine().getOut());
+      if (json != null) new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(json.toFile(), d.toJson(new ObjectMapper()));
+      return 0;
+    }
     CorpusInput input = CorpusInput.of(inputs);
     DiversityProfile p = input.profile(options.textField, options.limit, options.limits());
     DiversityTable.print(p, spec.commandLine().getOut());

@@ -67,4 +67,20 @@ class DiversityCommandsTest {
     assertThat(collapsed.exit()).as(collapsed.out() + collapsed.err()).isEqualTo(3);
     assertThat(collapsed.out()).contains("verdict [2] near-duplicate rate");
   }
+
+  @Test
+  void compareManifestsFailsWhenOneLibrarySpreads() throws IOException {
+    Path fixtures = Path.of("../winnow-core/src/test/resources/fixtures/manifests/npm");
+    Path later = dir.resolve("later");
+    for (int i = 0; i < 24; i++) {
+      Path project = Files.createDirectories(later.resolve("app-" + i));
+      Files.writeString(project.resolve("package.json"), "{\"dependencies\":{\"lodash\":\"^4\"}}");
+    }
+    CliTest.Result same = CliTest.winnow("compare", "--manifests", fixtures.toString(), fixtures.toString(), "--fail-on", "dependencies");
+    assertThat(same.exit()).as(same.out() + same.err()).isZero();
+    assertThat(same.out()).contains("no verdict");
+    CliTest.Result spread = CliTest.winnow("compare", "--manifests", fixtures.toString(), later.toString(), "--fail-on", "dependencies");
+    assertThat(spread.exit()).as(spread.out() + spread.err()).isEqualTo(3);
+    assertThat(spread.out()).contains("verdict [2] npm: lodash in 100 % of projects (was 0 %, lift new)");
+  }
 }
