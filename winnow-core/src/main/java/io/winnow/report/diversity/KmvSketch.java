@@ -16,6 +16,8 @@ public final class KmvSketch {
   /** kept values, sorted and distinct, in [0, kept) after a compaction; new candidates appended after them */
   private long[] values;
   private long[] merged;
+  /** While fewer than k distinct values were seen: them, in a hash set (repeats cost a lookup, not a sort). */
+  private it.unimi.dsi.fastutil.longs.LongOpenHashSet exact = new it.unimi.dsi.fastutil.longs.LongOpenHashSet();
   private int size;
   private int kept;
   /** unsigned: a value at or above it cannot be among the k smallest */
@@ -30,13 +32,26 @@ public final class KmvSketch {
   }
 
   public void add(long hash) {
+    if (exact != null) {
+      if (exact.add(hash) && exact.size() > k) spill();
+      return;
+    }
     if (Long.compareUnsigned(hash, threshold) >= 0 && full) return;
     values[size++] = hash;
     if (size == values.length) compact();
   }
 
+  /** Past k distinct values: the sketch proper takes over from the exact set. */
+  private void spill() {
+    var it = exact.iterator();
+    while (it.hasNext()) values[size++] = it.nextLong();
+    exact = null;
+    compact();
+  }
+
   /** The number of distinct hashes seen, exact below k, estimated above. */
   public double estimate() {
+    if (exact != null) return exact.size();
     compact();
     if (!full) return kept;
     double x = (threshold >>> 11) * 0x1.0p-53; // the k-th smallest value, scaled to [0, 1)
@@ -45,6 +60,7 @@ public final class KmvSketch {
 
   /** Whether the count is exact (fewer than k distinct hashes seen). */
   public boolean exact() {
+    if (exact != null) return true;
     compact();
     return !full;
   }
