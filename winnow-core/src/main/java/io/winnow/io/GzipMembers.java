@@ -18,7 +18,7 @@ import java.util.zip.Inflater;
  * can look for the next member header right after the damaged member's start: a truncated member is followed by
  * the next one, whose header the inflater has already swallowed as data.
  */
-final class GzipMembers extends InputStream implements MemberStream {
+final class GzipMembers extends MemberStream {
   private static final int RETAIN_MAX = 8 << 20;
   private static final int FHCRC = 2, FEXTRA = 4, FNAME = 8, FCOMMENT = 16, RESERVED = 0xE0;
 
@@ -43,18 +43,8 @@ final class GzipMembers extends InputStream implements MemberStream {
   }
 
   @Override
-  public long memberOffset() {
+  long memberOffset() {
     return memberOffset;
-  }
-
-  @Override
-  public int read() throws IOException {
-    byte[] one = new byte[1];
-    int n;
-    while ((n = read(one, 0, 1)) == 0) {
-      // a member with no output; go on to the next
-    }
-    return n < 0 ? -1 : one[0] & 0xff;
   }
 
   @Override
@@ -156,7 +146,7 @@ final class GzipMembers extends InputStream implements MemberStream {
   }
 
   @Override
-  public boolean resync() throws IOException {
+  boolean resync() throws IOException {
     pending = null;
     inMember = false;
     eof = false;

@@ -12,7 +12,7 @@ import java.nio.ByteBuffer;
  * readable data ends. Bytes decoded before the damage are returned first. zstd-jni's stream API does not say how
  * much input it consumed, so this drives the decompression context directly.
  */
-final class ZstdFrames extends InputStream implements MemberStream {
+final class ZstdFrames extends MemberStream {
   private static final int SIZE = 1 << 17;
   private final InputStream raw;
   private final ZstdDecompressCtx ctx = new ZstdDecompressCtx();
@@ -31,25 +31,15 @@ final class ZstdFrames extends InputStream implements MemberStream {
   }
 
   @Override
-  public long memberOffset() {
+  long memberOffset() {
     return frameOffset;
   }
 
   /** zstd frames carry no reliable marker to search for inside damaged data; the rest of the file is lost. */
   @Override
-  public boolean resync() {
+  boolean resync() {
     eof = true;
     return false;
-  }
-
-  @Override
-  public int read() throws IOException {
-    byte[] one = new byte[1];
-    int n;
-    while ((n = read(one, 0, 1)) == 0) {
-      // nothing decoded yet
-    }
-    return n < 0 ? -1 : one[0] & 0xff;
   }
 
   @Override
