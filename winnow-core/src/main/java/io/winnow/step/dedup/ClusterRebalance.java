@@ -9,12 +9,7 @@ import io.winnow.step.CorpusStep;
 import io.winnow.step.Step;
 import it.unimi.dsi.fastutil.longs.Long2LongOpenHashMap;
 import it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap;
-import java.io.BufferedInputStream;
-import java.io.DataInputStream;
-import java.io.EOFException;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -129,36 +124,18 @@ public final class ClusterRebalance implements CorpusStep {
     static State load(Path dir) throws IOException {
       State s = new State();
       s.clustered.defaultReturnValue(-1);
-      try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(dir.resolve(DedupFit.CAPPED)), 1 << 16))) {
-        while (true) {
-          long key;
-          try {
-            key = in.readLong();
-          } catch (EOFException e) {
-            break;
-          }
-          long cluster = in.readLong();
-          int size = in.readInt();
-          int keep = in.readInt();
-          double sim = in.readDouble();
-          byte[] id = new byte[in.readInt()];
-          in.readFully(id);
-          s.capped.put(key, new Capped(cluster, size, keep, sim, new String(id, StandardCharsets.UTF_8)));
-        }
-      }
-      try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(dir.resolve(DedupFit.CLUSTERED)), 1 << 16))) {
-        while (true) {
-          long key;
-          try {
-            key = in.readLong();
-          } catch (EOFException e) {
-            break;
-          }
-          long cluster = in.readLong();
-          int size = in.readInt();
-          s.clustered.put(key, (cluster << 32) | size);
-        }
-      }
+      BinaryRecords.forEach(dir.resolve(DedupFit.CAPPED), (key, in) -> {
+        long cluster = in.readLong();
+        int size = in.readInt();
+        int keep = in.readInt();
+        double sim = in.readDouble();
+        s.capped.put(key, new Capped(cluster, size, keep, sim, BinaryRecords.readString(in)));
+      });
+      BinaryRecords.forEach(dir.resolve(DedupFit.CLUSTERED), (key, in) -> {
+        long cluster = in.readLong();
+        int size = in.readInt();
+        s.clustered.put(key, (cluster << 32) | size);
+      });
       return s;
     }
   }

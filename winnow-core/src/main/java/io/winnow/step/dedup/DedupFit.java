@@ -252,16 +252,20 @@ final class DedupFit {
   /**
    * The members of each cluster ranked by the keeper rule (highest score first, then document order); the first
    * {@code cap.keep(size)} stay, the rest are written to {@value #CAPPED} with their cluster, its size and the
-   * cluster's top member. Only members of clusters of two or more are held, 8 bytes each, for the ranking.
+   * cluster's top member. Only members of clusters of two or more are held, about 20 bytes each (index, root, hash-map slack), for the ranking.
    */
   private void writeCapped(ObjectMapper json, Observations.Table table, IntArray parent, IntArray size, IntArray scores,
       long unsigned) throws IOException {
     int n = (int) parent.length();
     it.unimi.dsi.fastutil.ints.IntArrayList members = new it.unimi.dsi.fastutil.ints.IntArrayList();
-    for (int i = 0; i < n; i++) if (size.get(find(parent, i)) >= 2) members.add(i);
+    it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap rootOf = new it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap();
+    for (int i = 0; i < n; i++) {
+      int r = find(parent, i);
+      if (size.get(r) < 2) continue;
+      members.add(i);
+      rootOf.put(i, r);
+    }
     int[] m = members.toIntArray();
-    it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap rootOf = new it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap(m.length);
-    for (int i : m) rootOf.put(i, find(parent, i));
     it.unimi.dsi.fastutil.ints.IntArrays.quickSort(m, (a, b) -> {
       int ra = rootOf.get(a), rb = rootOf.get(b);
       if (ra != rb) return Integer.compare(ra, rb);

@@ -8,12 +8,7 @@ import io.winnow.doc.Verdict;
 import io.winnow.step.Step;
 import it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap;
 import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
-import java.io.BufferedInputStream;
-import java.io.DataInputStream;
-import java.io.EOFException;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -65,31 +60,13 @@ public final class DuplicateFilter implements Step {
 
   static State load(Path dir, String noKeyNote) throws IOException {
     State s = new State(noKeyNote);
-    try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(dir.resolve(DedupFit.REMOVED)), 1 << 16))) {
-      while (true) {
-        long key;
-        try {
-          key = in.readLong();
-        } catch (EOFException e) {
-          break;
-        }
-        long cluster = in.readLong();
-        double sim = in.readDouble();
-        boolean inIndex = in.readBoolean();
-        byte[] id = new byte[in.readInt()];
-        in.readFully(id);
-        s.removed.put(key, new Removal(cluster, sim, inIndex, new String(id, StandardCharsets.UTF_8)));
-      }
-    }
-    try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(dir.resolve(DedupFit.UNSIGNED)), 1 << 16))) {
-      while (true) {
-        try {
-          s.unsigned.add(in.readLong());
-        } catch (EOFException e) {
-          break;
-        }
-      }
-    }
+    BinaryRecords.forEach(dir.resolve(DedupFit.REMOVED), (key, in) -> {
+      long cluster = in.readLong();
+      double sim = in.readDouble();
+      boolean inIndex = in.readBoolean();
+      s.removed.put(key, new Removal(cluster, sim, inIndex, BinaryRecords.readString(in)));
+    });
+    BinaryRecords.forEach(dir.resolve(DedupFit.UNSIGNED), (key, in) -> s.unsigned.add(key));
     return s;
   }
 
