@@ -252,7 +252,8 @@ final class DedupFit {
   /**
    * The members of each cluster ranked by the keeper rule (highest score first, then document order); the first
    * {@code cap.keep(size)} stay, the rest are written to {@value #CAPPED} with their cluster, its size and the
-   * cluster's top member. Only members of clusters of two or more are held, about 20 bytes each (index, root, hash-map slack), for the ranking.
+   * cluster's top member. Only members of clusters of two or more are held for the ranking, about 20 bytes each
+   * (index, root, hash-map slack).
    */
   private void writeCapped(ObjectMapper json, Observations.Table table, IntArray parent, IntArray size, IntArray scores,
       long unsigned) throws IOException {
