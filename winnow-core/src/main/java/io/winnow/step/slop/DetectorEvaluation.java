@@ -105,10 +105,11 @@ public final class DetectorEvaluation {
     List<Boolean> seen = new ArrayList<>();
     List<Double> scoreList = new ArrayList<>();
     for (LabelledText t : all) {
-      if (fx.extract(t.text()).words() < MIN_WORDS) continue;
+      double p = model.scoreIfLongEnough(fx, t.text(), MIN_WORDS);
+      if (Double.isNaN(p)) continue;
       data.add(t);
       seen.add(model.trainedOn(t.text()));
-      scoreList.add(model.score(fx, t.text()));
+      scoreList.add(p);
     }
     double[] scores = scoreList.stream().mapToDouble(Double::doubleValue).toArray();
     List<Row> rows = new ArrayList<>();
@@ -153,8 +154,8 @@ public final class DetectorEvaluation {
     int scored = 0, a05 = 0, a1 = 0, a5 = 0, seen = 0;
     long[] bins = new long[ScoreHistograms.BINS];
     for (String t : texts) {
-      if (fx.extract(t).words() < MIN_WORDS) continue;
-      double p = model.score(fx, t);
+      double p = model.scoreIfLongEnough(fx, t, MIN_WORDS);
+      if (Double.isNaN(p)) continue;
       scored++;
       if (model.trainedOn(t)) seen++;
       bins[ScoreHistograms.bin(p)]++;
@@ -207,8 +208,8 @@ public final class DetectorEvaluation {
   private static boolean[] above(List<String> texts, DetectorModel model, FeatureExtractor fx) {
     List<Boolean> out = new ArrayList<>();
     for (String t : texts) {
-      if (fx.extract(t).words() < MIN_WORDS) continue;
-      out.add(model.score(fx, t) >= model.calibration.threshold());
+      double p = model.scoreIfLongEnough(fx, t, MIN_WORDS);
+      if (!Double.isNaN(p)) out.add(p >= model.calibration.threshold());
     }
     boolean[] b = new boolean[out.size()];
     for (int i = 0; i < b.length; i++) b[i] = out.get(i);

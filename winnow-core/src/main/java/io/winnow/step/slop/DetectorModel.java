@@ -88,18 +88,23 @@ public final class DetectorModel {
   }
 
   /**
-   * The probability that a text is machine-generated. A text longer than a window is scored window by window
-   * (the model was trained on windows) and the windows' margins averaged, so the score of a long document
-   * does not drift with its length.
+   * The probability that a text is machine-generated, as the step gives it, or NaN for a text the step leaves
+   * unscored for length (one window of fewer than {@code minWords} words). A text longer than a window is scored
+   * window by window (the model was trained on windows) and the windows' margins averaged, so the score of a long
+   * document does not drift with its length. Each window's features are extracted once.
    */
-  double score(FeatureExtractor fx, String text) {
-    return LogisticModel.sigmoid(margin(fx, text));
+  double scoreIfLongEnough(FeatureExtractor fx, String text, int minWords) {
+    return LogisticModel.sigmoid(margin(fx, text, minWords));
   }
 
-  double margin(FeatureExtractor fx, String text) {
+  private double margin(FeatureExtractor fx, String text, int minWords) {
     java.util.List<String> windows = TextWindows.cutForScoring(text);
     double sum = 0;
-    for (String w : windows) sum += regression.margin(fx.extract(w));
+    for (String w : windows) {
+      FeatureExtractor.Features f = fx.extract(w);
+      if (windows.size() == 1 && f.words() < minWords) return Double.NaN;
+      sum += regression.margin(f);
+    }
     return sum / windows.size();
   }
 

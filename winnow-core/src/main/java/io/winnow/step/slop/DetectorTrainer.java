@@ -93,8 +93,8 @@ public final class DetectorTrainer {
     FeatureExtractor fx = provisional.extractor();
     java.util.Map<String, List<Double>> calibrationByKind = new java.util.TreeMap<>();
     for (LabelledText t : calibrationTexts) {
-      if (fx.extract(t.text()).words() < DetectorEvaluation.MIN_WORDS) continue;
-      calibrationByKind.computeIfAbsent("calibration " + t.domain(), d -> new ArrayList<>()).add(provisional.score(fx, t.text()));
+      double p = provisional.scoreIfLongEnough(fx, t.text(), DetectorEvaluation.MIN_WORDS);
+      if (!Double.isNaN(p)) calibrationByKind.computeIfAbsent("calibration " + t.domain(), d -> new ArrayList<>()).add(p);
     }
     java.util.Map<String, List<Double>> allHuman = new java.util.TreeMap<>(humanByKind);
     allHuman.putAll(calibrationByKind);
