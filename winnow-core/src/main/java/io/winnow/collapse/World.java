@@ -21,20 +21,28 @@ public abstract class World {
   final int[] rank;
   final boolean[] reference;
   final int referenceSize;
+  private final Corpus real;
+  private final Corpus heldOut;
 
-  private World(int vocabulary, int[] rank, boolean[] reference) {
+  private World(int vocabulary, int[] rank, boolean[] reference, Corpus real, Corpus heldOut) {
     this.vocabulary = vocabulary;
     this.rank = rank;
     this.reference = reference;
+    this.real = real;
+    this.heldOut = heldOut;
     int n = 0;
     for (boolean b : reference) if (b) n++;
     this.referenceSize = n;
   }
 
   /** Generation 0's corpus: human text. */
-  public abstract Corpus real();
+  public Corpus real() {
+    return real;
+  }
 
-  public abstract Corpus heldOut();
+  public Corpus heldOut() {
+    return heldOut;
+  }
 
   /** Human text not handed out before in this run: the quota of generation {@code generation} (1-based). */
   public abstract Corpus fresh(long tokens, int generation);
@@ -65,17 +73,7 @@ public abstract class World {
     UnigramModel truth = new UnigramModel(law);
     Corpus real = truth.sample(tokens, Truncation.NONE, random(seed, 1));
     Corpus heldOut = truth.sample(Math.max(10_000, tokens / 10), Truncation.NONE, random(seed, 2));
-    return new World(vocabulary, rank, reference) {
-      @Override
-      public Corpus real() {
-        return real;
-      }
-
-      @Override
-      public Corpus heldOut() {
-        return heldOut;
-      }
-
+    return new World(vocabulary, rank, reference, real, heldOut) {
       @Override
       public Corpus fresh(long n, int generation) {
         return truth.sample(n, Truncation.NONE, random(seed, 1000 + generation));
@@ -136,17 +134,7 @@ public abstract class World {
       shuffled.set(j, x);
     }
     int files = byFile.size();
-    return new World(vocabulary, rank, reference) {
-      @Override
-      public Corpus real() {
-        return real;
-      }
-
-      @Override
-      public Corpus heldOut() {
-        return heldOut;
-      }
-
+    return new World(vocabulary, rank, reference, real, heldOut) {
       @Override
       public Corpus fresh(long n, int generation) {
         long offset = (generation - 1) * n;
