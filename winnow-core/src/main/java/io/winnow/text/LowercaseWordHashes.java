@@ -1,21 +1,23 @@
 package io.winnow.text;
 
 import java.util.Arrays;
-import net.openhft.hashing.LongHashFunction;
 
 /**
  * A fast lower-case word scan that yields 64-bit word hashes instead of strings: {@link WordRule}, the slop step's
  * scan (a run of letters or digits, inner apostrophes kept as {@code '} whether straight or curly, everything else
- * splits), each word lower-cased and hashed with xxh64 (seed 0) over its UTF-16 chars. {@link #hash(String)} gives
- * the hash of a single word the same way, so word lists can be matched without building strings.
+ * splits), each word lower-cased and hashed over its UTF-16 chars while it is scanned: FNV-1a (64-bit) per char,
+ * then the murmur3 finaliser so every bit of the result is mixed (sketches read the hashes as uniform). Hashing in
+ * the scan loop instead of handing each word to a general hash function halves the scan's cost; the hashes are
+ * never stored, so the function may change. {@link #hash(String)} gives the hash of a single word the same way, so
+ * word lists can be matched without building strings.
  *
  * <p>Not thread-safe: the scan reuses its buffers (one instance per thread). The array returned by
  * {@link #scan} is overwritten by the next call.
  */
 public final class LowercaseWordHashes {
-  private static final LongHashFunction HASH = LongHashFunction.xx(0);
+  private static final long FNV_OFFSET = 0xcbf29ce484222325L;
+  private static final long FNV_PRIME = 0x100000001b3L;
   private char[] text = new char[4096];
-  private char[] word = new char[64];
   private long[] hashes = new long[512];
   private int count;
 
@@ -29,23 +31,33 @@ public final class LowercaseWordHashes {
     for (int i = 0; i < n; i++) {
       if (!isWordChar(t[i])) continue;
       int len = 0;
+      long h = FNV_OFFSET;
       while (i < n) {
         char d = t[i];
         if (isWordChar(d)) {
-          if (len == word.length) word = Arrays.copyOf(word, len * 2);
-          word[len++] = WordRule.lower(d);
+          h = (h ^ WordRule.lower(d)) * FNV_PRIME;
         } else if (WordRule.joinsWord(t, i, n, len)) {
-          if (len == word.length) word = Arrays.copyOf(word, len * 2);
-          word[len++] = '\'';
+          h = (h ^ '\'') * FNV_PRIME;
         } else {
           break;
         }
+        len++;
         i++;
       }
       if (count == hashes.length) hashes = Arrays.copyOf(hashes, count * 2);
-      hashes[count++] = HASH.hashChars(word, 0, len);
+      hashes[count++] = finish(h);
     }
     return hashes;
+  }
+
+  /** The murmur3 64-bit finaliser: FNV's high bits depend weakly on the last chars, this spreads them. */
+  private static long finish(long h) {
+    h ^= h >>> 33;
+    h *= 0xff51afd7ed558ccdL;
+    h ^= h >>> 33;
+    h *= 0xc4ceb9fe1a85ec53L;
+    h ^= h >>> 33;
+    return h;
   }
 
   /** The number of words of the last scan. */

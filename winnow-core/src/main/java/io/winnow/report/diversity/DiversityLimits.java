@@ -4,7 +4,8 @@ package io.winnow.report.diversity;
  * The memory bounds of a diversity profile; figures computed past a bound say so in the profile.
  *
  * @param maxTypes word types counted (about 16 bytes each); tokens of further types are left out
- * @param sketchSize k of the distinct-n sketches (4 of them, 24·k bytes each); error about 1/√k
+ * @param sketchSize k of the distinct-n sketches (3 of them, n = 2..4: 10·k longs and a set of up to 9·k longs each,
+ *     some 250·k bytes); error about 1/√k
  * @param maxBandKeys MinHash band keys kept for the near-duplicate rate (about 16 bytes each, 14 per document)
  * @param compressionSampleBytes text compressed for the compression ratio (the corpus's first bytes)
  * @param mattrConcatenatedWords words of the concatenation read for MATTR when no document is long enough

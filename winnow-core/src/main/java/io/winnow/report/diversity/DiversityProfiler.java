@@ -42,7 +42,7 @@ public final class DiversityProfiler {
   public DiversityProfiler(String name, DiversityLimits limits) {
     this.name = name;
     this.vocabulary = new Vocabulary(limits.maxTypes());
-    this.ngrams = new NgramDiversity(limits.sketchSize());
+    this.ngrams = new NgramDiversity(limits.sketchSize(), vocabulary);
     this.mattr = new Mattr(500, limits.mattrConcatenatedWords());
     this.compression = new CompressionSample(limits.compressionSampleBytes());
     this.nearDuplicates = new NearDuplicates(limits.maxBandKeys());

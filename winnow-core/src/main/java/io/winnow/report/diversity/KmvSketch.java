@@ -7,7 +7,9 @@ import java.util.Arrays;
  * distinct hashes (read as unsigned); while fewer than {@code k} distinct values were seen the count is exact,
  * afterwards it is (k − 1) / x, x being the k-th smallest hash scaled to [0, 1). The relative standard error of
  * the estimate is about 1 / √(k − 2): 0.55 % for the default k = 32,768. Memory: 10·k longs (candidates are
- * buffered, sorted and merged into the kept values in batches of 8·k).
+ * buffered, sorted and merged into the kept values in batches of 8·k) and a hash set of up to 9·k longs holding the
+ * kept and buffered values, so that a value seen again (corpora repeat their n-grams) is not buffered twice: only
+ * new values below the threshold reach a sort, some k·ln(n/k) of n distinct values.
  *
  * <p>Hashes must be well mixed (uniform over 64 bits). Not thread-safe.
  */
@@ -23,6 +25,8 @@ public final class KmvSketch {
   /** unsigned: a value at or above it cannot be among the k smallest */
   private long threshold = -1L;
   private boolean full;
+  /** after the exact phase: the kept and buffered values, so that a repeat is not buffered again */
+  private final it.unimi.dsi.fastutil.longs.LongOpenHashSet present = new it.unimi.dsi.fastutil.longs.LongOpenHashSet();
 
   public KmvSketch(int k) {
     if (k < 16) throw new IllegalArgumentException("k must be at least 16, got " + k);
@@ -36,7 +40,8 @@ public final class KmvSketch {
       if (exact.add(hash) && exact.size() > k) spill();
       return;
     }
-    if (Long.compareUnsigned(hash, threshold) >= 0 && full) return;
+    if (full && Long.compareUnsigned(hash, threshold) >= 0) return;
+    if (!present.add(hash)) return;
     values[size++] = hash;
     if (size == values.length) compact();
   }
@@ -87,5 +92,7 @@ public final class KmvSketch {
       threshold = values[k - 1];
     }
     size = kept = d;
+    present.clear();
+    for (int i = 0; i < d; i++) present.add(values[i]);
   }
 }

@@ -4,7 +4,8 @@ import java.util.Arrays;
 
 /**
  * Word n-gram figures for n = 1..{@value #MAX_N}, n-grams taken within documents: corpus distinct-n (distinct
- * n-grams / n-grams, distinct counted by a {@link KmvSketch} per n) and rep-n (per document, the share of its
+ * n-grams / n-grams, distinct counted by a {@link KmvSketch} per n ≥ 2; distinct words are the {@link Vocabulary}'s
+ * exact type count, over the tokens it counted) and rep-n (per document, the share of its
  * n-grams that repeat an earlier n-gram of the same document, i.e. 1 − distinct / total, averaged over the
  * documents that have at least one n-gram). An n-gram's hash mixes its words' hashes in order.
  */
@@ -12,6 +13,7 @@ final class NgramDiversity {
   static final int MAX_N = 4;
 
   private final KmvSketch[] distinct = new KmvSketch[MAX_N + 1];
+  private final Vocabulary words;
   private final long[] total = new long[MAX_N + 1];
   private final double[] repSum = new double[MAX_N + 1];
   private final long[] repDocs = new long[MAX_N + 1];
@@ -22,8 +24,9 @@ final class NgramDiversity {
   private int[] stamps = new int[1024];
   private int stamp;
 
-  NgramDiversity(int sketchSize) {
-    for (int n = 1; n <= MAX_N; n++) distinct[n] = new KmvSketch(sketchSize);
+  NgramDiversity(int sketchSize, Vocabulary words) {
+    this.words = words;
+    for (int n = 2; n <= MAX_N; n++) distinct[n] = new KmvSketch(sketchSize);
   }
 
   void addDocument(long[] words, int count) {
@@ -33,8 +36,10 @@ final class NgramDiversity {
       int t = count - n + 1;
       if (t <= 0) break;
       if (n > 1) for (int i = 0; i < t; i++) grams[i] = mix(grams[i], words[i + n - 1]);
-      KmvSketch sketch = distinct[n];
-      for (int i = 0; i < t; i++) sketch.add(n == 1 ? mix(0, grams[i]) : grams[i]);
+      if (n > 1) {
+        KmvSketch sketch = distinct[n];
+        for (int i = 0; i < t; i++) sketch.add(grams[i]);
+      }
       total[n] += t;
       int d = distinctIn(grams, t);
       repSum[n] += (double) (t - d) / t;
@@ -71,11 +76,13 @@ final class NgramDiversity {
 
   /** Distinct n-grams / n-grams over the corpus so far (0 without n-grams). */
   double distinct(int n) {
+    if (n == 1) return words.tokens() == 0 ? 0 : (double) words.types() / words.tokens();
     return total[n] == 0 ? 0 : Math.min(1, distinct[n].estimate() / total[n]);
   }
 
   boolean exact() {
-    for (int n = 1; n <= MAX_N; n++) if (!distinct[n].exact()) return false;
+    if (words.overflowTokens() > 0) return false;
+    for (int n = 2; n <= MAX_N; n++) if (!distinct[n].exact()) return false;
     return true;
   }
 

@@ -11,17 +11,37 @@ import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
  */
 final class SlopWordRate {
   private static volatile LongOpenHashSet shared;
+  private static volatile long[] sharedFilter;
   private final LongOpenHashSet words = lexicon();
+  /** one bit per low-16-bit hash value of a listed word: most words miss it and skip the set lookup */
+  private final long[] filter = filter(words);
   private long hits;
   private long total;
 
   void addDocument(long[] wordHashes, int count) {
-    for (int i = 0; i < count; i++) if (words.contains(wordHashes[i])) hits++;
+    for (int i = 0; i < count; i++) {
+      long h = wordHashes[i];
+      int bit = (int) h & 0xFFFF;
+      if ((filter[bit >>> 6] & (1L << bit)) != 0 && words.contains(h)) hits++;
+    }
     total += count;
   }
 
   double per1k() {
     return total == 0 ? 0 : 1000.0 * hits / total;
+  }
+
+  private static long[] filter(LongOpenHashSet words) {
+    long[] f = sharedFilter;
+    if (f == null) {
+      f = new long[1 << 10];
+      for (long h : words) {
+        int bit = (int) h & 0xFFFF;
+        f[bit >>> 6] |= 1L << bit;
+      }
+      sharedFilter = f;
+    }
+    return f;
   }
 
   private static LongOpenHashSet lexicon() {

@@ -22,12 +22,17 @@ final class Vocabulary {
   }
 
   void add(long wordHash) {
-    int before = counts.get(wordHash);
-    if (before == 0 && counts.size() >= maxTypes) {
-      overflowTokens++;
-      return;
+    int before;
+    if (counts.size() < maxTypes) {
+      before = counts.addTo(wordHash, 1); // one probe: insert or increment
+    } else {
+      before = counts.get(wordHash);
+      if (before == 0) {
+        overflowTokens++;
+        return;
+      }
+      counts.put(wordHash, before + 1);
     }
-    counts.put(wordHash, before + 1);
     tokens++;
     if (before == 0) hapax++;
     else if (before == 1) hapax--;
