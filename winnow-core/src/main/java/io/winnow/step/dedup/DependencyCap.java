@@ -21,7 +21,7 @@ import java.util.TreeSet;
 /**
  * The decide phase of the {@code diversity} step capped by dependency ({@code by: dependency}): no library may
  * be declared by more than {@code max_share} of an ecosystem's projects ("at most 5 % of Rust projects depend on
- * tokio"). A dependency over its cap loses its lowest-ranked projects by the keeper rule (lowest score first, then
+ * tokio"), and never by fewer than one. A dependency over its cap loses its lowest-ranked projects by the keeper rule (lowest score first, then
  * the latest in input order), one at a time: each removal lowers the share of every library the project
  * declares and the ecosystem's project count, so the dependency most over its cap (most projects; ties to the
  * ecosystem, then the library, first by name) is cut next, until every capped dependency is within its cap. A
@@ -252,9 +252,13 @@ public final class DependencyCap {
     return new Result(capped, stats(config, ecos, before, ranked, cappedBy, manifestCount, unparsable, firstError, capped.size()));
   }
 
-  /** Projects a dependency may keep: {@code max_share} of the ecosystem's kept projects, rounded down. */
-  private static int allowed(double maxShare, int projects) {
-    return (int) Math.floor(maxShare * projects + 1e-9);
+  /**
+   * Projects a dependency may keep: {@code max_share} of the ecosystem's kept projects, rounded down, and at least
+   * one — a library one project declares is not a popular one, and without that floor a small ecosystem would
+   * lose every project that declares anything once max_share × projects falls below one.
+   */
+  static int allowed(double maxShare, int projects) {
+    return Math.max(1, (int) Math.floor(maxShare * projects + 1e-9));
   }
 
   private static double share(long count, long projects) {

@@ -4,11 +4,9 @@ import io.winnow.doc.Document;
 import io.winnow.io.AtomicFiles;
 import io.winnow.report.diversity.Manifests;
 import io.winnow.step.CorpusStep;
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -84,25 +82,18 @@ final class ManifestObservations {
     for (int shard = 0; shard < shards; shard++) {
       Path f = file(stepDir, shard);
       if (!Files.exists(f)) throw new IOException(f + " is missing: shard " + shard + " was not observed");
-      try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(f), 1 << 16))) {
-        while (true) {
-          long project;
-          try {
-            project = in.readLong();
-          } catch (EOFException e) {
-            break;
-          }
-          long position = in.readLong();
-          double score = in.readDouble();
-          String id = readString(in);
-          String name = readString(in);
-          String eco = readString(in);
-          String error = readString(in);
-          String[] deps = new String[in.readInt()];
-          for (int i = 0; i < deps.length; i++) deps[i] = readString(in);
-          all.add(new DependencyCap.Manifest(project, shard, position, score, id, name, eco, error, deps));
-        }
-      }
+      int index = shard;
+      BinaryRecords.forEach(f, (project, in) -> {
+        long position = in.readLong();
+        double score = in.readDouble();
+        String id = readString(in);
+        String name = readString(in);
+        String eco = readString(in);
+        String error = readString(in);
+        String[] deps = new String[in.readInt()];
+        for (int i = 0; i < deps.length; i++) deps[i] = readString(in);
+        all.add(new DependencyCap.Manifest(project, index, position, score, id, name, eco, error, deps));
+      });
     }
     return all;
   }
