@@ -29,7 +29,14 @@ final class DedupStage {
 
   private DedupStage() {}
 
-  static Result fit(JavaSparkContext sc, PipelineSource src, int stepIndex, JavaRDD<Observation> observations) {
+  /**
+   * The observations numbered in input order ({@code byIndex}), their count, and the connected components of
+   * documents sharing a group key ({@code component}: member → its component's first document, for members of
+   * components of two or more).
+   */
+  record Components(JavaRDD<Observation> obs, long total, JavaPairRDD<Long, Observation> byIndex, JavaPairRDD<Long, Long> component) {}
+
+  static Components components(JavaSparkContext sc, PipelineSource src, int stepIndex, JavaRDD<Observation> observations) {
     JavaRDD<Observation> obs = observations.persist(StorageLevel.MEMORY_AND_DISK());
     // global numbering: shard offsets from per-shard counts (one number per shard on the driver)
     Map<Integer, Long> counts = obs.map(Observation::shard).countByValue();
@@ -73,6 +80,15 @@ final class DedupStage {
           return out.iterator();
         });
     JavaPairRDD<Long, Long> component = ConnectedComponents.of(edges).persist(StorageLevel.MEMORY_AND_DISK());
+    return new Components(obs, total, byIndex, component);
+  }
+
+  static Result fit(JavaSparkContext sc, PipelineSource src, int stepIndex, JavaRDD<Observation> observations) {
+    Components c = components(sc, src, stepIndex, observations);
+    JavaRDD<Observation> obs = c.obs();
+    JavaPairRDD<Long, Observation> byIndex = c.byIndex();
+    JavaPairRDD<Long, Long> component = c.component();
+    long total = c.total();
 
     // keeper per component: (component, (index, score)) reduced by the keeper rule
     JavaPairRDD<Long, Tuple2<Long, Double>> members = component
@@ -130,6 +146,6 @@ final class DedupStage {
   }
 
   private static GroupedDedup grouped(PipelineSource src, int stepIndex) {
-    return ShardWork.grouped(src.pipeline().steps().get(stepIndex));
+    return CorpusStages.signatures(src.pipeline().steps().get(stepIndex));
   }
 }

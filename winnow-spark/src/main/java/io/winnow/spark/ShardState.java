@@ -8,19 +8,19 @@ import java.util.Map;
 final class ShardState implements Serializable {
   private static final long serialVersionUID = 1L;
   private final ShardRef shard;
-  private final LinkedHashMap<String, ShardRemovals> corpus;
+  private final LinkedHashMap<String, ShardDecisions> corpus;
 
-  ShardState(ShardRef shard, Map<String, ShardRemovals> corpus) {
+  ShardState(ShardRef shard, Map<String, ShardDecisions> corpus) {
     this.shard = shard;
     this.corpus = new LinkedHashMap<>(corpus);
   }
 
   ShardRef shard() { return shard; }
-  Map<String, ShardRemovals> corpus() { return corpus; }
+  Map<String, ShardDecisions> corpus() { return corpus; }
 
-  ShardState with(String stepId, ShardRemovals removals) {
-    Map<String, ShardRemovals> m = new LinkedHashMap<>(corpus);
-    m.put(stepId, removals == null ? new ShardRemovals() : removals);
+  ShardState with(String stepId, ShardDecisions decisions) {
+    Map<String, ShardDecisions> m = new LinkedHashMap<>(corpus);
+    m.put(stepId, decisions);
     return new ShardState(shard, m);
   }
 }

@@ -15,7 +15,9 @@ import io.winnow.pipeline.StepSpec;
 import io.winnow.report.RunStats;
 import io.winnow.report.TokenCounter;
 import io.winnow.step.StepRunner;
-import io.winnow.step.dedup.DuplicateFilter;
+import io.winnow.step.dedup.ClusterRebalance;
+import io.winnow.step.dedup.DependencyCap;
+import io.winnow.step.dedup.DocKey;
 import io.winnow.step.dedup.GroupedDedup;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -29,7 +31,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** What a task does with one shard on an executor: observe it for a dedup step, or run the final pass. */
+/** What a task does with one shard on an executor: observe it for a corpus step, or run the final pass. */
 final class ShardWork {
   private static final Logger LOG = LoggerFactory.getLogger(ShardWork.class);
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -48,48 +50,58 @@ final class ShardWork {
         out.add(new ResolvedStep(spec.id(), spec.factory()));
         continue;
       }
-      GroupedDedup g = grouped(spec);
-      DuplicateFilter.State state = g.newState();
-      ShardRemovals r = s.corpus().get(spec.id());
-      if (r == null) throw new IllegalStateException("corpus step " + spec.id() + " was not fitted before the steps after it");
-      r.fill(state);
-      out.add(new ResolvedStep(spec.id(), () -> g.filter(state)));
+      ShardDecisions d = s.corpus().get(spec.id());
+      if (d == null) throw new IllegalStateException("corpus step " + spec.id() + " was not fitted before the steps after it");
+      out.add(new ResolvedStep(spec.id(), d.filter(spec)));
     }
     return out;
   }
 
-  static GroupedDedup grouped(StepSpec spec) {
-    if (!(spec.corpus() instanceof GroupedDedup g)) {
-      throw new IllegalArgumentException("step " + spec.id() + " (" + spec.type() + ") is a corpus step the Spark engine cannot run");
-    }
-    String why = g.distributedUnsupported();
-    if (why != null) throw new IllegalArgumentException("step " + spec.id() + ": " + why);
-    return g;
+  /** Sees one surviving document and its position among the shard's surviving documents. */
+  private interface Survivor {
+    void accept(Document doc, long position);
   }
 
-  /** The observations of one dedup step on one shard, after the steps before it. */
+  /** The observations of one dedup step (or the diversity step's clustering) on one shard, after the steps before it. */
   static List<Observation> observe(PipelineSource src, int stepIndex, ShardState s, Configuration conf) throws IOException {
-    Pipeline p = src.pipeline();
-    GroupedDedup g = grouped(p.steps().get(stepIndex));
+    GroupedDedup g = CorpusStages.signatures(src.pipeline().steps().get(stepIndex));
     Function<Document, long[]> signer = g.newSigner();
+    List<Observation> out = new ArrayList<>();
+    forEachSurvivor(src, stepIndex, s, conf, (doc, position) ->
+        out.add(new Observation(s.shard().index(), position, DocKey.of(doc), g.keeper().score(doc), doc.id(), signer.apply(doc))));
+    return out;
+  }
+
+  /** The manifests among one shard's documents reaching the diversity step's dependency cap. */
+  static List<DependencyCap.Manifest> observeManifests(PipelineSource src, int stepIndex, ShardState s, Configuration conf) throws IOException {
+    ClusterRebalance.ManifestFunction manifests = CorpusStages.rebalance(src.pipeline().steps().get(stepIndex)).manifests();
+    List<DependencyCap.Manifest> out = new ArrayList<>();
+    forEachSurvivor(src, stepIndex, s, conf, (doc, position) -> {
+      DependencyCap.Manifest m = manifests.apply(doc, s.shard().index(), position);
+      if (m != null) out.add(m);
+    });
+    return out;
+  }
+
+  /** Reads the shard and runs the steps before the corpus step, as the local engine's observe pass does. */
+  private static void forEachSurvivor(PipelineSource src, int stepIndex, ShardState s, Configuration conf, Survivor survivor)
+      throws IOException {
+    Pipeline p = src.pipeline();
     List<StepRunner> before = new ArrayList<>();
     for (ResolvedStep r : steps(p, s, stepIndex)) before.add(new StepRunner(r.id(), r.factory().get(), p.run().stepTimeout()));
     Path tmp = Files.createTempDirectory("winnow-observe");
-    List<Observation> out = new ArrayList<>();
     try (DocumentReader reader = DocumentReaders.open(HadoopFiles.localInput(s.shard(), tmp, conf), s.shard().source(),
         s.shard().format(), p.input().idField(), p.input().textField(), p.run().readerLimits(), b -> {})) {
       long position = 0;
       for (ReadResult r; (r = reader.next()) != null; ) {
         Document doc = r.document();
         if (doc == null || !survives(doc, before)) continue;
-        out.add(new Observation(s.shard().index(), position++, io.winnow.step.dedup.DocKey.of(doc), g.keeper().score(doc), doc.id(),
-            signer.apply(doc)));
+        survivor.accept(doc, position++);
       }
     } finally {
       for (StepRunner r : before) r.close();
       deleteTree(tmp);
     }
-    return out;
   }
 
   /** As the local engine's observe pass: a document a step fails on is not observed (the final pass rejects it). */

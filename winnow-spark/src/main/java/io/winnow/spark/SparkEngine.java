@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.api.java.JavaPairRDD;
-import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.storage.StorageLevel;
@@ -35,7 +34,7 @@ import scala.Tuple2;
  * Runs a pipeline file on Spark and leaves the run directory the local engine leaves: the same data files,
  * decision logs, shard statistics, completion markers and merged stats.json. Each input file is one partition;
  * document steps run inside it, built once per executor from the pipeline file; dedup steps run as Spark stages
- * ({@link DedupStage}); the final pass is the local engine's own {@code ShardTask}, so a shard's files are the same
+ * ({@link CorpusStages}); the final pass is the local engine's own {@code ShardTask}, so a shard's files are the same
  * bytes whichever engine wrote them.
  */
 public final class SparkEngine {
@@ -65,7 +64,7 @@ public final class SparkEngine {
     if (this.outputPath == null) throw new RunFailedException("no output path: set output.path in the pipeline file or pass --out");
     this.resume = resume;
     this.strict = strict;
-    for (StepSpec spec : pipeline.steps()) if (spec.isCorpusStep()) ShardWork.grouped(spec);
+    for (StepSpec spec : pipeline.steps()) if (spec.isCorpusStep()) CorpusStages.check(spec);
   }
 
   /**
@@ -106,12 +105,11 @@ public final class SparkEngine {
       if (!spec.isCorpusStep()) continue;
       int stepIndex = i;
       sc.setJobGroup("winnow-observe-" + spec.id(), "observe " + spec.id(), false);
-      JavaRDD<Observation> observations = state.values()
-          .flatMap(s -> ShardWork.observe(src, stepIndex, s, hadoop.value().get()).iterator());
-      DedupStage.Result fitted = DedupStage.fit(sc, src, stepIndex, observations);
+      CorpusStages.Result fitted = CorpusStages.fit(sc, src, stepIndex, state, hadoop);
       String id = spec.id();
+      ShardDecisions absent = fitted.whenAbsent();
       state = state.leftOuterJoin(fitted.byShard())
-          .mapValues(x -> x._1().with(id, x._2().orElse(null)))
+          .mapValues(x -> x._1().with(id, x._2().orElse(absent)))
           .partitionBy(new org.apache.spark.HashPartitioner(Math.max(1, shards.size())))
           .persist(StorageLevel.MEMORY_AND_DISK());
       corpusStats.put(id, fitted.stats());

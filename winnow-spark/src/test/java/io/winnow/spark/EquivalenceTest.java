@@ -44,14 +44,9 @@ class EquivalenceTest {
 
   @BeforeAll
   static void setUp() throws IOException {
-    sc = new JavaSparkContext(SparkDefaults.apply(new SparkConf()).setMaster("local[2]").setAppName("winnow-equivalence")
-        .set("spark.ui.enabled", "false").set("spark.driver.host", "127.0.0.1"));
+    sc = localSpark("winnow-equivalence");
     inputs = Files.createDirectories(dir.resolve("in"));
-    List<String> lines = new ArrayList<>();
-    try (BufferedReader r = new BufferedReader(new InputStreamReader(
-        new GZIPInputStream(Files.newInputStream(Fixtures.path("filters-dev-300.jsonl.gz"))), StandardCharsets.UTF_8))) {
-      for (String line; (line = r.readLine()) != null; ) if (!line.isBlank()) lines.add(line);
-    }
+    List<String> lines = webLines();
     // five shards; shards 3 and 4 repeat documents of the others, exactly and with an edit at the end
     for (int s = 0; s < 3; s++) Files.write(inputs.resolve("shard-" + s + ".jsonl"), lines.subList(s * 100, s * 100 + 100));
     List<String> copies = new ArrayList<>();
@@ -67,6 +62,22 @@ class EquivalenceTest {
     copies.add("{\"id\":\"broken\",\"text\":");
     Files.write(inputs.resolve("shard-3.jsonl"), copies);
     Files.write(inputs.resolve("shard-4.jsonl"), edited);
+  }
+
+  /** Spark on two local threads, as the tests run it. */
+  static JavaSparkContext localSpark(String app) {
+    return new JavaSparkContext(SparkDefaults.apply(new SparkConf()).setMaster("local[2]").setAppName(app)
+        .set("spark.ui.enabled", "false").set("spark.driver.host", "127.0.0.1"));
+  }
+
+  /** The 300 real web documents of the golden-vector fixture, as JSONL lines. */
+  static List<String> webLines() throws IOException {
+    List<String> lines = new ArrayList<>();
+    try (BufferedReader r = new BufferedReader(new InputStreamReader(
+        new GZIPInputStream(Files.newInputStream(Fixtures.path("filters-dev-300.jsonl.gz"))), StandardCharsets.UTF_8))) {
+      for (String line; (line = r.readLine()) != null; ) if (!line.isBlank()) lines.add(line);
+    }
+    return lines;
   }
 
   @AfterAll
@@ -163,7 +174,7 @@ class EquivalenceTest {
   }
 
   /** Every file of a run directory (decompressed), by relative path; no temporary or checksum files. */
-  private static Map<String, String> files(Path run) throws IOException {
+  static Map<String, String> files(Path run) throws IOException {
     Map<String, String> out = new TreeMap<>();
     try (Stream<Path> s = Files.walk(run)) {
       for (Path f : s.filter(Files::isRegularFile).toList()) {
@@ -178,7 +189,7 @@ class EquivalenceTest {
     return out;
   }
 
-  private static JsonNode withoutTimes(JsonNode n) {
+  static JsonNode withoutTimes(JsonNode n) {
     if (n.isObject()) {
       ObjectNode o = ((ObjectNode) n).deepCopy();
       o.remove("seconds");

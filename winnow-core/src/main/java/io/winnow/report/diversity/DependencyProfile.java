@@ -109,9 +109,18 @@ public final class DependencyProfile {
     return p;
   }
 
+  /** Whether a folder of this name holds other projects' copies (vendored, built), whose manifests are not counted. */
+  public static boolean isVendoredFolder(String folderName) {
+    return SKIPPED.contains(folderName);
+  }
+
   /** One manifest: a project of its ecosystem. */
   public void add(String where, String fileName, String content) {
-    Manifests.Declared d = Manifests.parse(fileName, content);
+    add(where, Manifests.parse(fileName, content));
+  }
+
+  /** One project's declared dependencies (parsed already, or several manifests of one project merged). */
+  public void add(String where, Manifests.Declared d) {
     if (d.ecosystem() == null) return;
     if (d.error() != null) {
       unparsable++;

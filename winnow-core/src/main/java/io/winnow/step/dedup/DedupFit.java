@@ -276,18 +276,12 @@ final class DedupFit {
       }
       return Integer.compare(a, b);
     });
-    long removed = 0;
-    long clusters = 0;
-    Map<String, Long> histogram = new TreeMap<>();
-    double entropyBefore;
-    double entropyAfter;
-    long kept;
+    ClusterSizes sizes = new ClusterSizes();
     long[] rec = new long[Observations.HEADER_LONGS + width];
     long[] top = new long[Observations.HEADER_LONGS + width];
     ByteBuffer scratch = table.scratch();
     Path cappedFile = dir.resolve(CAPPED);
     Path clusteredFile = dir.resolve(CLUSTERED);
-    java.util.List<int[]> clusterSizes = new java.util.ArrayList<>(); // {size, kept}
     try (DataOutputStream capped = new DataOutputStream(new BufferedOutputStream(AtomicFiles.create(AtomicFiles.tmp(cappedFile)), 1 << 16));
          DataOutputStream clustered = new DataOutputStream(new BufferedOutputStream(AtomicFiles.create(AtomicFiles.tmp(clusteredFile)), 1 << 16))) {
       for (int start = 0; start < m.length; ) {
@@ -296,9 +290,7 @@ final class DedupFit {
         while (end < m.length && rootOf.get(m[end]) == r) end++;
         int s = end - start;
         int keep = Math.max(1, Math.min(s, cap.keep(s)));
-        clusters++;
-        histogram.merge(GroupedDedup.sizeBucket(s), 1L, Long::sum);
-        clusterSizes.add(new int[] {s, keep});
+        sizes.add(s, keep, 1);
         table.read(m[start], top, scratch);
         byte[] topId = table.id(m[start], top[2]).getBytes(StandardCharsets.UTF_8);
         for (int k = start; k < end; k++) {
@@ -314,40 +306,13 @@ final class DedupFit {
           capped.writeDouble(similarity.of(rec, top));
           capped.writeInt(topId.length);
           capped.write(topId);
-          removed++;
         }
         start = end;
       }
     }
     AtomicFiles.commit(AtomicFiles.tmp(cappedFile), cappedFile);
     AtomicFiles.commit(AtomicFiles.tmp(clusteredFile), clusteredFile);
-    kept = n - removed;
-    // entropy of the documents over clusters (singletons included), before and after the cap
-    long singletons = n - m.length;
-    entropyBefore = clusterEntropy(clusterSizes, singletons, n, false);
-    entropyAfter = clusterEntropy(clusterSizes, singletons, kept, true);
-    Map<String, Object> stats = new LinkedHashMap<>();
-    stats.put("documents", n);
-    stats.put("clusters", clusters);
-    stats.put("clustered_documents", m.length);
-    stats.put("removed", removed);
-    stats.put("cluster_sizes", histogram);
-    stats.put("cluster_entropy_bits_before", Math.round(entropyBefore * 1e4) / 1e4);
-    stats.put("cluster_entropy_bits_after", Math.round(entropyAfter * 1e4) / 1e4);
-    stats.put("without_key", unsigned);
-    AtomicFiles.write(dir.resolve(FIT_JSON), json.writeValueAsBytes(stats));
-  }
-
-  private static double clusterEntropy(java.util.List<int[]> clusters, long singletons, long total, boolean afterCap) {
-    if (total == 0) return 0;
-    double h = 0;
-    for (int[] c : clusters) {
-      double p = (afterCap ? c[1] : c[0]) / (double) total;
-      h -= p * Math.log(p) / Math.log(2);
-    }
-    double p1 = 1.0 / total;
-    h -= singletons * p1 * Math.log(p1) / Math.log(2);
-    return h;
+    AtomicFiles.write(dir.resolve(FIT_JSON), json.writeValueAsBytes(sizes.stats(n, unsigned)));
   }
 
   private void checkIndexParams(ObjectMapper json, Path index) throws IOException {
