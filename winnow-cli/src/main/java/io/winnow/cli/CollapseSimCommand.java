@@ -51,8 +51,11 @@ final class CollapseSimCommand implements Callable<Integer> {
   @Option(names = "--top-k", defaultValue = "0", description = "sample from the k most probable words; 0 for all (default: ${DEFAULT-VALUE})")
   int topK;
 
-  @Option(names = "--real-share", defaultValue = "0.1", description = "share of fresh human text per generation in the quota and guarded modes (default: ${DEFAULT-VALUE})")
+  @Option(names = "--real-share", defaultValue = "0.1", description = "share of each generation's new text that is fresh human text in the quota and guarded modes (default: ${DEFAULT-VALUE})")
   double realShare;
+
+  @Option(names = "--tolerance", defaultValue = "5", description = "guarded: the compare gate's threshold, percent, for every relative figure against generation 0 (default: ${DEFAULT-VALUE})")
+  double tolerance;
 
   @Option(names = "--seed", defaultValue = "1", description = "random seed (default: ${DEFAULT-VALUE})")
   long seed;
@@ -65,7 +68,7 @@ final class CollapseSimCommand implements Callable<Integer> {
     if ((reference == null) == (toy == null)) throw new CommandLine.ParameterException(spec.commandLine(), "give either --reference TGZ or --toy zipf");
     Settings settings;
     try {
-      settings = new Settings(generations, tokens != null ? tokens : toy != null ? 200_000 : 300_000, new Truncation(topP, topK), realShare, seed);
+      settings = new Settings(generations, tokens != null ? tokens : toy != null ? 200_000 : 300_000, new Truncation(topP, topK), realShare, tolerance, seed);
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }

@@ -7,6 +7,7 @@ import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
  * What one generation looks like, measured on the corpus its model was trained on (and, for perplexity, on the
  * real held-out text):
  * <ul>
+ *   <li>{@code syntheticShare}: share of the corpus's tokens sampled from a model (not human text);</li>
  *   <li>{@code perplexity}: the generation's model on held-out human text;</li>
  *   <li>{@code survival}: share of the reference vocabulary present in the corpus (reference vocabulary: the types
  *       of generation 0's corpus for Brown; the toy's whole vocabulary of the Zipf law);</li>
@@ -19,12 +20,12 @@ import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
  *       stand-in for the number of modes the corpus has.</li>
  * </ul>
  */
-public record GenerationStats(int generation, long tokens, double perplexity, double survival, double tailMass,
+public record GenerationStats(int generation, long tokens, double syntheticShare, double perplexity, double survival, double tailMass,
     double entropy, double distinct2, double clusterEntropy) {
   static final int TAIL_RANK = 1000;
 
   /** rank: 1-based real rank of each id (Integer.MAX_VALUE when unranked); reference: which ids count for survival */
-  static GenerationStats measure(int generation, Corpus corpus, double perplexity, int[] rank, boolean[] reference, int referenceSize) {
+  static GenerationStats measure(int generation, Corpus corpus, long syntheticTokens, double perplexity, int[] rank, boolean[] reference, int referenceSize) {
     long[] counts = new long[rank.length];
     LongOpenHashSet bigrams = new LongOpenHashSet();
     long bigramTotal = 0;
@@ -58,7 +59,7 @@ public record GenerationStats(int generation, long tokens, double perplexity, do
       hc -= p * Math.log(p);
     }
     double log2 = Math.log(2);
-    return new GenerationStats(generation, n, perplexity, (double) alive / referenceSize, (double) tail / n, h / log2,
+    return new GenerationStats(generation, n, (double) syntheticTokens / n, perplexity, (double) alive / referenceSize, (double) tail / n, h / log2,
         bigramTotal == 0 ? 0 : (double) bigrams.size() / bigramTotal, hc / log2);
   }
 }

@@ -51,6 +51,12 @@ public abstract class World {
 
   public abstract String describe();
 
+  /**
+   * A sentence as text, words separated by spaces: what Winnow's product steps and profiles read (they work on
+   * documents of text, not on the experiment's word ids).
+   */
+  public abstract String text(int[] sentence);
+
   static SplittableRandom random(long seed, long stream) {
     return new SplittableRandom(seed * 0x9E3779B97F4A7C15L + stream * 0xBF58476D1CE4E5B9L + 17);
   }
@@ -88,6 +94,23 @@ public abstract class World {
       public String describe() {
         return String.format("toy: Zipf law, exponent %.2f, %d types, %d tokens per generation, unigram MLE", exponent, types, tokens);
       }
+
+      /**
+       * Word id n is written in letters, n − 1 in bijective base 26 (2 is "a", 28 "aa"): digits would not do, dedup's
+       * normalisation folds every number to 0.
+       */
+      @Override
+      public String text(int[] sentence) {
+        StringBuilder b = new StringBuilder(sentence.length * 5);
+        char[] word = new char[8];
+        for (int w : sentence) {
+          if (b.length() > 0) b.append(' ');
+          int k = word.length;
+          for (int n = w - 1; n > 0; n = (n - 1) / 26) word[--k] = (char) ('a' + (n - 1) % 26);
+          b.append(word, k, word.length - k);
+        }
+        return b.toString();
+      }
     };
   }
 
@@ -111,6 +134,8 @@ public abstract class World {
       }
     }
     int vocabulary = ids.size() + 2;
+    String[] words = new String[vocabulary];
+    ids.forEach((word, id) -> words[id] = word);
     long[] counts = new long[vocabulary];
     for (int[] s : train) for (int w : s) counts[w]++;
     Integer[] order = new Integer[vocabulary];
@@ -159,6 +184,13 @@ public abstract class World {
       public String describe() {
         return String.format("Brown corpus: %d sample files, %d held out (%d tokens), generation 0 %d tokens in %d sentences, %d types; Kneser-Ney bigram",
             files, files / 10, heldOut.tokens(), real.tokens(), real.sentences().size(), referenceSize);
+      }
+
+      @Override
+      public String text(int[] sentence) {
+        StringBuilder b = new StringBuilder(sentence.length * 6);
+        for (int w : sentence) b.append(b.length() == 0 ? "" : " ").append(words[w]);
+        return b.toString();
       }
     };
   }

