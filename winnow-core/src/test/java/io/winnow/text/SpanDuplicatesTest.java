@@ -62,7 +62,7 @@ class SpanDuplicatesTest {
       sb.append('\n');
     }
     String text = sb.toString();
-    long[] r = assertTimeoutPreemptively(Duration.ofSeconds(10),
+    long[] r = assertTimeoutPreemptively(Duration.ofSeconds(60),
         () -> new SpanDuplicates().count(text, starts.array(), ends.array(), starts.size()));
     assertThat(r).containsExactly(0, 0);
   }

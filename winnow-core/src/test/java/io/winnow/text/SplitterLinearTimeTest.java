@@ -18,13 +18,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The splitter and its helpers stay linear on adversarial text (1 MB in well under the 10 s each test allows;
- * before the offset rewrite "(" × 1 MB took minutes and "a." × n overflowed the stack), and the rewrite splits
+ * The splitter and its helpers stay linear on adversarial text (1 MB takes well under a second; the 60 s each
+ * test allows is no speed target, only far enough above that for a loaded machine and far below the minutes "(" × 1 MB
+ * took before the offset rewrite, when "a." × n also overflowed the stack), and the rewrite splits
  * exactly as the old implementation ({@link LegacyEnglishWordSplitter}) on random texts.
  */
 class SplitterLinearTimeTest {
   private static final int MB = 1 << 20;
-  private static final Duration LIMIT = Duration.ofSeconds(10);
+  private static final Duration LIMIT = Duration.ofSeconds(60);
   private final EnglishWordSplitter splitter = EnglishWordSplitter.get();
 
   @ParameterizedTest
@@ -90,7 +91,7 @@ class SplitterLinearTimeTest {
   void helpersOfTheTextPackage() {
     List<String> texts = List.of("a".repeat(MB), "1".repeat(MB), "1.".repeat(MB / 2), "é".repeat(MB), ". ".repeat(MB / 2),
         "\r\n".repeat(MB / 2), "AaBB".repeat(MB / 4), "a b".repeat(MB / 3));
-    assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
+    assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
       NormalizedWords nw = new NormalizedWords();
       WordSequenceHashes wsh = new WordSequenceHashes();
       for (String t : texts) {
