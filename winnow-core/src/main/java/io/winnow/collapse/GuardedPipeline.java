@@ -48,7 +48,7 @@ final class GuardedPipeline {
   private final SyntheticFilter exact = new SyntheticFilter(new ExactDedup(
       new ExactDedup.Config(null, true, KeeperRule.parse("first"), 256, null)));
   private final SyntheticFilter clusters = new SyntheticFilter(new ClusterRebalance(new ClusterRebalance.Config(
-      5, 16, 4, MinHashParams.REFERENCE_SEED, ClusterRebalance.Action.CAP, 2, 0, 0.5, "weight", KeeperRule.parse("first"), 256)));
+      5, 16, 4, MinHashParams.REFERENCE_SEED, ClusterRebalance.Action.CAP, 2, 0, 0.5, "weight", KeeperRule.parse("first"), 256, ClusterRebalance.By.CLUSTER, null)));
   private final DiversityGate gate;
 
   GuardedPipeline(World world, double tolerance, long seed) {
