@@ -1,0 +1,171 @@
+package io.winnow.code.license.match;
+
+import io.winnow.code.license.spdx.LicenseKinds;
+import io.winnow.code.license.spdx.SpdxLicenseList;
+import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Finds the SPDX reference texts in a document, in the manner of askalono and licensee: both sides are
+ * normalised ({@link LicenseNormalizer}) and compared as sets of word pairs by the Dice coefficient
+ * {@code 2|A∩B| / (|A|+|B|)}. Unlike a whole-file comparison it finds each license inside a larger text (a
+ * header above code, several licenses in one file): for each candidate reference it finds the span of the text
+ * with the highest Dice against it, keeps the best span at or above the threshold (by matched pairs times Dice),
+ * removes it from the text and looks again.
+ *
+ * <p>Candidates come from the inverted index: a reference can reach a Dice of {@code t} only if the text holds at
+ * least {@code t/(2-t)} of its pairs, so most references are never looked at. Thread-safe; nothing is kept
+ * between calls.
+ */
+public final class LicenseMatcher {
+  private static final int MAX_MATCHES = 16;
+
+  private final LicenseIndex index;
+  private final double minConfidence;
+
+  public LicenseMatcher(LicenseIndex index, double minConfidence) {
+    if (!(minConfidence > 0 && minConfidence <= 1)) throw new IllegalArgumentException("min confidence must be in (0, 1], got " + minConfidence);
+    this.index = index;
+    this.minConfidence = minConfidence;
+  }
+
+  /** Every reference text found, most confident first; each license once. */
+  public List<LicenseMatch> find(String text) {
+    long[] seq = WordPairs.of(LicenseNormalizer.normalize(text));
+    List<LicenseMatch> found = new ArrayList<>();
+    if (seq.length < LicenseIndex.MIN_PATTERN_PAIRS) return found;
+    List<LicensePattern> patterns = index.patterns();
+    int[] counts = new int[patterns.size()];
+    for (long pair : WordPairs.distinct(seq)) index.count(pair, counts);
+    List<LicensePattern> candidates = new ArrayList<>();
+    for (int p = 0; p < counts.length; p++) {
+      LicensePattern pattern = patterns.get(p);
+      if (counts[p] >= minConfidence / (2 - minConfidence) * pattern.size()) candidates.add(pattern);
+    }
+    boolean[] consumed = new boolean[seq.length];
+    while (found.size() < MAX_MATCHES && !candidates.isEmpty()) {
+      Span best = null;
+      LicensePattern bestPattern = null;
+      for (int c = candidates.size() - 1; c >= 0; c--) {
+        LicensePattern pattern = candidates.get(c);
+        Span s = bestSpan(seq, consumed, pattern);
+        // removing text only lowers a reference's best Dice: one below the threshold now never comes back
+        if (s == null || s.dice < minConfidence) {
+          candidates.remove(c);
+          continue;
+        }
+        if (best == null || s.betterThan(best)) {
+          best = s;
+          bestPattern = pattern;
+        }
+      }
+      if (best == null) break;
+      // a license is reported once, whichever of its references (with or without optional parts) won
+      String wonId = bestPattern.id();
+      candidates.removeIf(p -> p.id().equals(wonId));
+      for (int i = best.start; i < best.end; i++) consumed[i] = true;
+      found.add(new LicenseMatch(bestPattern.id(), equivalents(bestPattern), bestPattern.kind(), best.dice, best.start, best.end));
+    }
+    return found;
+  }
+
+  /**
+   * The other ids a match stands for: those with the same reference text and, for a full text, the other grant
+   * of it ({@code -only} / {@code -or-later}), which only a notice decides.
+   */
+  private List<String> equivalents(LicensePattern p) {
+    List<String> ids = new ArrayList<>(p.ids().subList(1, p.ids().size()));
+    if (p.kind() == LicensePattern.Kind.TEXT) {
+      for (String id : p.ids()) {
+        String sibling = LicenseKinds.sibling(id, SpdxLicenseList.get());
+        if (sibling != null && !ids.contains(sibling) && !sibling.equals(p.id())) ids.add(sibling);
+      }
+    }
+    return List.copyOf(ids);
+  }
+
+  /** The confidence of the text as a whole against one reference (the Dice of all its pairs). */
+  public static double wholeTextDice(String text, LicensePattern pattern) {
+    long[] distinct = WordPairs.distinct(WordPairs.of(LicenseNormalizer.normalize(text)));
+    int common = 0;
+    for (long p : distinct) if (pattern.contains(p)) common++;
+    return 2.0 * common / (distinct.length + pattern.size());
+  }
+
+  private record Span(int start, int end, double dice, int common) {
+    /**
+     * The reference that explains more of the text at a higher confidence: matched pairs times Dice. Confidence
+     * alone would let a short license quoted inside a longer one (a paragraph of SSH-OpenSSH is SSH-short, the
+     * GPL's appendix is its header) win over the longer one.
+     */
+    boolean betterThan(Span o) {
+      return common * dice > o.common * o.dice;
+    }
+  }
+
+  /**
+   * The span of unconsumed pairs with the highest Dice against the pattern. The ratio {@code 2M/(len+|P|)} (M
+   * pairs of the pattern in a span of len pairs) is maximised by Dinkelbach's method: for a ratio λ, the best span
+   * of {@code Σ(2m_i − λ)} is a maximum-sum segment (Kadane); λ is raised to that span's ratio until it stops
+   * rising. A pair counts only at its first unconsumed occurrence, so a repeated paragraph does not inflate M; the
+   * span's exact Dice is then computed on its distinct pairs.
+   */
+  private static Span bestSpan(long[] seq, boolean[] consumed, LicensePattern pattern) {
+    int n = seq.length;
+    byte[] hit = new byte[n];
+    LongOpenHashSet seen = new LongOpenHashSet();
+    boolean any = false;
+    for (int i = 0; i < n; i++) {
+      if (!consumed[i] && pattern.contains(seq[i]) && seen.add(seq[i])) {
+        hit[i] = 1;
+        any = true;
+      }
+    }
+    if (!any) return null;
+    int size = pattern.size();
+    double lambda = 0;
+    int bestStart = -1;
+    int bestEnd = -1;
+    for (int iter = 0; iter < 30; iter++) {
+      double bestSum = Double.NEGATIVE_INFINITY;
+      int s = -1;
+      int e = -1;
+      double run = 0;
+      int runStart = 0;
+      for (int i = 0; i < n; i++) {
+        if (consumed[i]) {
+          run = 0;
+          runStart = i + 1;
+          continue;
+        }
+        double v = 2 * hit[i] - lambda;
+        if (run <= 0) {
+          run = v;
+          runStart = i;
+        } else {
+          run += v;
+        }
+        if (run > bestSum) {
+          bestSum = run;
+          s = runStart;
+          e = i + 1;
+        }
+      }
+      if (s < 0) return null;
+      int m = 0;
+      for (int i = s; i < e; i++) m += hit[i];
+      double ratio = 2.0 * m / ((e - s) + size);
+      bestStart = s;
+      bestEnd = e;
+      if (ratio <= lambda + 1e-9) break;
+      lambda = ratio;
+    }
+    long[] window = new long[bestEnd - bestStart];
+    System.arraycopy(seq, bestStart, window, 0, window.length);
+    long[] distinct = WordPairs.distinct(window);
+    int common = 0;
+    for (long p : distinct) if (pattern.contains(p)) common++;
+    return new Span(bestStart, bestEnd, 2.0 * common / (distinct.length + size), common);
+  }
+}
