@@ -70,21 +70,17 @@ public sealed interface SpdxExpression {
    * license does.
    */
   default boolean satisfiable(Predicate<String> ok) {
-    return switch (this) {
-      case License l -> ok.test(l.id());
-      case With w -> ok.test(w.license().id());
-      case And a -> a.terms().stream().allMatch(t -> t.satisfiable(ok));
-      case Or o -> o.terms().stream().anyMatch(t -> t.satisfiable(ok));
-    };
+    if (this instanceof License l) return ok.test(l.id());
+    if (this instanceof With w) return ok.test(w.license().id());
+    if (this instanceof And a) return a.terms().stream().allMatch(t -> t.satisfiable(ok));
+    return ((Or) this).terms().stream().anyMatch(t -> t.satisfiable(ok));
   }
 
   private static void collect(SpdxExpression e, Set<String> out) {
-    switch (e) {
-      case License l -> out.add(l.id());
-      case With w -> out.add(w.license().id());
-      case And a -> a.terms().forEach(t -> collect(t, out));
-      case Or o -> o.terms().forEach(t -> collect(t, out));
-    }
+    if (e instanceof License l) out.add(l.id());
+    else if (e instanceof With w) out.add(w.license().id());
+    else if (e instanceof And a) a.terms().forEach(t -> collect(t, out));
+    else ((Or) e).terms().forEach(t -> collect(t, out));
   }
 
   private static String join(List<SpdxExpression> terms, String op, SpdxExpression parent) {
