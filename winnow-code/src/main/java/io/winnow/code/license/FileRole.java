@@ -14,7 +14,7 @@ public enum FileRole {
   SOURCE;
 
   private static final Pattern LICENSE_NAME = Pattern.compile(
-      "(?:un)?licen[cs]e(?:s)?(?:[-_.][a-z0-9.+-]+)?|copying(?:[-_.][a-z0-9.+-]+)?|copyright(?:\\.(?:md|txt))?"
+      "(?:un)?licen[cs]e(?:s)?(?:[-_.][a-z0-9._+-]+)?|copying(?:[-_.][a-z0-9._+-]+)?|copyright(?:\\.(?:md|txt))?"
           + "|(?:mit|apache|bsd|gpl|mpl)[-_]licen[cs]e(?:\\.(?:md|txt))?");
   private static final Pattern README_NAME = Pattern.compile("readme(?:\\.[a-z0-9]+)?");
 

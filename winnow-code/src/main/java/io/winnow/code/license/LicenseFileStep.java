@@ -103,8 +103,10 @@ final class LicenseFileStep implements Step {
     Map<String, Object> note = annotation(fl, effective, source, confidence, folder, issues);
     doc.metadata().put("license", note);
     List<String> codes = issues.stream().map(LicenseIssue::code).toList();
-    Map<String, Object> values = Verdict.values("license", effective == null ? "none" : effective.toString(), "source", source,
-        "issues", codes);
+    // the figures a report needs from the decision log alone (winnow licenses RUN)
+    Map<String, Object> values = Verdict.values("repo", repo, "path", path, "license", effective == null ? "none" : effective.toString(),
+        "source", source, "copyleft", note.get("copyleft") == null ? "none" : note.get("copyleft"),
+        "folder_license", note.get("folder_license") == null ? "none" : note.get("folder_license"), "issues", codes);
     LicenseIssue dropping = null;
     if (policy != null && config.policy().drop()) dropping = policy;
     for (LicenseIssue i : issues) if (dropping == null && config.dropIssues().contains(i)) dropping = i;

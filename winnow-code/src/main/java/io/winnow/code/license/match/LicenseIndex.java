@@ -23,6 +23,8 @@ public final class LicenseIndex {
   private final Long2IntOpenHashMap slotOfPair;
   private final int[] postingStart;
   private final int[] postings;
+  /** Each pattern's total pair weight. */
+  private final double[] patternWeight;
 
   LicenseIndex(List<LicensePattern> patterns) {
     this.patterns = List.copyOf(patterns);
@@ -46,6 +48,29 @@ public final class LicenseIndex {
     for (int pi = 0; pi < patterns.size(); pi++) {
       for (long pair : patterns.get(pi).pairs()) postings[fill[slotOfPair.get(pair)]++] = pi;
     }
+    patternWeight = new double[patterns.size()];
+    for (int pi = 0; pi < patterns.size(); pi++) {
+      double w = 0;
+      for (long pair : patterns.get(pi).pairs()) w += weight(pair);
+      patternWeight[pi] = w;
+    }
+  }
+
+  /**
+   * How much a word pair says about which license a text is: {@code 1 + ln(N / df)} for a pair found in df of the N
+   * patterns (an inverse document frequency), so "of the" counts little and "lesser general" or "version 3" much;
+   * 1 for a pair no reference holds (a name, a project's own words), so text that is not license text weighs as
+   * little as the commonest license words rather than as much as the rarest.
+   */
+  double weight(long pair) {
+    int slot = slotOfPair.get(pair);
+    if (slot < 0) return 1;
+    int df = postingStart[slot + 1] - postingStart[slot];
+    return 1 + Math.log((double) patterns.size() / df);
+  }
+
+  double patternWeight(int pattern) {
+    return patternWeight[pattern];
   }
 
   private static final class Holder {
@@ -72,9 +97,11 @@ public final class LicenseIndex {
     List<Reference> refs = new ArrayList<>();
     for (SpdxLicenseList.Entry e : list.licenses()) {
       if (e.deprecated()) continue;
-      // a copy may leave the optional parts out (a title, an appendix) or keep them: both are references
+      // a copy may leave the optional parts out (a title, an appendix) or keep them, and fill the variables
+      // with the usual words or its own: each is a reference
       if (e.template() != null) {
         refs.add(new Reference(LicensePattern.Kind.TEXT, e.id(), SpdxTemplate.fixedText(e.template())));
+        refs.add(new Reference(LicensePattern.Kind.TEXT, e.id(), SpdxTemplate.requiredText(e.template())));
         refs.add(new Reference(LicensePattern.Kind.TEXT, e.id(), SpdxTemplate.fullText(e.template())));
       } else if (e.text() != null) {
         refs.add(new Reference(LicensePattern.Kind.TEXT, e.id(), e.text()));
@@ -100,9 +127,12 @@ public final class LicenseIndex {
     }
     List<LicensePattern> patterns = new ArrayList<>();
     for (Map.Entry<String, List<String>> t : idsByText.entrySet()) {
-      long[] pairs = WordPairs.distinct(WordPairs.of(t.getKey().substring(t.getKey().indexOf('\n') + 1)));
+      String text = t.getKey().substring(t.getKey().indexOf('\n') + 1);
+      long[] pairs = WordPairs.distinct(WordPairs.of(text));
       if (pairs.length < MIN_PATTERN_PAIRS) continue;
-      patterns.add(new LicensePattern(List.copyOf(t.getValue()), kindByText.get(t.getKey()), pairs));
+      java.util.Set<Integer> versions = new java.util.TreeSet<>();
+      for (int v : WordPairs.versions(text)) if (v >= 0) versions.add(v);
+      patterns.add(new LicensePattern(List.copyOf(t.getValue()), kindByText.get(t.getKey()), pairs, java.util.Set.copyOf(versions)));
     }
     return new LicenseIndex(patterns);
   }

@@ -9,7 +9,8 @@ import java.util.List;
 /**
  * Finds the SPDX reference texts in a document, in the manner of askalono and licensee: both sides are
  * normalised ({@link LicenseNormalizer}) and compared as sets of word pairs by the Dice coefficient
- * {@code 2|A∩B| / (|A|+|B|)}. Unlike a whole-file comparison it finds each license inside a larger text (a
+ * {@code 2|A∩B| / (|A|+|B|)}, each pair weighted by how rare it is among the references ({@link LicenseIndex#weight}):
+ * the words that tell the GPL's versions, or the LGPL from the GPL, apart count more than "of the". Unlike a whole-file comparison it finds each license inside a larger text (a
  * header above code, several licenses in one file): for each candidate reference it finds the span of the text
  * with the highest Dice against it, keeps the best span at or above the threshold (by matched pairs times Dice),
  * removes it from the text and looks again.
@@ -20,6 +21,8 @@ import java.util.List;
  */
 public final class LicenseMatcher {
   private static final int MAX_MATCHES = 16;
+  /** Candidates need this share of the pairs an unweighted Dice at the threshold would need. */
+  private static final double CANDIDATE_SHARE = 0.8;
 
   private final LicenseIndex index;
   private final double minConfidence;
@@ -32,26 +35,30 @@ public final class LicenseMatcher {
 
   /** Every reference text found, most confident first; each license once. */
   public List<LicenseMatch> find(String text) {
-    long[] seq = WordPairs.of(LicenseNormalizer.normalize(text));
+    String normalized = LicenseNormalizer.normalize(text);
+    long[] seq = WordPairs.of(normalized);
+    int[] versions = WordPairs.versions(normalized);
     List<LicenseMatch> found = new ArrayList<>();
     if (seq.length < LicenseIndex.MIN_PATTERN_PAIRS) return found;
     List<LicensePattern> patterns = index.patterns();
     int[] counts = new int[patterns.size()];
     for (long pair : WordPairs.distinct(seq)) index.count(pair, counts);
-    List<LicensePattern> candidates = new ArrayList<>();
+    // a candidate needs enough pairs in common; with weights the bound is not exact, so it is loosened
+    List<Integer> candidates = new ArrayList<>();
     for (int p = 0; p < counts.length; p++) {
-      LicensePattern pattern = patterns.get(p);
-      if (counts[p] >= minConfidence / (2 - minConfidence) * pattern.size()) candidates.add(pattern);
+      if (counts[p] >= CANDIDATE_SHARE * minConfidence / (2 - minConfidence) * patterns.get(p).size()) candidates.add(p);
     }
+    double[] weights = new double[seq.length];
+    for (int i = 0; i < seq.length; i++) weights[i] = index.weight(seq[i]);
     boolean[] consumed = new boolean[seq.length];
     while (found.size() < MAX_MATCHES && !candidates.isEmpty()) {
       Span best = null;
       LicensePattern bestPattern = null;
       for (int c = candidates.size() - 1; c >= 0; c--) {
-        LicensePattern pattern = candidates.get(c);
-        Span s = bestSpan(seq, consumed, pattern);
+        LicensePattern pattern = patterns.get(candidates.get(c));
+        Span s = bestSpan(seq, weights, consumed, pattern, index.patternWeight(candidates.get(c)));
         // removing text only lowers a reference's best Dice: one below the threshold now never comes back
-        if (s == null || s.dice < minConfidence) {
+        if (s == null || s.dice < minConfidence || !versionsAgree(versions, s, pattern)) {
           candidates.remove(c);
           continue;
         }
@@ -63,7 +70,7 @@ public final class LicenseMatcher {
       if (best == null) break;
       // a license is reported once, whichever of its references (with or without optional parts) won
       String wonId = bestPattern.id();
-      candidates.removeIf(p -> p.id().equals(wonId));
+      candidates.removeIf(p -> patterns.get(p).id().equals(wonId));
       for (int i = best.start; i < best.end; i++) consumed[i] = true;
       found.add(new LicenseMatch(bestPattern.id(), equivalents(bestPattern), bestPattern.kind(), best.dice, best.start, best.end));
     }
@@ -85,15 +92,21 @@ public final class LicenseMatcher {
     return List.copyOf(ids);
   }
 
-  /** The confidence of the text as a whole against one reference (the Dice of all its pairs). */
-  public static double wholeTextDice(String text, LicensePattern pattern) {
-    long[] distinct = WordPairs.distinct(WordPairs.of(LicenseNormalizer.normalize(text)));
-    int common = 0;
-    for (long p : distinct) if (pattern.contains(p)) common++;
-    return 2.0 * common / (distinct.length + pattern.size());
+  /**
+   * A span that names versions ("version 2 of the License") must name one its reference names: the GPL-2.0 and
+   * GPL-3.0 headers differ in little but that number, and Dice over word pairs weighs it too lightly on its own.
+   */
+  private static boolean versionsAgree(int[] versions, Span s, LicensePattern pattern) {
+    boolean any = false;
+    for (int i = s.start; i < s.end; i++) {
+      if (versions[i] < 0) continue;
+      any = true;
+      if (pattern.versions().contains(versions[i])) return true;
+    }
+    return !any;
   }
 
-  private record Span(int start, int end, double dice, int common) {
+  private record Span(int start, int end, double dice, double common) {
     /**
      * The reference that explains more of the text at a higher confidence: matched pairs times Dice. Confidence
      * alone would let a short license quoted inside a longer one (a paragraph of SSH-OpenSSH is SSH-short, the
@@ -105,25 +118,25 @@ public final class LicenseMatcher {
   }
 
   /**
-   * The span of unconsumed pairs with the highest Dice against the pattern. The ratio {@code 2M/(len+|P|)} (M
-   * pairs of the pattern in a span of len pairs) is maximised by Dinkelbach's method: for a ratio λ, the best span
-   * of {@code Σ(2m_i − λ)} is a maximum-sum segment (Kadane); λ is raised to that span's ratio until it stops
-   * rising. A pair counts only at its first unconsumed occurrence, so a repeated paragraph does not inflate M; the
-   * span's exact Dice is then computed on its distinct pairs.
+   * The span of unconsumed pairs with the highest weighted Dice against the pattern,
+   * {@code 2·Σ_matched w / (Σ_span w + W_P)} (weights from {@link LicenseIndex#weight}). The ratio is maximised
+   * by Dinkelbach's method: for a ratio λ, the best span of {@code Σ(2·w_i·m_i − λ·w_i)} is a maximum-sum segment
+   * (Kadane); λ is raised to that span's ratio until it stops rising. A pair counts only at its first unconsumed
+   * occurrence, so a repeated paragraph does not inflate the match; the span's exact Dice is then computed on its
+   * distinct pairs.
    */
-  private static Span bestSpan(long[] seq, boolean[] consumed, LicensePattern pattern) {
+  private static Span bestSpan(long[] seq, double[] weights, boolean[] consumed, LicensePattern pattern, double patternWeight) {
     int n = seq.length;
-    byte[] hit = new byte[n];
+    boolean[] hit = new boolean[n];
     LongOpenHashSet seen = new LongOpenHashSet();
     boolean any = false;
     for (int i = 0; i < n; i++) {
       if (!consumed[i] && pattern.contains(seq[i]) && seen.add(seq[i])) {
-        hit[i] = 1;
+        hit[i] = true;
         any = true;
       }
     }
     if (!any) return null;
-    int size = pattern.size();
     double lambda = 0;
     int bestStart = -1;
     int bestEnd = -1;
@@ -139,7 +152,7 @@ public final class LicenseMatcher {
           runStart = i + 1;
           continue;
         }
-        double v = 2 * hit[i] - lambda;
+        double v = (hit[i] ? 2 * weights[i] : 0) - lambda * weights[i];
         if (run <= 0) {
           run = v;
           runStart = i;
@@ -153,19 +166,27 @@ public final class LicenseMatcher {
         }
       }
       if (s < 0) return null;
-      int m = 0;
-      for (int i = s; i < e; i++) m += hit[i];
-      double ratio = 2.0 * m / ((e - s) + size);
+      double matched = 0;
+      double span = 0;
+      for (int i = s; i < e; i++) {
+        span += weights[i];
+        if (hit[i]) matched += weights[i];
+      }
+      double ratio = 2 * matched / (span + patternWeight);
       bestStart = s;
       bestEnd = e;
       if (ratio <= lambda + 1e-9) break;
       lambda = ratio;
     }
-    long[] window = new long[bestEnd - bestStart];
-    System.arraycopy(seq, bestStart, window, 0, window.length);
-    long[] distinct = WordPairs.distinct(window);
-    int common = 0;
-    for (long p : distinct) if (pattern.contains(p)) common++;
-    return new Span(bestStart, bestEnd, 2.0 * common / (distinct.length + size), common);
+    // exact: each distinct pair of the span once
+    LongOpenHashSet distinct = new LongOpenHashSet();
+    double spanWeight = 0;
+    double common = 0;
+    for (int i = bestStart; i < bestEnd; i++) {
+      if (!distinct.add(seq[i])) continue;
+      spanWeight += weights[i];
+      if (pattern.contains(seq[i])) common += weights[i];
+    }
+    return new Span(bestStart, bestEnd, 2 * common / (spanWeight + patternWeight), common);
   }
 }

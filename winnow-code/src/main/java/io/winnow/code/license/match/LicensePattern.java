@@ -10,8 +10,9 @@ import java.util.List;
  * @param ids the SPDX ids whose reference texts are this one, word for word after normalisation (first = the
  *     one reported; e.g. a license and its older spelling)
  * @param pairs the distinct word-pair hashes of the fixed text, sorted
+ * @param versions the numbers the text names as "version N"
  */
-public record LicensePattern(List<String> ids, Kind kind, long[] pairs) {
+public record LicensePattern(List<String> ids, Kind kind, long[] pairs, java.util.Set<Integer> versions) {
   public enum Kind {
     /** The full license text. */
     TEXT,

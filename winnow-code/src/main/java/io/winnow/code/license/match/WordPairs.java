@@ -46,6 +46,41 @@ public final class WordPairs {
     return Arrays.copyOf(out, count);
   }
 
+  /**
+   * For each pair of {@link #of}, the version it names when it is "version N" ({@code N} a number, e.g. the 2 of
+   * "version 2 of the License"), else -1.
+   */
+  public static int[] versions(String normalized) {
+    int[] out = new int[16];
+    int count = 0;
+    String previous = null;
+    int n = normalized.length();
+    int i = 0;
+    while (i < n) {
+      char c = normalized.charAt(i);
+      if (c == ' ') {
+        i++;
+        continue;
+      }
+      if (c == SpdxTemplate.GAP) {
+        previous = null;
+        i++;
+        continue;
+      }
+      int j = normalized.indexOf(' ', i);
+      if (j < 0) j = n;
+      String word = normalized.substring(i, j);
+      if (previous != null) {
+        if (count == out.length) out = Arrays.copyOf(out, count * 2);
+        out[count++] = previous.equals("version") && word.length() <= 3 && word.chars().allMatch(Character::isDigit)
+            ? Integer.parseInt(word) : -1;
+      }
+      previous = word;
+      i = j;
+    }
+    return Arrays.copyOf(out, count);
+  }
+
   /** The distinct values of {@code pairs}, sorted. */
   public static long[] distinct(long[] pairs) {
     long[] s = pairs.clone();

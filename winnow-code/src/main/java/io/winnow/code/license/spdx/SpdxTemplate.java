@@ -14,15 +14,20 @@ public final class SpdxTemplate {
   private SpdxTemplate() {}
 
   public static String fixedText(String template) {
-    return text(template, false);
+    return text(template, false, false);
+  }
+
+  /** The template's text without its optional parts, with each variable's original text (its usual wording). */
+  public static String requiredText(String template) {
+    return text(template, false, true);
   }
 
   /** The template's text with its optional parts kept and each variable's original text: the license as the list prints it. */
   public static String fullText(String template) {
-    return text(template, true);
+    return text(template, true, true);
   }
 
-  private static String text(String template, boolean keepOptional) {
+  private static String text(String template, boolean keepOptional, boolean keepOriginals) {
     StringBuilder out = new StringBuilder(template.length());
     int optionalDepth = 0;
     int i = 0;
@@ -39,7 +44,7 @@ public final class SpdxTemplate {
             if (optionalDepth > 0) optionalDepth--;
             if (!keepOptional) out.append(GAP);
           } else if (tag.startsWith("var")) {
-            if (keepOptional) out.append(' ').append(original(tag)).append(' ');
+            if (keepOriginals && (optionalDepth == 0 || keepOptional)) out.append(' ').append(original(tag)).append(' ');
             else out.append(GAP);
           }
           i = end + 2;
