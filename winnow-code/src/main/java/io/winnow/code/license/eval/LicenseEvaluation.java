@@ -85,7 +85,16 @@ public final class LicenseEvaluation {
   /** licensee keys are lower-case SPDX ids (mostly); 'other' = a license file that is not recognised. */
   static void licensee(Path fixtures, double threshold) throws IOException {
     Map<String, String> expected = readFixturesYml(fixtures.resolve("fixtures.yml"));
+    // licensee's key space: the choosealicense.com templates it vendors; 'other' means "none of these"
+    Set<String> known = new TreeSet<>();
+    Path templates = fixtures.resolve("../../vendor/choosealicense.com/_licenses");
+    if (Files.isDirectory(templates)) {
+      try (Stream<Path> s = Files.list(templates)) {
+        s.forEach(t -> known.add(t.getFileName().toString().replaceAll("\\.txt$", "")));
+      }
+    }
     int right = 0;
+    int translated = 0;
     List<String> misses = new ArrayList<>();
     for (Map.Entry<String, String> fx : expected.entrySet()) {
       Path dir = fixtures.resolve(fx.getKey());
@@ -103,11 +112,22 @@ public final class LicenseEvaluation {
       FolderLicense root = folders.governing(dir.getFileName().toString(), "x");
       String got = root == null ? null : root.expression() == null ? (root.hasUnknownClaim() ? "other" : null) : root.expression().toString();
       boolean ok = agrees(fx.getValue(), got);
+      boolean okTranslated = ok || ("other".equals(fx.getValue()) && got != null && isOther(got, known));
       if (ok) right++;
-      else misses.add(fx.getKey() + ": expected " + fx.getValue() + ", got " + got);
+      if (okTranslated) translated++;
+      if (!ok) misses.add(fx.getKey() + ": expected " + fx.getValue() + ", got " + got + (okTranslated ? " (right once translated)" : ""));
     }
-    System.out.printf(Locale.ROOT, "licensee_fixtures: %d/%d projects right (%.1f %%)%n", right, expected.size(), 100.0 * right / expected.size());
+    System.out.printf(Locale.ROOT, "licensee_fixtures: %d/%d projects right (%.1f %%) strictly; %d/%d (%.1f %%) once 'other' is read as "
+        + "\"not one of licensee's %d licenses\" (several licenses, or an SPDX license licensee does not know)%n", right, expected.size(),
+        100.0 * right / expected.size(), translated, expected.size(), 100.0 * translated / expected.size(), known.size());
     for (String m : misses) System.out.println("  miss " + m);
+  }
+
+  /** An answer licensee would call 'other': several licenses, or one outside its key space. */
+  private static boolean isOther(String got, Set<String> known) {
+    if (got.contains(" AND ") || got.contains(" OR ")) return true;
+    for (String k : known) if (sameFamily(k, got)) return false;
+    return true;
   }
 
   private static boolean agrees(String expectedKey, String got) {

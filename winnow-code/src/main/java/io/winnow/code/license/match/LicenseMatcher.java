@@ -12,7 +12,7 @@ import java.util.List;
  * {@code 2|A∩B| / (|A|+|B|)}, each pair weighted by how rare it is among the references ({@link LicenseIndex#weight}):
  * the words that tell the GPL's versions, or the LGPL from the GPL, apart count more than "of the". Unlike a whole-file comparison it finds each license inside a larger text (a
  * header above code, several licenses in one file): for each candidate reference it finds the span of the text
- * with the highest Dice against it, keeps the best span at or above the threshold (by matched pairs times Dice),
+ * with the highest Dice against it, keeps the best span at or above the threshold (by matched weight and Dice),
  * removes it from the text and looks again.
  *
  * <p>Candidates come from the inverted index: a reference can reach a Dice of {@code t} only if the text holds at
@@ -21,6 +21,8 @@ import java.util.List;
  */
 public final class LicenseMatcher {
   private static final int MAX_MATCHES = 16;
+  /** How much more a point of confidence counts than a matched word pair when two references compete. */
+  static final int CONFIDENCE_POWER = 8;
   /** Candidates need this share of the pairs an unweighted Dice at the threshold would need. */
   private static final double CANDIDATE_SHARE = 0.8;
 
@@ -108,12 +110,14 @@ public final class LicenseMatcher {
 
   private record Span(int start, int end, double dice, double common) {
     /**
-     * The reference that explains more of the text at a higher confidence: matched pairs times Dice. Confidence
-     * alone would let a short license quoted inside a longer one (a paragraph of SSH-OpenSSH is SSH-short, the
-     * GPL's appendix is its header) win over the longer one.
+     * The reference that explains more of the text at a higher confidence: matched weight times Dice to the power
+     * {@value #CONFIDENCE_POWER}. Confidence alone would let a short license quoted inside a longer one (a
+     * paragraph of SSH-OpenSSH is SSH-short, the GPL's appendix is its header) win over the longer one; matched
+     * weight alone would let a reference that shares more words but differs in the words that matter (the LGPL's
+     * header, whose FSF address the GPL's template leaves variable) win over the right one.
      */
     boolean betterThan(Span o) {
-      return common * dice > o.common * o.dice;
+      return common * Math.pow(dice, CONFIDENCE_POWER) > o.common * Math.pow(o.dice, CONFIDENCE_POWER);
     }
   }
 
