@@ -5,7 +5,6 @@ import io.winnow.pipeline.Pipeline;
 import io.winnow.pipeline.PipelineFile;
 import io.winnow.pipeline.StepSpec;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -25,11 +24,11 @@ final class PlanCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Pipeline p = PipelineFile.load(pipelineFile);
-    List<Path> inputs = InputFiles.expand(p.input().paths());
+    List<Path> inputs = InputFiles.expand(p.input().paths(), p.input().readsFolders());
     PrintWriter out = spec.commandLine().getOut();
     long bytes = 0;
-    for (Path f : inputs) bytes += Files.size(f);
-    out.printf("inputs: %d files, %,d bytes (format %s)%n", inputs.size(), bytes, p.input().format());
+    for (Path f : inputs) bytes += InputFiles.bytes(f);
+    out.printf("inputs: %d %s, %,d bytes (format %s)%n", inputs.size(), p.input().readsFolders() ? "folders" : "files", bytes, p.input().format());
     int i = 1;
     for (StepSpec s : p.steps()) {
       out.printf("step %d: %s%s %s%n", i++, s.id(), s.id().equals(s.type()) ? "" : " (" + s.type() + ")",

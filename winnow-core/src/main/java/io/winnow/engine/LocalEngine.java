@@ -61,7 +61,7 @@ public final class LocalEngine {
 
   public Result run() throws IOException {
     RunLayout layout = new RunLayout(Path.of(pipeline.output().path()));
-    List<Path> inputs = InputFiles.expand(pipeline.input().paths());
+    List<Path> inputs = InputFiles.expand(pipeline.input().paths(), pipeline.input().readsFolders());
     OutputPlacement.check(layout.root(), pipeline.input().paths(), inputs);
     List<String> formats = new ArrayList<>();
     for (Path p : inputs) formats.add(formatOf(p));
@@ -110,7 +110,7 @@ public final class LocalEngine {
         Files.deleteIfExists(layout.marker(i));
         cleanShard(layout, i);
         todo.add(i);
-        totalBytes += Files.size(inputs.get(i));
+        totalBytes += InputFiles.bytes(inputs.get(i));
       }
     }
     progress.start("run", totalBytes, inputs.size(), inputs.size() - todo.size());
@@ -136,7 +136,7 @@ public final class LocalEngine {
     long bytes = 0;
     for (int i = 0; i < inputs.size(); i++) {
       if (Files.exists(ObserveTask.marker(dir, i))) continue;
-      bytes += Files.size(inputs.get(i));
+      bytes += InputFiles.bytes(inputs.get(i));
       tasks.add(new ObserveTask(i, inputs.get(i), formats.get(i), pipeline, before, spec.corpus(), dir, progress)::run);
     }
     progress.start("observe " + spec.id(), bytes, inputs.size(), inputs.size() - tasks.size());

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.winnow.io.InputFiles;
 import io.winnow.pipeline.Pipeline;
 import java.io.IOException;
 import java.io.InputStream;
@@ -39,7 +40,7 @@ public record RunRecord(String fingerprint, List<FileState> inputs, Map<String, 
   /** An input file as it was when the run started. */
   public record FileState(String path, long bytes, long modifiedMillis) {
     static FileState of(Path p) throws IOException {
-      return new FileState(p.toString(), Files.size(p), Files.getLastModifiedTime(p).toMillis());
+      return new FileState(p.toString(), InputFiles.bytes(p), InputFiles.lastModifiedMillis(p));
     }
   }
 

@@ -26,6 +26,11 @@ public final class DocumentReaders {
       ReaderLimits limits, LongConsumer onRawBytes) {
     InputStream raw = null;
     try {
+      if (Files.isDirectory(file)) {
+        FormatProvider p = Formats.get(format);
+        if (p == null || !p.readsFolders()) throw new IllegalArgumentException(file + " is a folder; format " + format + " reads files");
+        return p.openReader(file, idField, textField, limits);
+      }
       if (Files.size(file) == 0) return single(new Rejection(null, source, Reason.EMPTY_FILE, "the file is empty"));
       raw = new CountingInputStream(Files.newInputStream(file), onRawBytes);
       return switch (format) {

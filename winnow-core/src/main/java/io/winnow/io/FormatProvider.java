@@ -15,7 +15,18 @@ public interface FormatProvider {
   /** True when a file name announces this format (for {@code format: auto}). */
   boolean handles(String fileName);
 
+  /**
+   * @param file the input: a file, or a folder when {@link #readsFolders()}
+   */
   DocumentReader openReader(Path file, String idField, String textField, ReaderLimits limits) throws IOException;
+
+  /**
+   * True when a folder given as an input path is one input of this format (a source checkout read file by file
+   * as documents), instead of being walked for input files. A glob then matches folders too.
+   */
+  default boolean readsFolders() {
+    return false;
+  }
 
   /**
    * @param base the shard's file name prefix, e.g. {@code part-00003}

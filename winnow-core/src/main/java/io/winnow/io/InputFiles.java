@@ -37,7 +37,15 @@ public final class InputFiles {
    * as rejections instead), or when a pattern matches nothing at all.
    */
   public static List<Path> expand(List<String> patterns) throws IOException {
-    Expansion e = scan(patterns);
+    return expand(patterns, false);
+  }
+
+  /**
+   * As {@link #expand(List)}; with {@code foldersAsInputs} (a format that {@link FormatProvider#readsFolders()}),
+   * a folder named or matched is one input, not walked.
+   */
+  public static List<Path> expand(List<String> patterns, boolean foldersAsInputs) throws IOException {
+    Expansion e = scan(patterns, foldersAsInputs);
     if (!e.unreadable().isEmpty()) {
       StringBuilder sb = new StringBuilder(e.unreadable().size() == 1 ? "an input path cannot be read:" : "input paths cannot be read:");
       for (Rejection r : e.unreadable()) sb.append("\n  ").append(r.location()).append(": ").append(r.detail());
@@ -49,10 +57,14 @@ public final class InputFiles {
 
   /** Expands the patterns; fails only when a pattern matches nothing, readable or not. */
   public static Expansion scan(List<String> patterns) throws IOException {
+    return scan(patterns, false);
+  }
+
+  private static Expansion scan(List<String> patterns, boolean foldersAsInputs) throws IOException {
     Set<Path> found = new LinkedHashSet<>();
     Map<Path, Rejection> unreadableByPath = new LinkedHashMap<>();
     for (String pattern : patterns) {
-      Walk walk = new Walk();
+      Walk walk = new Walk(foldersAsInputs);
       expandOne(pattern, walk);
       if (walk.found.isEmpty() && walk.unreadable.isEmpty()) throw new IOException("input path '" + pattern + "' matches no file");
       found.addAll(walk.found);
@@ -75,6 +87,12 @@ public final class InputFiles {
     final Map<Path, Rejection> unreadable = new LinkedHashMap<>();
     /** Real paths of the folders walked, so a link loop (or two links to one folder) is walked once. */
     final Set<Path> walked = new HashSet<>();
+    /** A folder is an input itself (see {@link FormatProvider#readsFolders()}). */
+    final boolean foldersAsInputs;
+
+    Walk(boolean foldersAsInputs) {
+      this.foldersAsInputs = foldersAsInputs;
+    }
 
     void unreadable(Path p, String why) {
       unreadable.putIfAbsent(p, new Rejection(null, p.toString(), Reason.UNREADABLE, why));
@@ -84,7 +102,8 @@ public final class InputFiles {
   private static void expandOne(String pattern, Walk walk) throws IOException {
     if (!hasGlob(pattern)) {
       Path p = Path.of(pattern);
-      if (Files.isDirectory(p)) descend(p, f -> true, walk);
+      if (Files.isDirectory(p) && walk.foldersAsInputs) walk.found.add(p);
+      else if (Files.isDirectory(p)) descend(p, f -> true, walk);
       else if (Files.exists(p) || Files.isSymbolicLink(p)) visitFile(p, walk);
       return;
     }
@@ -121,7 +140,8 @@ public final class InputFiles {
     }
     entries.sort(null);
     for (Path p : entries) {
-      if (Files.isDirectory(p)) descend(p, keep, walk); // follows a link to a folder
+      if (Files.isDirectory(p) && walk.foldersAsInputs && keep.test(p)) walk.found.add(p);
+      else if (Files.isDirectory(p)) descend(p, keep, walk); // follows a link to a folder
       else if (keep.test(p)) visitFile(p, walk);
     }
   }
@@ -156,6 +176,26 @@ public final class InputFiles {
       };
     } catch (IOException | RuntimeException e) {
       return "a FIFO, socket or device";
+    }
+  }
+
+  /** The bytes of an input: a file's size, or the sum of the regular files under a folder input. */
+  public static long bytes(Path input) throws IOException {
+    if (!Files.isDirectory(input)) return Files.size(input);
+    try (java.util.stream.Stream<Path> s = Files.walk(input)) {
+      long total = 0;
+      for (Path f : (Iterable<Path>) s.filter(Files::isRegularFile)::iterator) total += Files.size(f);
+      return total;
+    }
+  }
+
+  /** The latest modification time under an input (the file's own, or the newest file or folder under a folder). */
+  public static long lastModifiedMillis(Path input) throws IOException {
+    if (!Files.isDirectory(input)) return Files.getLastModifiedTime(input).toMillis();
+    try (java.util.stream.Stream<Path> s = Files.walk(input)) {
+      long latest = 0;
+      for (Path f : (Iterable<Path>) s::iterator) latest = Math.max(latest, Files.getLastModifiedTime(f).toMillis());
+      return latest;
     }
   }
 

@@ -25,7 +25,9 @@ public record Rejection(String id, String location, Reason reason, String detail
     /** A step ran past the per-document time limit on this document (see io.winnow.step.Deadline). */
     STEP_TIMEOUT,
     /** A step ran out of memory on this document: it is too large for the heap; smaller ones go on. */
-    TOO_LARGE_FOR_MEMORY;
+    TOO_LARGE_FOR_MEMORY,
+    /** A file that is not text (it holds NUL bytes), read by a format that takes whole files as documents. */
+    BINARY;
 
     @Override
     public String code() {

@@ -14,6 +14,12 @@ import java.util.List;
 public record InputSpec(List<String> paths, String format, String idField, String textField) {
   public static final List<String> BUILT_IN_FORMATS = List.of("auto", "jsonl", "wet", "warc");
 
+  /** The format reads a folder as one input (a source checkout), instead of walking it for files. */
+  public boolean readsFolders() {
+    io.winnow.io.FormatProvider p = io.winnow.io.Formats.get(format);
+    return p != null && p.readsFolders();
+  }
+
   static InputSpec from(Params p) {
     List<String> paths = p.getStrings("paths", null);
     if (paths == null || paths.isEmpty()) throw new PipelineException(p.where() + ": 'paths' is required (files, directories or globs)");

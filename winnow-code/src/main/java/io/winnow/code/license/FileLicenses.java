@@ -1,0 +1,72 @@
+package io.winnow.code.license;
+
+import io.winnow.code.license.match.LicenseMatch;
+import io.winnow.code.license.match.LicenseMatcher;
+import io.winnow.code.license.match.LicensePattern;
+import io.winnow.code.license.spdx.SpdxExpression;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What one file says about its own license: its role, its {@code SPDX-License-Identifier} tags, a manifest's
+ * license fields, and the license texts and headers found in it.
+ */
+public record FileLicenses(String path, FileRole role, List<SpdxHeaders.Tag> tags,
+    List<ManifestLicenses.Declared> manifest, List<LicenseMatch> detected) {
+
+  /**
+   * @param maxScanChars how much of a source file is searched for license text (headers are at the top); license
+   *     files and READMEs are searched whole
+   */
+  public static FileLicenses analyze(String path, String text, LicenseMatcher matcher, int maxScanChars) {
+    FileRole role = FileRole.of(path);
+    List<SpdxHeaders.Tag> tags = SpdxHeaders.find(text);
+    List<ManifestLicenses.Declared> manifest = role == FileRole.MANIFEST ? ManifestLicenses.declared(path, text) : List.of();
+    String scanned = role == FileRole.SOURCE && text.length() > maxScanChars ? text.substring(0, maxScanChars) : text;
+    List<LicenseMatch> detected = role == FileRole.MANIFEST ? List.of() : matcher.find(scanned);
+    return new FileLicenses(path, role, tags, manifest, detected);
+  }
+
+  /** The licenses found as text: license texts and standard headers (exceptions are not licenses by themselves). */
+  public Set<String> detectedIds() {
+    Set<String> out = new LinkedHashSet<>();
+    for (LicenseMatch m : detected) if (m.kind() != LicensePattern.Kind.EXCEPTION) out.add(m.id());
+    return out;
+  }
+
+  public double topConfidence() {
+    return detected.isEmpty() ? 0 : detected.get(0).confidence();
+  }
+
+  /** The expression the file's tags declare (their AND when there are several), or null. */
+  public SpdxExpression taggedExpression() {
+    return and(tags.stream().map(SpdxHeaders.Tag::expression).filter(e -> e != null).toList());
+  }
+
+  /** The expression a manifest declares (their AND), or null. */
+  public SpdxExpression manifestExpression() {
+    return and(manifest.stream().map(ManifestLicenses.Declared::expression).filter(e -> e != null).toList());
+  }
+
+  /** The detected licenses as an expression (AND: a file holding two license texts is under both), or null. */
+  public SpdxExpression detectedExpression() {
+    List<SpdxExpression> terms = new ArrayList<>();
+    for (String id : detectedIds()) terms.add(new SpdxExpression.License(id, false, false, false));
+    return and(terms);
+  }
+
+  public boolean hasBadTag() {
+    return tags.stream().anyMatch(t -> t.expression() == null);
+  }
+
+  static SpdxExpression and(List<SpdxExpression> terms) {
+    if (terms.isEmpty()) return null;
+    if (terms.size() == 1) return terms.get(0);
+    List<SpdxExpression> distinct = new ArrayList<>();
+    Set<String> seen = new LinkedHashSet<>();
+    for (SpdxExpression t : terms) if (seen.add(t.toString())) distinct.add(t);
+    return distinct.size() == 1 ? distinct.get(0) : new SpdxExpression.And(List.copyOf(distinct));
+  }
+}

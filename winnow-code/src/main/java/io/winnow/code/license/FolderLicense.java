@@ -1,0 +1,45 @@
+package io.winnow.code.license;
+
+import io.winnow.code.license.spdx.SpdxExpression;
+import java.util.List;
+
+/**
+ * The license of one folder of a repository, from the files that speak for the folder: its license files
+ * (recognised texts), its package manifests, and, when neither says anything, a license text in its README. It
+ * governs the folder and those below it that have no license file of their own.
+ *
+ * @param licenseFiles the license files' paths with the licenses found in each (empty list: unrecognised)
+ * @param manifests the manifests' paths with the expression each declares (null: none readable)
+ */
+public record FolderLicense(String repo, String folder, List<Claim> licenseFiles, List<Claim> manifests,
+    List<Claim> readmes) {
+
+  /** One file's claim: its path, the expression it makes (null when it makes none that can be read), and how sure. */
+  public record Claim(String path, SpdxExpression expression, String raw, double confidence) {}
+
+  /** The license of the folder: its license files' (AND), else its manifests', else its README's; null if none. */
+  public SpdxExpression expression() {
+    SpdxExpression files = and(licenseFiles);
+    if (files != null) return files;
+    SpdxExpression manifest = and(manifests);
+    if (manifest != null) return manifest;
+    return and(readmes);
+  }
+
+  /** Where {@link #expression()} came from: {@code license_file}, {@code manifest}, {@code readme}, or null. */
+  public String source() {
+    if (and(licenseFiles) != null) return "license_file";
+    if (and(manifests) != null) return "manifest";
+    if (and(readmes) != null) return "readme";
+    return null;
+  }
+
+  /** A license file or manifest value exists that names no recognisable license. */
+  public boolean hasUnknownClaim() {
+    return licenseFiles.stream().anyMatch(c -> c.expression() == null) || manifests.stream().anyMatch(c -> c.expression() == null);
+  }
+
+  private static SpdxExpression and(List<Claim> claims) {
+    return FileLicenses.and(claims.stream().map(Claim::expression).filter(e -> e != null).toList());
+  }
+}

@@ -1,0 +1,141 @@
+package io.winnow.code.license.match;
+
+import io.winnow.code.license.spdx.SpdxLicenseList;
+import io.winnow.code.license.spdx.SpdxTemplate;
+import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
+import it.unimi.dsi.fastutil.longs.LongArrayList;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The reference texts of the SPDX list (full texts, standard headers, exceptions; deprecated ids left out, their
+ * current ids stand for them) as word-pair sets, with an inverted index from word pair to the patterns holding
+ * it. Built once on first use ({@link #spdx()}) and shared, immutable, by every thread.
+ */
+public final class LicenseIndex {
+  /** Reference texts with fewer word pairs than this are too short to tell apart from ordinary prose. */
+  static final int MIN_PATTERN_PAIRS = 12;
+
+  private final List<LicensePattern> patterns;
+  private final Long2IntOpenHashMap slotOfPair;
+  private final int[] postingStart;
+  private final int[] postings;
+  /** Each pattern's total pair weight. */
+  private final double[] patternWeight;
+
+  LicenseIndex(List<LicensePattern> patterns) {
+    this.patterns = List.copyOf(patterns);
+    slotOfPair = new Long2IntOpenHashMap();
+    slotOfPair.defaultReturnValue(-1);
+    LongArrayList pairOfSlot = new LongArrayList();
+    List<int[]> counts = new ArrayList<>();
+    int total = 0;
+    for (LicensePattern p : patterns) {
+      for (long pair : p.pairs()) {
+        if (slotOfPair.putIfAbsent(pair, pairOfSlot.size()) == -1) pairOfSlot.add(pair);
+        total++;
+      }
+    }
+    int slots = pairOfSlot.size();
+    postingStart = new int[slots + 1];
+    for (LicensePattern p : patterns) for (long pair : p.pairs()) postingStart[slotOfPair.get(pair) + 1]++;
+    for (int s = 0; s < slots; s++) postingStart[s + 1] += postingStart[s];
+    postings = new int[total];
+    int[] fill = Arrays.copyOf(postingStart, slots);
+    for (int pi = 0; pi < patterns.size(); pi++) {
+      for (long pair : patterns.get(pi).pairs()) postings[fill[slotOfPair.get(pair)]++] = pi;
+    }
+    patternWeight = new double[patterns.size()];
+    for (int pi = 0; pi < patterns.size(); pi++) {
+      double w = 0;
+      for (long pair : patterns.get(pi).pairs()) w += weight(pair);
+      patternWeight[pi] = w;
+    }
+  }
+
+  /**
+   * How much a word pair says about which license a text is: {@code 1 + ln(N / df)} for a pair found in df of the N
+   * patterns (an inverse document frequency), so "of the" counts little and "lesser general" or "version 3" much;
+   * 1 for a pair no reference holds (a name, a project's own words), so text that is not license text weighs as
+   * little as the commonest license words rather than as much as the rarest.
+   */
+  double weight(long pair) {
+    int slot = slotOfPair.get(pair);
+    if (slot < 0) return 1;
+    int df = postingStart[slot + 1] - postingStart[slot];
+    return 1 + Math.log((double) patterns.size() / df);
+  }
+
+  double patternWeight(int pattern) {
+    return patternWeight[pattern];
+  }
+
+  private static final class Holder {
+    static final LicenseIndex SPDX = build(SpdxLicenseList.get());
+  }
+
+  /** The index of the SPDX list shipped with the library, built on first call (a fraction of a second). */
+  public static LicenseIndex spdx() {
+    return Holder.SPDX;
+  }
+
+  public List<LicensePattern> patterns() {
+    return patterns;
+  }
+
+  /** Adds 1 to {@code counts[p]} for every pattern p holding {@code pair}. */
+  void count(long pair, int[] counts) {
+    int slot = slotOfPair.get(pair);
+    if (slot < 0) return;
+    for (int k = postingStart[slot], end = postingStart[slot + 1]; k < end; k++) counts[postings[k]]++;
+  }
+
+  static LicenseIndex build(SpdxLicenseList list) {
+    List<Reference> refs = new ArrayList<>();
+    for (SpdxLicenseList.Entry e : list.licenses()) {
+      if (e.deprecated()) continue;
+      // a copy may leave the optional parts out (a title, an appendix) or keep them, and fill the variables
+      // with the usual words or its own: each is a reference
+      if (e.template() != null) {
+        refs.add(new Reference(LicensePattern.Kind.TEXT, e.id(), SpdxTemplate.fixedText(e.template())));
+        refs.add(new Reference(LicensePattern.Kind.TEXT, e.id(), SpdxTemplate.requiredText(e.template())));
+        refs.add(new Reference(LicensePattern.Kind.TEXT, e.id(), SpdxTemplate.fullText(e.template())));
+      } else if (e.text() != null) {
+        refs.add(new Reference(LicensePattern.Kind.TEXT, e.id(), e.text()));
+      }
+      if (e.headerTemplate() != null) refs.add(new Reference(LicensePattern.Kind.HEADER, e.id(), SpdxTemplate.fixedText(e.headerTemplate())));
+    }
+    for (SpdxLicenseList.Entry e : list.exceptions()) {
+      if (e.deprecated()) continue;
+      String text = e.template() != null ? SpdxTemplate.fixedText(e.template()) : e.text();
+      if (text != null) refs.add(new Reference(LicensePattern.Kind.EXCEPTION, e.id(), text));
+    }
+    // normalising some 10 MB of reference text is most of the build: done on every core
+    List<String> normalized = refs.parallelStream().map(r -> LicenseNormalizer.normalize(r.text())).toList();
+    // identical reference texts (a license and a renamed twin) become one pattern naming every id
+    Map<String, List<String>> idsByText = new LinkedHashMap<>();
+    Map<String, LicensePattern.Kind> kindByText = new LinkedHashMap<>();
+    for (int i = 0; i < refs.size(); i++) {
+      Reference r = refs.get(i);
+      String key = r.kind().code() + "\n" + normalized.get(i);
+      List<String> ids = idsByText.computeIfAbsent(key, k -> new ArrayList<>());
+      if (!ids.contains(r.id())) ids.add(r.id());
+      kindByText.put(key, r.kind());
+    }
+    List<LicensePattern> patterns = new ArrayList<>();
+    for (Map.Entry<String, List<String>> t : idsByText.entrySet()) {
+      String text = t.getKey().substring(t.getKey().indexOf('\n') + 1);
+      long[] pairs = WordPairs.distinct(WordPairs.of(text));
+      if (pairs.length < MIN_PATTERN_PAIRS) continue;
+      java.util.Set<Integer> versions = new java.util.TreeSet<>();
+      for (int v : WordPairs.versions(text)) if (v >= 0) versions.add(v);
+      patterns.add(new LicensePattern(List.copyOf(t.getValue()), kindByText.get(t.getKey()), pairs, java.util.Set.copyOf(versions)));
+    }
+    return new LicenseIndex(patterns);
+  }
+
+  private record Reference(LicensePattern.Kind kind, String id, String text) {}
+}

@@ -1,0 +1,132 @@
+package io.winnow.code.license.match;
+
+import io.winnow.code.license.spdx.SpdxTemplate;
+import java.text.Normalizer;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Brings a license text and a license template to the same form, following the SPDX matching guidelines
+ * (spdx.github.io/spdx-spec/v2.3/license-matching-guidelines-and-templates): case, white space and punctuation do
+ * not matter; copyright notices, comment markers, bullets and numbering at the start of a line, HTML and Markdown
+ * markup are dropped; varietal spellings (British/American, hyphenation) and {@code http}/{@code https} compare
+ * equal. The result is the text's words, lower case, separated by single spaces, with {@link SpdxTemplate#GAP}
+ * kept where the input had one.
+ */
+public final class LicenseNormalizer {
+  private static final Pattern HTML_TAG = Pattern.compile(
+      "</?(?:a|abbr|b|blockquote|body|br|center|code|dd|div|dl|dt|em|font|h[1-6]|head|hr|html|i|li|meta|ol|p|pre|span"
+          + "|strong|sub|sup|table|tbody|td|th|thead|title|tr|tt|u|ul)\\b[^<>]*>", Pattern.CASE_INSENSITIVE);
+  private static final Pattern ENTITY = Pattern.compile("&(amp|lt|gt|quot|apos|nbsp|#39|#34|copy);");
+  /** Comment markers, quote marks and bullet symbols that may open a line: {@code /*}, {@code *}, {@code //}, {@code #}, {@code --}, {@code >}... */
+  private static final String LEAD_SYMBOLS = "/*#;!%'\"|>+=~`-\u2013\u2014\u2022\u00b7\u25aa\u25e6\u00a7";
+  /** Numbering after the symbols: {@code 1.}, {@code 2)}, {@code (a)}, {@code iv.}, {@code 1.2.} and the {@code dnl} of m4 comments. */
+  private static final Pattern NUMBERING = Pattern.compile(
+      "(?:\\(?(?:\\d{1,3}|[a-z]|[ivx]{1,5})[.)](?:\\d{1,3}[.)]?)*|dnl)\\s+");
+  /** A copyright notice line (SPDX guideline: copyright notices are ignored), not a sentence that speaks of copyright. */
+  private static final Pattern COPYRIGHT_LINE = Pattern.compile(
+      "^(?:portions\\s+)?(?:copyright\\s*(?:\\(c\\)|©|\\d{4}|\\[|<|\\{)|\\(c\\)\\s*(?:\\d{4}|\\[|<)|©).*");
+  private static final Pattern ALL_RIGHTS = Pattern.compile("all rights reserved\\.?");
+
+  /** Varietal spellings of the SPDX list (equivalentwords.txt), folded to one spelling. */
+  private static final Map<String, String> VARIANTS = Map.ofEntries(
+      Map.entry("acknowledgement", "acknowledgment"), Map.entry("analogue", "analog"), Map.entry("analyse", "analyze"),
+      Map.entry("artefact", "artifact"), Map.entry("authorisation", "authorization"), Map.entry("authorised", "authorized"),
+      Map.entry("calibre", "caliber"), Map.entry("cancelled", "canceled"), Map.entry("capitalisations", "capitalizations"),
+      Map.entry("catalogue", "catalog"), Map.entry("categorise", "categorize"), Map.entry("centre", "center"),
+      Map.entry("emphasised", "emphasized"), Map.entry("favour", "favor"), Map.entry("favourite", "favorite"),
+      Map.entry("fulfil", "fulfill"), Map.entry("fulfilment", "fulfillment"), Map.entry("initialise", "initialize"),
+      Map.entry("judgement", "judgment"), Map.entry("labelling", "labeling"), Map.entry("labour", "labor"),
+      Map.entry("licence", "license"), Map.entry("licences", "licenses"), Map.entry("licenced", "licensed"),
+      Map.entry("licencing", "licensing"), Map.entry("licencor", "licensor"), Map.entry("licencee", "licensee"),
+      Map.entry("maximise", "maximize"), Map.entry("modelled", "modeled"), Map.entry("modelling", "modeling"),
+      Map.entry("offence", "offense"), Map.entry("optimise", "optimize"), Map.entry("organisation", "organization"),
+      Map.entry("organise", "organize"), Map.entry("practise", "practice"), Map.entry("programme", "program"),
+      Map.entry("realise", "realize"), Map.entry("recognise", "recognize"), Map.entry("signalling", "signaling"),
+      Map.entry("utilisation", "utilization"), Map.entry("whilst", "while"), Map.entry("wilful", "willful"),
+      Map.entry("noncommercial", "non commercial"), Map.entry("sublicense", "sub license"),
+      Map.entry("sublicenses", "sub licenses"), Map.entry("sublicensed", "sub licensed"),
+      Map.entry("sublicensing", "sub licensing"), Map.entry("percent", "per cent"), Map.entry("https", "http"),
+      Map.entry("owner", "holder"), Map.entry("owners", "holders"));
+
+  private LicenseNormalizer() {}
+
+  public static String normalize(String text) {
+    String t = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+    if (t.indexOf('<') >= 0) t = HTML_TAG.matcher(t).replaceAll(" ");
+    t = decodeEntities(t);
+    StringBuilder out = new StringBuilder(t.length());
+    int start = 0;
+    int n = t.length();
+    while (start <= n) {
+      int end = t.indexOf('\n', start);
+      if (end < 0) end = n;
+      appendLine(t.substring(start, end), out);
+      start = end + 1;
+    }
+    return out.toString().trim();
+  }
+
+  private static void appendLine(String raw, StringBuilder out) {
+    String line = stripLead(raw);
+    if (!line.isEmpty() && "cp(\u00a9".indexOf(line.charAt(0)) >= 0 && COPYRIGHT_LINE.matcher(line).matches()) {
+      out.append(SpdxTemplate.GAP).append(' ');
+      return;
+    }
+    if (line.contains("all rights reserved")) line = ALL_RIGHTS.matcher(line).replaceAll(" ");
+    if (line.indexOf('&') >= 0) line = line.replace("&", " and ");
+    int i = 0;
+    int n = line.length();
+    while (i < n) {
+      char c = line.charAt(i);
+      if (c == SpdxTemplate.GAP) {
+        out.append(SpdxTemplate.GAP).append(' ');
+        i++;
+      } else if (Character.isLetterOrDigit(c)) {
+        int j = i;
+        while (j < n && Character.isLetterOrDigit(line.charAt(j))) j++;
+        String word = line.substring(i, j);
+        out.append(VARIANTS.getOrDefault(word, word)).append(' ');
+        i = j;
+      } else {
+        i++;
+      }
+    }
+  }
+
+  /** The line without leading white space, comment markers, bullets and numbering. */
+  private static String stripLead(String line) {
+    int i = 0;
+    int n = line.length();
+    while (i < n && (Character.isWhitespace(line.charAt(i)) || LEAD_SYMBOLS.indexOf(line.charAt(i)) >= 0)) i++;
+    if (i < n) {
+      char c = line.charAt(i);
+      if (c == '(' || Character.isLetterOrDigit(c)) {
+        Matcher m = NUMBERING.matcher(line).region(i, n);
+        if (m.lookingAt()) i = m.end();
+      }
+    }
+    return line.substring(i);
+  }
+
+  private static String decodeEntities(String t) {
+    if (t.indexOf('&') < 0) return t;
+    Matcher m = ENTITY.matcher(t);
+    StringBuilder sb = new StringBuilder(t.length());
+    while (m.find()) {
+      String r = switch (m.group(1)) {
+        case "amp" -> "&";
+        case "lt" -> "<";
+        case "gt" -> ">";
+        case "copy" -> "©";
+        case "nbsp" -> " ";
+        default -> "'";
+      };
+      m.appendReplacement(sb, Matcher.quoteReplacement(r));
+    }
+    m.appendTail(sb);
+    return sb.toString();
+  }
+}

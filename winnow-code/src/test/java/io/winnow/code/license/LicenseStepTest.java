@@ -1,0 +1,123 @@
+package io.winnow.code.license;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.winnow.code.input.CodeFolderReader;
+import io.winnow.doc.Action;
+import io.winnow.doc.Document;
+import io.winnow.doc.Provenance;
+import io.winnow.doc.Verdict;
+import io.winnow.io.ReadResult;
+import io.winnow.io.ReaderLimits;
+import io.winnow.pipeline.Params;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LicenseStepTest {
+  /** The shipped example checkouts (examples/code), from the module folder the tests run in. */
+  private static final Path EXAMPLES = Path.of("..", "examples", "code");
+
+  private static LicenseStep step(Map<String, Object> params) {
+    return new LicenseStep(LicenseStep.Config.from(new Params("license", params)));
+  }
+
+  private static Document doc(String repo, String path, String text) {
+    Map<String, Object> meta = new LinkedHashMap<>();
+    meta.put("repo", repo);
+    meta.put("path", path);
+    return new Document(repo + "/" + path, text, meta, Provenance.unknown());
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<String> issues(Document d) {
+    return (List<String>) ((Map<String, Object>) d.metadata().get("license")).get("issues");
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Object note(Document d, String key) {
+    return ((Map<String, Object>) d.metadata().get("license")).get(key);
+  }
+
+  @Test
+  void aGplHeaderInAnMitRepositoryIsAContradictionAndCopyleft(@TempDir Path work) throws Exception {
+    List<Document> docs = new ArrayList<>();
+    try (CodeFolderReader r = new CodeFolderReader(EXAMPLES.resolve("py-compat"), new ReaderLimits(1 << 20))) {
+      for (ReadResult x; (x = r.next()) != null; ) if (x.document() != null) docs.add(x.document());
+    }
+    LicenseScan.run(docs, step(Map.of()), work);
+    Map<String, Document> byPath = new LinkedHashMap<>();
+    for (Document d : docs) byPath.put((String) d.metadata().get("path"), d);
+    Document header = byPath.get("include/kcmp.h");
+    assertThat(note(header, "expression")).isEqualTo("GPL-2.0 WITH Linux-syscall-note");
+    assertThat(note(header, "source")).isEqualTo("spdx_tag");
+    assertThat(note(header, "folder_license")).isEqualTo("MIT");
+    assertThat(issues(header)).containsExactly("header_contradicts_file", "copyleft_in_permissive_repo");
+    Document six = byPath.get("six.py");
+    assertThat(note(six, "expression")).isEqualTo("MIT");
+    assertThat(note(six, "source")).isEqualTo("header_text");
+    assertThat(issues(six)).isEmpty();
+    assertThat(note(byPath.get("setup.cfg"), "expression")).isEqualTo("MIT");
+    assertThat(note(byPath.get("LICENSE"), "source")).isEqualTo("license_text");
+  }
+
+  @Test
+  void repositoryLevelIssues(@TempDir Path work) throws Exception {
+    String mit = io.winnow.code.license.spdx.SpdxLicenseList.get().find("MIT").text();
+    List<Document> docs = List.of(
+        doc("a", "LICENSE", mit),
+        doc("a", "package.json", "{\"name\":\"a\",\"license\":\"Apache-2.0\"}"),
+        doc("a", "src/x.js", "// SPDX-License-Identifier: MIT OR\nvar x;\n"),
+        doc("a", "src/y.js", "var y;\n"),
+        doc("b", "LICENSE", "All code here belongs to Acme. Ask before you use it.\n"),
+        doc("b", "main.go", "package main\n"),
+        doc("c", "main.go", "package main\n"));
+    LicenseScan.Result result = LicenseScan.run(docs, step(Map.of()), work);
+    assertThat(issues(docs.get(1))).containsExactly("manifest_contradicts_file");
+    assertThat(issues(docs.get(2))).containsExactly("bad_expression");
+    assertThat(note(docs.get(3), "expression")).isEqualTo("MIT");
+    assertThat(note(docs.get(3), "source")).isEqualTo("license_file");
+    assertThat(issues(docs.get(4))).containsExactly("unknown");
+    assertThat(issues(docs.get(5))).containsExactly("unknown");
+    assertThat(issues(docs.get(6))).containsExactly("missing");
+    assertThat(result.verdicts()).allMatch(v -> v.action() == Action.KEEP);
+  }
+
+  @Test
+  void thePolicyAnnotatesOrDrops(@TempDir Path work) throws Exception {
+    String gpl = "// SPDX-License-Identifier: GPL-3.0-or-later\nint x;\n";
+    Map<String, Object> params = new LinkedHashMap<>();
+    params.put("deny", List.of("GPL-3.0"));
+    params.put("action", "drop");
+    List<Document> docs = List.of(doc("r", "a.c", gpl), doc("r", "b.c", "// SPDX-License-Identifier: MIT OR GPL-3.0-only\n"));
+    LicenseScan.Result result = LicenseScan.run(docs, step(params), Files.createDirectories(work.resolve("deny")));
+    Verdict denied = result.verdicts().get(0);
+    assertThat(denied.action()).isEqualTo(Action.DROP);
+    assertThat(denied.reason().code()).isEqualTo("denied");
+    assertThat(result.verdicts().get(1).action()).isEqualTo(Action.KEEP); // MIT can be chosen
+
+    Map<String, Object> allow = new LinkedHashMap<>();
+    allow.put("allow", List.of("MIT"));
+    List<Document> more = List.of(doc("s", "a.c", gpl), doc("s", "b.c", "int y;\n"));
+    LicenseScan.Result annotated = LicenseScan.run(more, step(allow), Files.createDirectories(work.resolve("allow")));
+    assertThat(annotated.verdicts()).allMatch(v -> v.action() == Action.KEEP);
+    assertThat(issues(more.get(0))).containsExactly("not_allowed");
+    assertThat(issues(more.get(1))).containsExactly("missing", "not_allowed");
+  }
+
+  @Test
+  void manifestFieldsAreRead() {
+    assertThat(ManifestLicenses.declared("Cargo.toml", "[package]\nname = \"x\"\nlicense = \"MIT OR Apache-2.0\"\n").get(0).expression().toString())
+        .isEqualTo("MIT OR Apache-2.0");
+    assertThat(ManifestLicenses.declared("pom.xml", "<licenses><license><name>Apache License, Version 2.0</name></license></licenses>").get(0)
+        .expression().toString()).isEqualTo("Apache-2.0");
+    assertThat(ManifestLicenses.declared("DESCRIPTION", "Package: x\nLicense: MIT + file LICENSE\n").get(0).expression().toString()).isEqualTo("MIT");
+    assertThat(ManifestLicenses.declared("pyproject.toml", "[project]\nlicense = {text = \"BSD-3-Clause\"}\n").get(0).expression().toString())
+        .isEqualTo("BSD-3-Clause");
+  }
+}
