@@ -1,5 +1,6 @@
 package io.winnow.pipeline;
 
+import io.winnow.step.RuleFilter;
 import io.winnow.step.decontam.Decontaminator;
 import io.winnow.step.dedup.ExactDedup;
 import io.winnow.step.dedup.MinHashDedup;
@@ -30,13 +31,13 @@ public final class StepRegistry {
   public static StepRegistry core() {
     StepRegistry r = new StepRegistry();
     r.register(StepType.document(GopherRepetitionFilter.TYPE, "Gopher repetition: duplicated lines, paragraphs and n-grams",
-        GopherRepetitionFilter.Config::from, GopherRepetitionFilter::new));
+        RuleFilter.configure(GopherRepetitionFilter.Config::from, GopherRepetitionFilter::new)));
     r.register(StepType.document(GopherQualityFilter.TYPE, "Gopher quality: length, word length, symbols, stop words",
-        GopherQualityFilter.Config::from, GopherQualityFilter::new));
+        RuleFilter.configure(GopherQualityFilter.Config::from, GopherQualityFilter::new)));
     r.register(StepType.document(C4Filter.TYPE, "C4 line cleaning and page rules (rewrites the text)",
-        C4Filter.Config::from, C4Filter::new));
+        RuleFilter.configure(C4Filter.Config::from, C4Filter::new)));
     r.register(StepType.document(FineWebQualityFilter.TYPE, "FineWeb line punctuation, short lines, duplicates, lists",
-        FineWebQualityFilter.Config::from, FineWebQualityFilter::new));
+        RuleFilter.configure(FineWebQualityFilter.Config::from, FineWebQualityFilter::new)));
     r.register(StepType.document(ExtractStep.TYPE, "HTML to main-content text (navigation, footers, ads removed)",
         ExtractStep.Config::from, ExtractStep::new));
     r.register(StepType.document(UrlFilter.TYPE, "Drop by URL: blocked domains and URLs, banned words",
