@@ -48,6 +48,9 @@ public final class StepRegistry {
         Decontaminator.Config::from, Decontaminator::new));
     r.register(StepType.document(io.winnow.step.slop.SlopStep.TYPE, "Machine-generated text: score, record provenance, keep/drop/weight",
         io.winnow.step.slop.SlopStep.Config::from, io.winnow.step.slop.SlopStep::new));
+    r.register(StepType.document(io.winnow.step.quality.QualityStep.TYPE,
+        "Model-based quality: score with a fastText-style classifier, keep above a threshold",
+        RuleFilter.configure(io.winnow.step.quality.QualityStep.Config::from, io.winnow.step.quality.QualityStep::new)));
     r.register(StepType.corpus(ExactDedup.TYPE, "Exact duplicates of the normalised text or of a field (corpus step)",
         p -> new ExactDedup(ExactDedup.Config.from(p))));
     r.register(StepType.corpus(MinHashDedup.TYPE, "MinHash near-duplicates, FineWeb defaults (corpus step)",
@@ -55,6 +58,9 @@ public final class StepRegistry {
     r.register(StepType.corpus(io.winnow.step.dedup.ClusterRebalance.TYPE,
         "Rebalance over-represented modes: cap or down-weight clusters of similar documents (corpus step)",
         p -> new io.winnow.step.dedup.ClusterRebalance(io.winnow.step.dedup.ClusterRebalance.Config.from(p))));
+    r.register(StepType.corpus(io.winnow.step.quality.QualityShare.TYPE,
+        "Model-based quality: keep the best-scoring share of the corpus (corpus step)",
+        p -> new io.winnow.step.quality.QualityShare(io.winnow.step.quality.QualityShare.Config.from(p))));
     return r;
   }
 

@@ -68,7 +68,10 @@ public abstract class RuleFilter implements Step {
       for (String name : measureNames()) recorded.put(name, m.get(name));
       Verdict drop = decide(m);
       Verdict v = pass(doc, m, Collections.unmodifiableMap(recorded));
-      return drop == null ? v : v.withCounters(List.of("would_drop:" + drop.reason().code()));
+      if (drop == null) return v;
+      List<String> counters = new java.util.ArrayList<>(v.counters());
+      counters.add("would_drop:" + drop.reason().code());
+      return v.withCounters(counters);
     } finally {
       afterDocument();
     }

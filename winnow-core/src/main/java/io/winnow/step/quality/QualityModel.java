@@ -61,7 +61,7 @@ public final class QualityModel {
     this.input = input;
     this.output = output;
     this.trainingTexts = trainingTexts;
-    this.training = Map.copyOf(training);
+    this.training = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(training));
   }
 
   /** name@first-12-hex-of-sha256(file), set when the model is read from its bytes. */
