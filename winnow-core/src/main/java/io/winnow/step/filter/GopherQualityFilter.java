@@ -171,7 +171,7 @@ public final class GopherQualityFilter extends RuleFilter {
       switch (name) {
         case NON_SYMBOL_WORDS, AVG_WORD_LENGTH -> {
           if (nonSymbol == null) countNonSymbol(words);
-          return name.equals(NON_SYMBOL_WORDS) ? nonSymbol : avgWordLength;
+          return name.equals(NON_SYMBOL_WORDS) ? (Number) nonSymbol : (Number) avgWordLength;
         }
         case HASH_WORD_RATIO -> {
           return nWords == 0 ? null : (Double) ((double) PyText.count(doc.text(), '#') / nWords);
