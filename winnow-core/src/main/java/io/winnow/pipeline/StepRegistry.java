@@ -1,5 +1,6 @@
 package io.winnow.pipeline;
 
+import io.winnow.step.RuleFilter;
 import io.winnow.step.decontam.Decontaminator;
 import io.winnow.step.dedup.ExactDedup;
 import io.winnow.step.dedup.MinHashDedup;
@@ -30,13 +31,13 @@ public final class StepRegistry {
   public static StepRegistry core() {
     StepRegistry r = new StepRegistry();
     r.register(StepType.document(GopherRepetitionFilter.TYPE, "Gopher repetition: duplicated lines, paragraphs and n-grams",
-        GopherRepetitionFilter.Config::from, GopherRepetitionFilter::new));
+        RuleFilter.configure(GopherRepetitionFilter.Config::from, GopherRepetitionFilter::new)));
     r.register(StepType.document(GopherQualityFilter.TYPE, "Gopher quality: length, word length, symbols, stop words",
-        GopherQualityFilter.Config::from, GopherQualityFilter::new));
+        RuleFilter.configure(GopherQualityFilter.Config::from, GopherQualityFilter::new)));
     r.register(StepType.document(C4Filter.TYPE, "C4 line cleaning and page rules (rewrites the text)",
-        C4Filter.Config::from, C4Filter::new));
+        RuleFilter.configure(C4Filter.Config::from, C4Filter::new)));
     r.register(StepType.document(FineWebQualityFilter.TYPE, "FineWeb line punctuation, short lines, duplicates, lists",
-        FineWebQualityFilter.Config::from, FineWebQualityFilter::new));
+        RuleFilter.configure(FineWebQualityFilter.Config::from, FineWebQualityFilter::new)));
     r.register(StepType.document(ExtractStep.TYPE, "HTML to main-content text (navigation, footers, ads removed)",
         ExtractStep.Config::from, ExtractStep::new));
     r.register(StepType.document(UrlFilter.TYPE, "Drop by URL: blocked domains and URLs, banned words",
@@ -47,6 +48,9 @@ public final class StepRegistry {
         Decontaminator.Config::from, Decontaminator::new));
     r.register(StepType.document(io.winnow.step.slop.SlopStep.TYPE, "Machine-generated text: score, record provenance, keep/drop/weight",
         io.winnow.step.slop.SlopStep.Config::from, io.winnow.step.slop.SlopStep::new));
+    r.register(StepType.document(io.winnow.step.quality.QualityStep.TYPE,
+        "Model-based quality: score with a fastText-style classifier, keep above a threshold",
+        RuleFilter.configure(io.winnow.step.quality.QualityStep.Config::from, io.winnow.step.quality.QualityStep::new)));
     r.register(StepType.corpus(ExactDedup.TYPE, "Exact duplicates of the normalised text or of a field (corpus step)",
         p -> new ExactDedup(ExactDedup.Config.from(p))));
     r.register(StepType.corpus(MinHashDedup.TYPE, "MinHash near-duplicates, FineWeb defaults (corpus step)",
@@ -54,6 +58,9 @@ public final class StepRegistry {
     r.register(StepType.corpus(io.winnow.step.dedup.ClusterRebalance.TYPE,
         "Rebalance over-represented modes: cap or down-weight clusters of similar documents (corpus step)",
         p -> new io.winnow.step.dedup.ClusterRebalance(io.winnow.step.dedup.ClusterRebalance.Config.from(p))));
+    r.register(StepType.corpus(io.winnow.step.quality.QualityShare.TYPE,
+        "Model-based quality: keep the best-scoring share of the corpus (corpus step)",
+        p -> new io.winnow.step.quality.QualityShare(io.winnow.step.quality.QualityShare.Config.from(p))));
     return r;
   }
 

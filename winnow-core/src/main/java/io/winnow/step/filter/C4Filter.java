@@ -6,12 +6,15 @@ import io.winnow.doc.Document;
 import io.winnow.doc.ReasonCode;
 import io.winnow.doc.Verdict;
 import io.winnow.pipeline.Params;
-import io.winnow.step.Step;
+import io.winnow.step.Measures;
+import io.winnow.step.RuleFilter;
 import io.winnow.text.EnglishWordSplitter;
 import io.winnow.text.PyText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -20,7 +23,7 @@ import java.util.regex.Pattern;
  * a curly bracket, or with fewer than 5 sentences left, is dropped. A kept page whose text changed is a MODIFY.
  * The FineWeb variant sets {@code filter_no_terminal_punct: false}.
  */
-public final class C4Filter implements Step {
+public final class C4Filter extends RuleFilter {
   public static final String TYPE = "c4";
 
   public enum Reason implements ReasonCode {
@@ -62,12 +65,79 @@ public final class C4Filter implements Step {
   private final EnglishWordSplitter splitter = EnglishWordSplitter.get();
 
   public C4Filter(Config config) {
+    this(config, false);
+  }
+
+  static final String LOREM_IPSUM_LINE = "lorem_ipsum_line", CURLY_BRACKET_LINE = "curly_bracket_line",
+      SENTENCES = "sentences", LINES_REMOVED = "lines_removed";
+  private static final List<String> MEASURES = List.of(LOREM_IPSUM_LINE, CURLY_BRACKET_LINE, SENTENCES, LINES_REMOVED);
+  /** Every other parameter changes which lines survive, so the text the next steps see. */
+  private static final Set<String> THRESHOLDS = Set.of("min_num_sentences");
+
+  public C4Filter(Config config, boolean annotate) {
+    super(annotate);
     this.config = config;
   }
 
   @Override
-  public Verdict apply(Document doc) {
+  public List<String> measureNames() {
+    return MEASURES;
+  }
+
+  @Override
+  public Set<String> thresholdKeys() {
+    return THRESHOLDS;
+  }
+
+  @Override
+  public Verdict decide(Measures m) {
+    Number lorem = m.get(LOREM_IPSUM_LINE);
+    if (lorem != null) return Verdict.drop(Reason.LOREM_IPSUM, values("line", lorem));
+    Number curly = m.get(CURLY_BRACKET_LINE);
+    if (curly != null) return Verdict.drop(Reason.CURLY_BRACKET, values("line", curly));
+    int sentences = m.get(SENTENCES).intValue();
+    if (sentences < config.minNumSentences)
+      return Verdict.drop(Reason.TOO_FEW_SENTENCES, values(SENTENCES, sentences, "min", config.minNumSentences));
+    return null;
+  }
+
+  @Override
+  protected Verdict pass(Document doc, Measures m, Map<String, Object> recorded) {
+    Cleaned c = (Cleaned) m;
+    if (c.text == null) return Verdict.keep(recorded); // a page rule fired (annotate mode): the text stays as it was
+    return Verdict.modify(c.text, Reason.LINES_REMOVED,
+        recorded != null ? recorded : values(LINES_REMOVED, c.removed, SENTENCES, c.sentences));
+  }
+
+  /** The cleaning pass's outcome: its figures and the cleaned text (null when a page rule stopped it). */
+  private static final class Cleaned implements Measures {
+    Integer loremLine;
+    Integer curlyLine;
+    int sentences;
+    int removed;
+    String text;
+
+    @Override
+    public Number get(String name) {
+      return switch (name) {
+        case LOREM_IPSUM_LINE -> loremLine;
+        case CURLY_BRACKET_LINE -> curlyLine;
+        case SENTENCES -> sentences;
+        case LINES_REMOVED -> removed;
+        default -> throw new IllegalArgumentException("c4 measures no '" + name + "'");
+      };
+    }
+  }
+
+  /**
+   * Cleans the page line by line, as the reference does, and stops at the first line that condemns the whole page
+   * (lorem ipsum, a curly bracket). Sentences are counted when a minimum is set, and always in annotate mode.
+   */
+  @Override
+  protected Measures measure(Document doc, boolean all) {
     Config c = config;
+    Cleaned out = new Cleaned();
+    boolean countSentences = all || c.minNumSentences != -1;
     // split_paragraph=false works on sentences of the whole text instead of lines, as the reference does
     String text = doc.text();
     List<String> lines = c.splitParagraph ? doc.lines() : splitter.sentences(text);
@@ -98,27 +168,31 @@ public final class C4Filter implements Step {
         continue;
       }
       String lower = line.toLowerCase(Locale.ROOT);
-      if (c.filterLoremIpsum && lower.contains("lorem ipsum"))
-        return Verdict.drop(Reason.LOREM_IPSUM, values("line", kept.size() + removed));
+      if (c.filterLoremIpsum && lower.contains("lorem ipsum")) {
+        out.loremLine = kept.size() + removed;
+        break;
+      }
       if (c.filterJavascript && lower.contains("javascript")) {
         removed++;
         continue;
       }
-      if (c.filterCurlyBracket && line.indexOf('{') >= 0)
-        return Verdict.drop(Reason.CURLY_BRACKET, values("line", kept.size() + removed));
+      if (c.filterCurlyBracket && line.indexOf('{') >= 0) {
+        out.curlyLine = kept.size() + removed;
+        break;
+      }
       if (c.filterPolicy && containsPolicy(lower)) {
         removed++;
         continue;
       }
-      if (c.minNumSentences != -1) {
+      if (countSentences) {
         sentences += !c.splitParagraph ? 1 : cited ? splitter.sentenceCount(line) : lineSentences(doc, spans, li);
       }
       kept.add(line);
     }
-    if (sentences < c.minNumSentences)
-      return Verdict.drop(Reason.TOO_FEW_SENTENCES, values("sentences", sentences, "min", c.minNumSentences));
-    String cleaned = PyText.strip(String.join(c.splitParagraph ? "\n" : " ", kept));
-    return Verdict.modify(cleaned, Reason.LINES_REMOVED, values("lines_removed", removed, "sentences", sentences));
+    out.sentences = sentences;
+    out.removed = removed;
+    if (out.loremLine == null && out.curlyLine == null) out.text = PyText.strip(String.join(c.splitParagraph ? "\n" : " ", kept));
+    return out;
   }
 
   /**

@@ -6,13 +6,17 @@ import io.winnow.doc.Document;
 import io.winnow.doc.ReasonCode;
 import io.winnow.doc.Verdict;
 import io.winnow.pipeline.Params;
-import io.winnow.step.Step;
+import io.winnow.step.Measures;
+import io.winnow.step.RuleFilter;
 import io.winnow.text.IntBuffer;
 import io.winnow.text.LongCounter;
 import io.winnow.text.PyText;
 import io.winnow.text.SpanDuplicates;
 import io.winnow.text.WordSequenceHashes;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Gopher repetition rules: duplicated paragraphs and lines (by count and by characters), the most frequent
@@ -23,7 +27,7 @@ import java.util.Map;
  * ({@link SpanDuplicates}), and n-grams are never built as strings: {@link WordSequenceHashes} hashes any run
  * of words in O(1).
  */
-public final class GopherRepetitionFilter implements Step {
+public final class GopherRepetitionFilter extends RuleFilter {
   public static final String TYPE = "gopher_repetition";
 
   public enum Reason implements ReasonCode {
@@ -64,9 +68,26 @@ public final class GopherRepetitionFilter implements Step {
     }
   }
 
+  static final String PARAGRAPHS = "paragraphs", DUP_PARAGRAPHS = "dup_paragraphs",
+      DUP_PARAGRAPH_CHARS = "dup_paragraph_chars", LINES = "lines", DUP_LINES = "dup_lines",
+      DUP_LINE_CHARS = "dup_line_chars", CHARS = "chars";
+  private static final Set<String> THRESHOLDS = Set.of("dup_line_frac", "dup_para_frac", "dup_line_char_frac",
+      "dup_para_char_frac", "top_n_grams", "dup_n_grams");
+
+  /** The figure of the most frequent n-gram rule, e.g. {@code top_2_gram_char_ratio}. */
+  static String topNGramMeasure(int n) {
+    return "top_" + n + "_gram_char_ratio";
+  }
+
+  /** The figure of the repeated n-grams rule, e.g. {@code dup_5_gram_char_ratio}. */
+  static String dupNGramMeasure(int n) {
+    return "dup_" + n + "_gram_char_ratio";
+  }
+
   private final Config config;
   private final int[] topSizes;
   private final int[] dupSizes;
+  private final List<String> measures;
   private final WordSequenceHashes hashes = new WordSequenceHashes();
   private final LongCounter counts = new LongCounter();
   private final SpanDuplicates duplicates = new SpanDuplicates();
@@ -74,9 +95,18 @@ public final class GopherRepetitionFilter implements Step {
   private final IntBuffer ends = new IntBuffer();
 
   public GopherRepetitionFilter(Config config) {
+    this(config, false);
+  }
+
+  public GopherRepetitionFilter(Config config, boolean annotate) {
+    super(annotate);
     this.config = config;
     this.topSizes = config.topNGrams().keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
     this.dupSizes = config.dupNGrams().keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
+    List<String> m = new ArrayList<>(List.of(PARAGRAPHS, DUP_PARAGRAPHS, DUP_PARAGRAPH_CHARS, CHARS, LINES, DUP_LINES, DUP_LINE_CHARS));
+    for (int n : topSizes) m.add(topNGramMeasure(n));
+    for (int n : dupSizes) m.add(dupNGramMeasure(n));
+    this.measures = List.copyOf(m);
   }
 
   private static boolean on(Double threshold) {
@@ -84,57 +114,125 @@ public final class GopherRepetitionFilter implements Step {
   }
 
   @Override
-  public Verdict apply(Document doc) {
-    try {
-      return judge(doc);
-    } finally {
-      starts.release();
-      ends.release();
-      hashes.release();
-      counts.release();
-    }
+  public List<String> measureNames() {
+    return measures;
   }
 
-  private Verdict judge(Document doc) {
+  @Override
+  public Set<String> thresholdKeys() {
+    return THRESHOLDS;
+  }
+
+  @Override
+  protected void afterDocument() {
+    starts.release();
+    ends.release();
+    hashes.release();
+    counts.release();
+  }
+
+  @Override
+  protected Measures measure(Document doc, boolean all) {
+    return new DocMeasures(doc);
+  }
+
+  @Override
+  public Verdict decide(Measures m) {
     Config c = config;
-    String text = doc.text();
-    int textLen = PyText.length(text);
-
-    int b = 0;
-    int e = text.length();
-    while (b < e && PyText.isSpace(text.charAt(b))) b++; // the stripped text's bounds: no copy of it
-    while (e > b && PyText.isSpace(text.charAt(e - 1))) e--;
-    int paragraphs = splitOnNewlineRuns(text, b, e, 2);
-    long[] dup = duplicates.count(text, starts.array(), ends.array(), paragraphs);
-    if (on(c.dupParaFrac) && (double) dup[0] / paragraphs > c.dupParaFrac)
-      return Verdict.drop(Reason.DUP_PARA_FRAC, values("dup_paragraphs", dup[0], "paragraphs", paragraphs));
-    if (on(c.dupParaCharFrac) && textLen > 0 && (double) dup[1] / textLen > c.dupParaCharFrac)
-      return Verdict.drop(Reason.DUP_PARA_CHAR_FRAC, values("dup_paragraph_chars", dup[1], "chars", textLen));
-
-    int lines = splitOnNewlineRuns(text, 0, text.length(), 1);
-    dup = duplicates.count(text, starts.array(), ends.array(), lines);
-    if (on(c.dupLineFrac) && (double) dup[0] / lines > c.dupLineFrac)
-      return Verdict.drop(Reason.DUP_LINE_FRAC, values("dup_lines", dup[0], "lines", lines));
-    if (on(c.dupLineCharFrac) && textLen > 0 && (double) dup[1] / textLen > c.dupLineCharFrac)
-      return Verdict.drop(Reason.DUP_LINE_CHAR_FRAC, values("dup_line_chars", dup[1], "chars", textLen));
-
-    if (textLen == 0) return Verdict.keep();
-    String[] words = doc.words();
-    hashes.reset(words);
+    if (on(c.dupParaFrac) || on(c.dupParaCharFrac)) {
+      long dupParas = m.get(DUP_PARAGRAPHS).longValue();
+      int paragraphs = m.get(PARAGRAPHS).intValue();
+      if (on(c.dupParaFrac) && (double) dupParas / paragraphs > c.dupParaFrac)
+        return Verdict.drop(Reason.DUP_PARA_FRAC, values(DUP_PARAGRAPHS, dupParas, PARAGRAPHS, paragraphs));
+      int textLen = m.get(CHARS).intValue();
+      long dupChars = m.get(DUP_PARAGRAPH_CHARS).longValue();
+      if (on(c.dupParaCharFrac) && textLen > 0 && (double) dupChars / textLen > c.dupParaCharFrac)
+        return Verdict.drop(Reason.DUP_PARA_CHAR_FRAC, values(DUP_PARAGRAPH_CHARS, dupChars, CHARS, textLen));
+    }
+    if (on(c.dupLineFrac) || on(c.dupLineCharFrac)) {
+      long dupLines = m.get(DUP_LINES).longValue();
+      int lines = m.get(LINES).intValue();
+      if (on(c.dupLineFrac) && (double) dupLines / lines > c.dupLineFrac)
+        return Verdict.drop(Reason.DUP_LINE_FRAC, values(DUP_LINES, dupLines, LINES, lines));
+      int textLen = m.get(CHARS).intValue();
+      long dupChars = m.get(DUP_LINE_CHARS).longValue();
+      if (on(c.dupLineCharFrac) && textLen > 0 && (double) dupChars / textLen > c.dupLineCharFrac)
+        return Verdict.drop(Reason.DUP_LINE_CHAR_FRAC, values(DUP_LINE_CHARS, dupChars, CHARS, textLen));
+    }
     for (int n : topSizes) {
-      if (words.length < n) continue;
-      long top = topNGramChars(words.length, n);
-      double ratio = (double) top / textLen;
-      if (ratio > c.topNGrams.get(n))
+      Number ratio = m.get(topNGramMeasure(n)); // null for an empty text or fewer than n words
+      if (ratio != null && ratio.doubleValue() > c.topNGrams.get(n))
         return Verdict.drop(topNGram(n), values("top_ngram_char_ratio", ratio, "max", c.topNGrams.get(n)));
     }
     for (int n : dupSizes) {
-      long repeated = repeatedNGramChars(words.length, n);
-      double ratio = (double) repeated / textLen;
-      if (ratio > c.dupNGrams.get(n))
+      Number ratio = m.get(dupNGramMeasure(n));
+      if (ratio != null && ratio.doubleValue() > c.dupNGrams.get(n))
         return Verdict.drop(duplicatedNGrams(n), values("dup_ngram_char_ratio", ratio, "max", c.dupNGrams.get(n)));
     }
-    return Verdict.keep();
+    return null;
+  }
+
+  /** Paragraph and line figures are computed together when first asked for; each n-gram figure on its own. */
+  private final class DocMeasures implements Measures {
+    private final Document doc;
+    private final String text;
+    private final int textLen;
+    private long[] paragraphs;
+    private long[] lines;
+    private boolean hashed;
+
+    DocMeasures(Document doc) {
+      this.doc = doc;
+      this.text = doc.text();
+      this.textLen = PyText.length(text);
+    }
+
+    @Override
+    public Number get(String name) {
+      switch (name) {
+        case CHARS:
+          return textLen;
+        case PARAGRAPHS, DUP_PARAGRAPHS, DUP_PARAGRAPH_CHARS: {
+          if (paragraphs == null) {
+            int b = 0;
+            int e = text.length();
+            while (b < e && PyText.isSpace(text.charAt(b))) b++; // the stripped text's bounds: no copy of it
+            while (e > b && PyText.isSpace(text.charAt(e - 1))) e--;
+            int count = splitOnNewlineRuns(text, b, e, 2);
+            long[] dup = duplicates.count(text, starts.array(), ends.array(), count);
+            paragraphs = new long[] {count, dup[0], dup[1]};
+          }
+          return name.equals(PARAGRAPHS) ? (Number) (int) paragraphs[0] : name.equals(DUP_PARAGRAPHS) ? paragraphs[1] : paragraphs[2];
+        }
+        case LINES, DUP_LINES, DUP_LINE_CHARS: {
+          if (lines == null) {
+            int count = splitOnNewlineRuns(text, 0, text.length(), 1);
+            long[] dup = duplicates.count(text, starts.array(), ends.array(), count);
+            lines = new long[] {count, dup[0], dup[1]};
+          }
+          return name.equals(LINES) ? (Number) (int) lines[0] : name.equals(DUP_LINES) ? lines[1] : lines[2];
+        }
+        default:
+          return ngrams(name);
+      }
+    }
+
+    private Double ngrams(String name) {
+      if (textLen == 0) return null;
+      String[] words = doc.words();
+      if (!hashed) {
+        hashes.reset(words);
+        hashed = true;
+      }
+      for (int n : topSizes) {
+        if (!name.equals(topNGramMeasure(n))) continue;
+        return words.length < n ? null : (double) topNGramChars(words.length, n) / textLen;
+      }
+      for (int n : dupSizes) {
+        if (name.equals(dupNGramMeasure(n))) return (double) repeatedNGramChars(words.length, n) / textLen;
+      }
+      throw new IllegalArgumentException("gopher_repetition measures no '" + name + "'");
+    }
   }
 
   /** Characters of the most frequent n-gram times its count; ties go to the n-gram seen first. */

@@ -7,12 +7,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import io.winnow.step.ModelVersion;
+import io.winnow.step.TrainingTexts;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -84,7 +83,7 @@ public final class DetectorModel {
 
   /** Whether this text (or a text with the same opening) was part of the model's training data. */
   public boolean trainedOn(String text) {
-    return java.util.Arrays.binarySearch(trainingTexts, TrainingTexts.fingerprint(text)) >= 0;
+    return TrainingTexts.contains(trainingTexts, text);
   }
 
   /**
@@ -165,7 +164,7 @@ public final class DetectorModel {
           ScoreHistograms.fromJson(h.path("histograms")),
           h.path("threshold_fpr_1pct").asDouble(), h.path("threshold_fpr_5pct").asDouble(), h.path("name").asText(),
           ShareCalibration.fromJson(h.get("share_calibration")), trained);
-      m.version = m.name + "@" + HexFormat.of().formatHex(sha256(bytes), 0, 6);
+      m.version = ModelVersion.of(m.name, bytes);
       return m;
     } catch (java.util.zip.ZipException | java.io.EOFException e) {
       throw new IOException(where + " is truncated or not a gzip-compressed detector model: " + e.getMessage(), e);
@@ -196,13 +195,5 @@ public final class DetectorModel {
       for (long t : trainingTexts) out.writeLong(t);
     }
     return bytes.toByteArray();
-  }
-
-  private static byte[] sha256(byte[] b) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(b);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

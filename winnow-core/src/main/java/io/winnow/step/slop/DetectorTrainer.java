@@ -88,7 +88,7 @@ public final class DetectorTrainer {
     }
     java.util.Map<String, double[]> heldOutMachine = heldOutMachineScores(f, s);
     LogisticModel lr = f.fit(i -> true, s);
-    long[] trained = TrainingTexts.of(texts);
+    long[] trained = io.winnow.step.TrainingTexts.of(texts.stream().map(LabelledText::text).toList());
     DetectorModel provisional = new DetectorModel(lm, lr, s.hashBits(), s.caseFold(), new ScoreHistograms(machine, humanBins), 0.5, 0.5, name, null, trained);
     FeatureExtractor fx = provisional.extractor();
     java.util.Map<String, List<Double>> calibrationByKind = new java.util.TreeMap<>();

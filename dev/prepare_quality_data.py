@@ -1,0 +1,242 @@
+#!/usr/bin/env python3
+"""Training data for the shipped quality classifier (winnow-core/src/main/resources/winnow/quality/default-quality.bin),
+from data on this machine only. Positives are curated human prose; negatives are random Common Crawl pages and
+page junk. Web pages of the validation domains (dev/quality-validation/, labelled by hand) are never written here.
+
+Usage: dev/prepare_quality_data.py SHARED_DIR OUT_DIR
+
+  positive.jsonl  curated prose, cut at paragraph ends into pieces of ~2,000 characters (web-page size):
+                  Linux kernel documentation (linux-doc-6.1, Documentation/**/*.rst.gz), the Python 3.11 manual
+                  (python3.11-doc, HTML main text as dev/prepare_human_debian.py reads it), Perl's pod manuals
+                  (perl-doc), Git's manuals (git-doc, *.txt), the CCNet "head" bucket (web/cc_en_head-*), and the
+                  human originals of ai-text/fast-detect-gpt (XSum news, SQuAD Wikipedia, WritingPrompts, PubMed
+                  abstracts: edited human prose of web-page topics).
+  negative.jsonl  the Common Crawl sample (web/cc-main-2019-30-sample) outside the validation domains, whole pages
+                  and also cut like the positives; the full visible text of the trafilatura-eval HTML pages
+                  (navigation, footers and all: the raw crawl an extractor sees); and junk built from those pages
+                  (their short lines: menus, link lists, tag clouds).
+Each line: {"text": ..., "label": "hq"|"cc", "source": KIND, "group": KIND:ID}. Pieces of one source document share
+a group. The classes are balanced by keeping, per class, at most as many pieces as the other class has (chosen by a
+hash of the group, so deterministically).
+"""
+import gzip
+import hashlib
+import html.parser
+import json
+import pathlib
+import re
+import sys
+
+sys.path.insert(0, str(pathlib.Path(__file__).parent))
+import prepare_human_debian as debian  # noqa: E402
+
+PIECE = 2000
+VALIDATION_DOMAINS = pathlib.Path(__file__).parent / "quality-validation" / "domains.txt"
+
+
+def domain(url):
+    url = re.sub(r"^[a-z]+://", "", url or "")
+    host = url.split("/")[0].lower()
+    return host[4:] if host.startswith("www.") else host
+
+
+def is_validation_domain(d):
+    """A fifth of the domains (by hash) is held out for the hand-labelled validation set."""
+    return int(hashlib.sha256(d.encode()).hexdigest(), 16) % 5 == 0
+
+
+def pieces(text):
+    """Paragraph-bounded pieces of about PIECE characters (a piece of one long paragraph may be longer)."""
+    out, cur = [], ""
+    for para in re.split(r"\n\s*\n", text):
+        para = para.strip()
+        if not para:
+            continue
+        if cur and len(cur) + len(para) > PIECE:
+            out.append(cur)
+            cur = ""
+        cur = cur + "\n\n" + para if cur else para
+    if cur:
+        out.append(cur)
+    return [p for p in out if len(p.split()) >= 30]
+
+
+def rst_text(raw):
+    lines = []
+    in_code = False
+    for line in raw.splitlines():
+        s = line.strip()
+        if re.fullmatch(r"[=\-~^*#+`'\".:_]{3,}", s):
+            continue  # heading underlines
+        if s.startswith(".. "):
+            in_code = s.startswith((".. code", ".. kernel-doc", ".. toctree", ".. literal", ".. c:", ".. flat-table"))
+            continue
+        if s.endswith("::"):
+            lines.append(line.rstrip(":") + ".")
+            in_code = True
+            continue
+        if in_code:
+            if s and not line.startswith((" ", "\t")):
+                in_code = False
+            else:
+                continue
+        lines.append(re.sub(r":[a-z:]+:`([^`<]*)(<[^>]*>)?`", r"\1", line).replace("``", ""))
+    return "\n".join(lines)
+
+
+def linux_docs():
+    base = pathlib.Path("/usr/share/doc/linux-doc-6.1/Documentation")
+    for path in sorted(base.rglob("*.rst.gz")):
+        rel = path.relative_to(base).as_posix()
+        if rel.startswith("translations/"):
+            continue
+        yield rst_text(gzip.decompress(path.read_bytes()).decode("utf-8", "replace")), rel
+
+
+def perl_docs():
+    for path in sorted(pathlib.Path("/usr/share/perl/5.36/pod").glob("*.pod")):
+        if "delta" in path.name:
+            continue
+        out, verbatim = [], False
+        for line in path.read_text("utf-8", "replace").splitlines():
+            if line.startswith("="):
+                cmd = line.split()[0]
+                if cmd.startswith("=head"):
+                    out.append(line.split(None, 1)[1] if " " in line else "")
+                continue
+            if line.startswith((" ", "\t")):
+                continue  # verbatim code
+            out.append(re.sub(r"[A-Z]<+([^<>]*)>+", r"\1", line))
+        yield "\n".join(out), path.name
+
+
+def git_docs():
+    for path in sorted(pathlib.Path("/usr/share/doc/git-doc").glob("*.txt")):
+        out = []
+        for line in path.read_text("utf-8", "replace").splitlines():
+            if re.fullmatch(r"[=\-~^+.]{3,}", line.strip()) or line.startswith((" ", "\t", "[", "include::", "ifdef", "endif")):
+                continue
+            out.append(line.replace("`", "").replace("'", "'"))
+        yield "\n".join(out), path.name
+
+
+def python_docs():
+    yield from debian.python_docs(pathlib.Path("/"))
+
+
+def ccnet_head(shared):
+    for f in sorted((shared / "web").glob("cc_en_head-*.jsonl.gz")):
+        for line in gzip.open(f, "rt", encoding="utf-8"):
+            r = json.loads(line)
+            yield r["text"], r["id"]
+
+
+def fast_detect_human(shared):
+    seen = set()
+    for f in sorted((shared / "ai-text/fast-detect-gpt").rglob("*.raw_data.json")):
+        data = json.loads(f.read_text("utf-8"))
+        for i, t in enumerate(data.get("original", [])):
+            if t not in seen:
+                seen.add(t)
+                yield t, f"{f.name.split('_')[0]}#{hashlib.sha1(t.encode()).hexdigest()[:12]}"
+
+
+class VisibleText(html.parser.HTMLParser):
+    """Every visible text node of a page, one per line: what a page is before main-content extraction."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.skip = 0
+        self.lines = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("script", "style", "noscript", "template"):
+            self.skip += 1
+
+    def handle_endtag(self, tag):
+        if tag in ("script", "style", "noscript", "template") and self.skip:
+            self.skip -= 1
+
+    def handle_data(self, data):
+        if not self.skip and data.strip():
+            self.lines.append(" ".join(data.split()))
+
+
+def raw_pages(shared):
+    base = shared / "html/trafilatura-eval"
+    evaldata = json.loads((base / "evaldata.json").read_text("utf-8"))
+    for url, entry in sorted(evaldata.items()):
+        d = domain(url)
+        if is_validation_domain(d):
+            continue
+        path = base / "pages" / entry["file"]
+        if not path.exists():
+            continue
+        raw = gzip.decompress(path.read_bytes()) if path.suffix == ".gz" else path.read_bytes()
+        p = VisibleText()
+        try:
+            p.feed(debian.decode(raw))
+        except Exception:
+            continue
+        text = "\n".join(p.lines)
+        if len(text.split()) >= 30:
+            yield text, d
+
+
+def crawl(shared):
+    for line in gzip.open(shared / "web/cc-main-2019-30-sample.jsonl.gz", "rt", encoding="utf-8"):
+        r = json.loads(line)
+        d = domain(r["metadata"].get("warc_url") or r["metadata"].get("url"))
+        if not is_validation_domain(d):
+            yield r["text"], d
+
+
+def junk(pages):
+    """Runs of a page's short lines (menus, link lists, tag clouds), ~60 lines each."""
+    for text, ident in pages:
+        short = [l for l in text.splitlines() if 0 < len(l.split()) <= 4]
+        for k in range(0, len(short) - 20, 60):
+            yield "\n".join(short[k:k + 60]), ident
+
+
+def main(shared, out_dir):
+    shared, out = pathlib.Path(shared), pathlib.Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    pos, neg = [], []
+    for kind, source in [("linux-doc", linux_docs()), ("python-doc", python_docs()), ("perl-doc", perl_docs()),
+                         ("git-doc", git_docs()), ("ccnet-head", ccnet_head(shared)),
+                         ("human-prose", fast_detect_human(shared))]:
+        n = 0
+        for text, ident in source:
+            for p in (pieces(text) if len(text) > PIECE else [text] if len(text.split()) >= 30 else []):
+                pos.append({"text": p, "label": "hq", "source": kind, "group": f"{kind}:{ident}"})
+                n += 1
+        print(f"positive {kind:<12} {n:>7} pieces")
+    crawled = list(crawl(shared))
+    pages = list(raw_pages(shared))
+    for kind, source in [("cc-page", crawled), ("raw-page", pages), ("junk", junk(crawled + pages))]:
+        n = 0
+        for text, ident in source:
+            cut = pieces(text) if kind != "junk" and len(text) > PIECE else []
+            for p in ([text] + cut if kind == "cc-page" else cut or [text]):
+                if len(p.split()) >= 10:
+                    neg.append({"text": p, "label": "cc", "source": kind, "group": f"{kind}:{ident}"})
+                    n += 1
+        print(f"negative {kind:<12} {n:>7} pieces")
+
+    def h(r):
+        return hashlib.sha256((r["group"] + r["text"][:200]).encode()).hexdigest()
+
+    cap = min(len(pos), len(neg))
+    for name, rows in [("positive", pos), ("negative", neg)]:
+        rows = sorted(rows, key=h)[:cap] if len(rows) > cap else rows
+        with open(out / f"{name}.jsonl", "w", encoding="utf-8") as f:
+            for r in rows:
+                f.write(json.dumps(r, ensure_ascii=False) + "\n")
+        print(f"{name}: {len(rows)} pieces written to {out / (name + '.jsonl')}")
+
+
+if __name__ == "__main__":
+    if len(sys.argv) != 3:
+        sys.exit(__doc__)
+    main(sys.argv[1], sys.argv[2])

@@ -1,0 +1,318 @@
+package io.winnow.refilter;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.winnow.doc.Verdict;
+import io.winnow.io.AtomicFiles;
+import io.winnow.io.Compression;
+import io.winnow.pipeline.Pipeline;
+import io.winnow.pipeline.PipelineException;
+import io.winnow.pipeline.PipelineFile;
+import io.winnow.pipeline.StepRegistry;
+import io.winnow.pipeline.StepSpec;
+import io.winnow.step.Measures;
+import io.winnow.step.RuleFilter;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
+
+/**
+ * Score once, filter many times: re-applies a run's rule filters with new thresholds to the figures its decision
+ * log recorded ({@code annotate: true}), without reading the input or tokenising any text. Each annotated rule
+ * filter decides through its own {@link RuleFilter#decide}, the function it judges with in a run, so a refiltered
+ * run keeps exactly the documents a new run with those thresholds would keep. Steps that were not annotated, or
+ * whose parameters are unchanged and not annotated, keep their recorded decisions.
+ *
+ * <p>The new run directory gets the new decision log, the kept documents (their lines copied from the old run's
+ * data files, which in an annotated run hold every document that passed), a {@code run.json} with the new
+ * pipeline and where it came from, and {@code refilter.json} with the counts.
+ */
+public final class Refilter {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** One {@code step.param=value} override; the value is parsed as YAML (numbers, maps, null). */
+  public record Setting(String step, String param, Object value) {
+    public static Setting parse(String s) {
+      int eq = s.indexOf('=');
+      int dot = s.indexOf('.');
+      if (eq < 0 || dot < 0 || dot > eq) throw new IllegalArgumentException("expected step.param=value, got '" + s + "'");
+      Object value;
+      try {
+        value = new ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory()).readValue(s.substring(eq + 1), Object.class);
+      } catch (IOException e) {
+        throw new IllegalArgumentException("cannot read the value of '" + s + "': " + e.getMessage());
+      }
+      return new Setting(s.substring(0, dot), s.substring(dot + 1, eq), value);
+    }
+  }
+
+  /** What a refilter kept. */
+  public record Counts(long documents, long kept, long dropped, long rejected, long keptWords) {}
+
+  private final Path runDir;
+  private final Map<String, Object> definition;
+  private final List<String> stepIds = new ArrayList<>();
+  private final Map<String, Object> newDefinition;
+  /** the re-deciding filter of each annotated step, under the new settings */
+  private final Map<String, RuleFilter> deciders = new HashMap<>();
+
+  @SuppressWarnings("unchecked")
+  public Refilter(Path runDir, List<Setting> settings, StepRegistry registry) throws IOException {
+    this.runDir = runDir;
+    Path runJson = runDir.resolve("run.json");
+    if (!Files.exists(runJson)) throw new IOException(runDir + " is not a run directory (no run.json)");
+    JsonNode run = JSON.readTree(runJson.toFile());
+    this.definition = JSON.convertValue(run.path("pipeline"), Map.class);
+    Pipeline old = parse(definition, registry);
+    this.newDefinition = JSON.convertValue(run.path("pipeline"), Map.class);
+    List<Object> steps = (List<Object>) newDefinition.get("steps");
+    for (StepSpec s : old.steps()) stepIds.add(s.id());
+    for (Setting set : settings) {
+      int i = stepIds.indexOf(set.step());
+      if (i < 0) throw new PipelineException("refilter: no step '" + set.step() + "' in the run; steps: " + String.join(", ", stepIds));
+      Object item = steps.get(i);
+      Map<String, Object> params = item instanceof Map<?, ?> m ? new LinkedHashMap<>((Map<String, Object>) m) : new LinkedHashMap<>(Map.of("type", item));
+      params.put(set.param(), set.value());
+      steps.set(i, params);
+    }
+    Pipeline changed = parse(newDefinition, registry);
+    for (int i = 0; i < old.steps().size(); i++) {
+      StepSpec before = old.steps().get(i);
+      StepSpec after = changed.steps().get(i);
+      boolean annotated = Boolean.TRUE.equals(before.params().get("annotate"));
+      List<String> changedKeys = new ArrayList<>();
+      for (String k : union(before.params().keySet(), after.params().keySet()))
+        if (!Objects.equals(before.params().get(k), after.params().get(k))) changedKeys.add(k);
+      if (changedKeys.isEmpty() && !annotated) continue;
+      if (after.isCorpusStep()) {
+        if (!changedKeys.isEmpty()) throw new PipelineException("refilter: " + after.id() + " is a corpus step; its parameters cannot be changed without a new run");
+        continue;
+      }
+      if (!(after.create() instanceof RuleFilter rf))
+        throw new PipelineException("refilter: " + after.id() + " (" + after.type() + ") decides from no recorded figures; change it with a new run");
+      if (!annotated)
+        throw new PipelineException("refilter: " + after.id() + " did not record its figures; run the pipeline with annotate: true on it first");
+      for (String k : changedKeys) {
+        if (!rf.thresholdKeys().contains(k))
+          throw new PipelineException("refilter: " + after.id() + "." + k + " changes what is measured, not a threshold; thresholds of "
+              + after.type() + ": " + String.join(", ", new java.util.TreeSet<>(rf.thresholdKeys())));
+      }
+      deciders.put(after.id(), rf);
+    }
+  }
+
+  private static List<String> union(java.util.Set<String> a, java.util.Set<String> b) {
+    List<String> out = new ArrayList<>(a);
+    for (String k : b) if (!a.contains(k)) out.add(k);
+    return out;
+  }
+
+  private static Pipeline parse(Map<String, Object> definition, StepRegistry registry) throws IOException {
+    return new PipelineFile(registry).parse("run.json pipeline", JSON.writeValueAsString(definition));
+  }
+
+  /** Writes the refiltered run to {@code out} (which must not exist). */
+  public Counts writeRun(Path out) throws IOException {
+    if (Files.exists(out)) throw new IOException(out + " already exists; choose another output path");
+    Path tmp = out.resolveSibling(out.getFileName() + ".tmp");
+    deleteTree(tmp);
+    Files.createDirectories(tmp.resolve("decisions"));
+    Files.createDirectories(tmp.resolve("data"));
+    long[] totals = new long[5];
+    for (Path log : logs()) {
+      String name = log.getFileName().toString();
+      String shard = name.substring(0, name.indexOf('.'));
+      Compression c = Compression.forName(name);
+      try (BufferedReader in = reader(log);
+           DataLines data = new DataLines(runDir.resolve("data"), shard);
+           Writer logOut = writer(tmp.resolve("decisions").resolve(name), c);
+           Writer dataOut = writer(tmp.resolve("data").resolve(shard + "-000.jsonl" + c.extension()), c)) {
+        for (String line; (line = in.readLine()) != null; ) {
+          if (line.isEmpty()) continue;
+          ObjectNode entry = (ObjectNode) JSON.readTree(line);
+          boolean wasKept = entry.path("outcome").asText().equals("kept");
+          String dataLine = wasKept ? data.next() : null;
+          ObjectNode decided = decide(entry);
+          count(totals, decided, dataLine);
+          logOut.write(JSON.writeValueAsString(decided));
+          logOut.write('\n');
+          if (dataLine != null && decided.path("outcome").asText().equals("kept")) {
+            dataOut.write(dataLine.stripLeading()); // the writer separates records with "\n " after the first
+            dataOut.write('\n');
+          }
+        }
+      }
+    }
+    ObjectMapper pretty = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    ObjectNode run = pretty.createObjectNode();
+    run.put("refiltered_from", runDir.toAbsolutePath().toString());
+    run.set("pipeline", pretty.valueToTree(newDefinition));
+    AtomicFiles.write(tmp.resolve("run.json"), pretty.writeValueAsBytes(run));
+    Counts counts = new Counts(totals[0], totals[1], totals[2], totals[3], totals[4]);
+    AtomicFiles.write(tmp.resolve("refilter.json"), pretty.writeValueAsBytes(counts));
+    Files.move(tmp, out, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    return counts;
+  }
+
+  /** Documents and words each setting would keep, reading the log and the kept documents' lines once each. */
+  public Counts count() throws IOException {
+    long[] totals = new long[5];
+    for (Path log : logs()) {
+      String name = log.getFileName().toString();
+      try (BufferedReader in = reader(log);
+           DataLines data = new DataLines(runDir.resolve("data"), name.substring(0, name.indexOf('.')))) {
+        for (String line; (line = in.readLine()) != null; ) {
+          if (line.isEmpty()) continue;
+          ObjectNode entry = (ObjectNode) JSON.readTree(line);
+          String dataLine = entry.path("outcome").asText().equals("kept") ? data.next() : null;
+          count(totals, decide(entry), dataLine);
+        }
+      }
+    }
+    return new Counts(totals[0], totals[1], totals[2], totals[3], totals[4]);
+  }
+
+  private void count(long[] totals, ObjectNode decided, String dataLine) throws IOException {
+    totals[0]++;
+    switch (decided.path("outcome").asText()) {
+      case "kept" -> {
+        totals[1]++;
+        if (dataLine != null) totals[4] += io.winnow.text.PyText.countWhitespaceWords(JSON.readTree(dataLine).path(textField()).asText());
+      }
+      case "dropped" -> totals[2]++;
+      default -> totals[3]++;
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private String textField() {
+    Object input = definition.get("input");
+    Object f = input instanceof Map<?, ?> m ? ((Map<String, Object>) m).get("text_field") : null;
+    return f == null ? "text" : f.toString();
+  }
+
+  /** The entry as the new thresholds decide it: the trail up to the first drop, with outcome, by and reason. */
+  private ObjectNode decide(ObjectNode entry) {
+    if (entry.path("outcome").asText().equals("rejected")) return entry;
+    ObjectNode out = JSON.createObjectNode();
+    out.set("id", entry.get("id"));
+    out.set("src", entry.get("src"));
+    ArrayNode trail = JSON.createArrayNode();
+    String by = null;
+    String reason = null;
+    for (JsonNode d : entry.path("trail")) {
+      String step = d.path("step").asText();
+      RuleFilter rf = deciders.get(step);
+      if (rf == null) {
+        trail.add(d);
+        if (d.path("action").asText().equals("drop")) {
+          by = step;
+          reason = d.path("reason").asText();
+          break;
+        }
+        continue;
+      }
+      JsonNode values = d.path("values");
+      Verdict v = rf.decide(recorded(step, values));
+      if (v == null) {
+        trail.add(d);
+        continue;
+      }
+      ObjectNode drop = JSON.createObjectNode();
+      drop.put("step", step);
+      drop.put("action", "drop");
+      reason = step + "." + v.reason().code();
+      drop.put("reason", reason);
+      drop.set("values", values);
+      trail.add(drop);
+      by = step;
+      break;
+    }
+    out.put("outcome", by == null ? "kept" : "dropped");
+    if (by != null) {
+      out.put("by", by);
+      out.put("reason", reason);
+    }
+    out.set("trail", trail);
+    return out;
+  }
+
+  /** The figures a step recorded; a figure absent from the log (not recorded) is an error, a null one undefined. */
+  private static Measures recorded(String step, JsonNode values) {
+    return name -> {
+      JsonNode v = values.get(name);
+      if (v == null) throw new IllegalStateException("refilter: step " + step + " recorded no '" + name + "'; re-run with annotate: true");
+      if (v.isNull()) return null;
+      if (v.isTextual()) return Double.parseDouble(v.asText()); // Infinity and NaN are written as strings
+      return v.numberValue();
+    };
+  }
+
+  private List<Path> logs() throws IOException {
+    return io.winnow.log.DecisionLogReader.files(runDir);
+  }
+
+  private static BufferedReader reader(Path f) throws IOException {
+    return new BufferedReader(new InputStreamReader(Compression.forName(f.toString()).decompress(Files.newInputStream(f)),
+        StandardCharsets.UTF_8), 1 << 16);
+  }
+
+  private static Writer writer(Path f, Compression c) throws IOException {
+    return new BufferedWriter(new OutputStreamWriter(c.compress(AtomicFiles.create(f)), StandardCharsets.UTF_8), 1 << 16);
+  }
+
+  private static void deleteTree(Path p) throws IOException {
+    if (!Files.exists(p)) return;
+    try (Stream<Path> s = Files.walk(p)) {
+      for (Path q : s.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(q);
+    }
+  }
+
+  /** The lines of one shard's data files in order: the documents the run kept, one per kept log entry. */
+  private static final class DataLines implements java.io.Closeable {
+    private final List<Path> files;
+    private int next;
+    private BufferedReader current;
+
+    DataLines(Path dataDir, String shard) throws IOException {
+      try (Stream<Path> s = Files.list(dataDir)) {
+        files = s.filter(p -> p.getFileName().toString().startsWith(shard + "-") && !p.getFileName().toString().endsWith(".tmp"))
+            .sorted().toList();
+      }
+    }
+
+    String next() throws IOException {
+      while (true) {
+        if (current == null) {
+          if (next == files.size()) throw new IOException("the run's data files hold fewer documents than its log says were kept");
+          current = reader(files.get(next++));
+        }
+        String line = current.readLine();
+        if (line != null) return line;
+        current.close();
+        current = null;
+      }
+    }
+
+    @Override
+    public void close() throws IOException {
+      if (current != null) current.close();
+    }
+  }
+}

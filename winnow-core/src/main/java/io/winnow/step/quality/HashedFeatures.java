@@ -1,0 +1,98 @@
+package io.winnow.step.quality;
+
+import io.winnow.text.IntBuffer;
+import io.winnow.text.LowercaseWordHashes;
+import io.winnow.text.WordRule;
+
+/**
+ * Turns a text into the bucket ids of its hashed features, fastText style: every lower-cased word, every run of
+ * 2..{@code wordNgrams} consecutive words, and optionally the character n-grams of each word framed by
+ * {@code <} and {@code >}. Words come from the project's fast word rule ({@link LowercaseWordHashes}: one scan,
+ * hashed while scanned, no strings), so the text is read once for words and n-grams together.
+ *
+ * <p>Not thread-safe: one instance per worker; the returned buffer is overwritten by the next call.
+ */
+final class HashedFeatures {
+  private static final long FNV_OFFSET = 0xcbf29ce484222325L;
+  private static final long FNV_PRIME = 0x100000001b3L;
+  /** Separates the feature kinds' hash spaces so a bigram never collides with a word by construction. */
+  private static final long NGRAM_SEED = 0x9E3779B97F4A7C15L;
+  private static final long CHAR_SEED = 0xC2B2AE3D27D4EB4FL;
+
+  private final FeatureOptions options;
+  private final LowercaseWordHashes words = new LowercaseWordHashes();
+  private final IntBuffer ids = new IntBuffer();
+  private char[] word = new char[64];
+
+  HashedFeatures(FeatureOptions options) {
+    this.options = options;
+  }
+
+  /** The feature ids of {@code text} in {@code [0, buckets)}, valid until the next call. */
+  IntBuffer extract(String text) {
+    ids.clear();
+    long[] h = words.scan(text);
+    int n = words.count();
+    if (options.maxWords() > 0) n = Math.min(n, options.maxWords());
+    int buckets = options.buckets();
+    int maxN = options.wordNgrams();
+    for (int i = 0; i < n; i++) {
+      ids.add(bucket(h[i], buckets));
+      long g = h[i];
+      for (int k = 1; k < maxN && i + k < n; k++) {
+        g = mix(g * NGRAM_SEED + h[i + k]);
+        ids.add(bucket(g, buckets));
+      }
+    }
+    if (options.charNgrams()) charNgrams(text, n);
+    return ids;
+  }
+
+  /** Releases a buffer grown for a huge document. */
+  void release() {
+    ids.release();
+  }
+
+  /** The character n-grams of the first {@code maxWords} words, each word read as {@code <word>}. */
+  private void charNgrams(String text, int maxWords) {
+    int len = text.length();
+    int seen = 0;
+    for (int i = 0; i < len && seen < maxWords; ) {
+      if (!WordRule.isWordChar(text.charAt(i))) {
+        i++;
+        continue;
+      }
+      int w = 0;
+      put(w++, '<');
+      while (i < len && WordRule.isWordChar(text.charAt(i))) put(w++, WordRule.lower(text.charAt(i++)));
+      put(w++, '>');
+      seen++;
+      for (int from = 0; from < w; from++) {
+        long g = FNV_OFFSET ^ CHAR_SEED;
+        for (int k = 0; k < options.maxCharNgram() && from + k < w; k++) {
+          g = (g ^ word[from + k]) * FNV_PRIME;
+          if (k + 1 >= options.minCharNgram()) ids.add(bucket(mix(g), options.buckets()));
+        }
+      }
+    }
+  }
+
+  private void put(int at, char c) {
+    if (at == word.length) word = java.util.Arrays.copyOf(word, at * 2);
+    word[at] = c;
+  }
+
+  static int bucket(long hash, int buckets) {
+    return (int) ((hash >>> 1) % buckets);
+  }
+
+  /** The murmur3 finaliser: spreads every input bit over the result. */
+  private static long mix(long h) {
+    h ^= h >>> 33;
+    h *= 0xff51afd7ed558ccdL;
+    h ^= h >>> 33;
+    h *= 0xc4ceb9fe1a85ec53L;
+    h ^= h >>> 33;
+    return h;
+  }
+}
