@@ -8,7 +8,8 @@ package io.winnow.code.provenance;
  *          directory bits, entry count, offsets of the three sections, source-file count, counts of the
  *          build (distinct and capped hashes), parameter fingerprint
  * entries  16 bytes each, sorted by hash (signed): long hash, long posting = source file &lt;&lt; 32 | line;
- *          a hash found in several source files has one entry per file, adjacent
+ *          a hash found in several source files has one entry per file, adjacent; a hash found in more files
+ *          than the frequency cap has one entry whose posting is {@link #BOILERPLATE}
  * directory (2^bits + 1) longs: the first entry of each bucket of the hash's top bits, so a lookup is a
  *          short binary search inside one bucket
  * files    per source file: path, license (SPDX expression), token count, fingerprint count
@@ -23,6 +24,9 @@ final class IndexFormat {
   static final int ENTRY_BYTES = 16;
   /** Entries per mapped chunk: 2^26 × 16 bytes = 1 GiB, under a mapping's 2 GiB limit. */
   static final int CHUNK_SHIFT = 26;
+
+  /** The posting of a hash dropped as boilerplate: source file -1. */
+  static final long BOILERPLATE = posting(-1, 0);
 
   private IndexFormat() {}
 

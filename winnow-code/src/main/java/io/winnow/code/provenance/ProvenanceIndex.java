@@ -143,7 +143,7 @@ public final class ProvenanceIndex {
     return distinctHashes;
   }
 
-  /** Hashes dropped at build time because they were in more than the cap's number of source files. */
+  /** Hashes kept only as boilerplate marks at build time: they were in more source files than the cap. */
   public long cappedHashes() {
     return cappedHashes;
   }
@@ -195,7 +195,12 @@ public final class ProvenanceIndex {
     return chunks[(int) (i >>> IndexFormat.CHUNK_SHIFT)].getLong((int) ((i & ((1L << IndexFormat.CHUNK_SHIFT) - 1)) * IndexFormat.ENTRY_BYTES));
   }
 
-  /** The source file of entry {@code i}. */
+  /** Whether entry {@code i} marks its hash as boilerplate (found in more source files than the cap). */
+  public boolean isBoilerplate(long i) {
+    return postingAt(i) == IndexFormat.BOILERPLATE;
+  }
+
+  /** The source file of entry {@code i} (-1 for a boilerplate mark). */
   public int fileAt(long i) {
     return IndexFormat.file(postingAt(i));
   }

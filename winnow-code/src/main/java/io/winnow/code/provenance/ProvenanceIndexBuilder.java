@@ -19,8 +19,10 @@ import java.util.List;
 /**
  * Builds a provenance index from reference source files, in bounded memory whatever their number: each
  * file's fingerprints (distinct within the file) go as (hash, file and line) pairs into a {@link PairSorter}
- * that spills sorted runs to disk; the merged, sorted stream is written out once, dropping every hash found in
- * more than {@code maxSourceFiles} files (boilerplate: include blocks, probe/remove skeletons, common idioms).
+ * that spills sorted runs to disk; the merged, sorted stream is written out once, and every hash found in more
+ * than {@code maxSourceFiles} files (boilerplate: include blocks, probe/remove skeletons, common idioms) loses
+ * its postings and is kept as a single boilerplate mark, so that matching neither counts it nor lets it break
+ * a run.
  * Memory: the sort buffer ({@code memoryBytes}), the bucket directory (at most 32 MiB) and the table of source
  * paths and licences. Not thread-safe.
  */
@@ -167,11 +169,14 @@ public final class ProvenanceIndexBuilder implements AutoCloseable {
     void flushGroup() throws IOException {
       if (!any) return;
       distinct++;
-      if (groupSize > cap) {
+      int b = IndexFormat.bucket(groupHash, bits);
+      while (nextBucket <= b) directory[nextBucket++] = entries;
+      if (groupSize > cap) { // kept as one entry that marks it boilerplate: candidates then discount it
         capped++;
+        out.writeLong(groupHash);
+        out.writeLong(IndexFormat.BOILERPLATE);
+        entries++;
       } else {
-        int b = IndexFormat.bucket(groupHash, bits);
-        while (nextBucket <= b) directory[nextBucket++] = entries;
         for (int i = 0; i < groupSize; i++) {
           out.writeLong(groupHash);
           out.writeLong(group[i]);

@@ -144,6 +144,7 @@ public final class ProvenanceStep implements Step {
     p.put("covered", round(r.covered()));
     p.put("longest_run_tokens", r.longestRunTokens());
     p.put("fingerprints", r.fingerprints());
+    p.put("boilerplate", r.boilerplate());
     p.put("match", match);
     if (!sources.isEmpty()) p.put("sources", sources);
   }
