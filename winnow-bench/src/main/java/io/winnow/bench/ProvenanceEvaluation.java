@@ -3,6 +3,7 @@ package io.winnow.bench;
 import io.winnow.code.provenance.CodeFingerprinter;
 import io.winnow.code.provenance.CodeLanguage;
 import io.winnow.code.provenance.IndexParameters;
+import io.winnow.code.provenance.MatchRule;
 import io.winnow.code.provenance.ProvenanceIndex;
 import io.winnow.code.provenance.ProvenanceIndexBuilder;
 import io.winnow.code.provenance.ProvenanceMatcher;
@@ -40,10 +41,12 @@ public final class ProvenanceEvaluation {
   static final double[] STRENGTHS = {0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9};
   static final int MIN_TOKENS = 300;
   static final int MAX_TOKENS = 30_000;
-  static final int[] RUNS = {60, 80, 100, 120, 150, 200, 250, 300, 400, 600, Integer.MAX_VALUE};
-  static final double[] COVERS = {0.02, 0.03, 0.05, 0.08, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.7, 2};
-  static final int[] SHAREDS = {3, 5, 10, 20};
-  static final double MAX_TRAIN_FP = 0.005;
+  static final Integer[] RUNS = {60, 80, 100, 120, 150, 200, 250, 300, 400, 600, null};
+  static final Double[] COVERS = {0.02, 0.03, 0.05, 0.08, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.7};
+  static final int[] SHAREDS = {5, 10, 20, 30};
+  static final Double[] SOURCE_COVERS = {0.3, 0.5, 0.7, null};
+  /** The false-positive rate a rule may have on the choosing split's negatives (-DmaxTrainFp=0.005 for a stricter one). */
+  static final double MAX_TRAIN_FP = Double.parseDouble(System.getProperty("maxTrainFp", "0.01"));
 
   /** A candidate: a transformed copy (positive) or independent code (negative). */
   record Candidate(String origin, String text, boolean positive, boolean train, double strength, double kept, String kind) {}
@@ -51,29 +54,17 @@ public final class ProvenanceEvaluation {
   /** A candidate's top sources as the matcher reported them. */
   record Measured(Candidate c, List<ProvenanceMatcher.SourceMatch> sources) {}
 
-  record Rule(int minRun, double minCovered, int minShared) {
-    boolean fires(ProvenanceMatcher.SourceMatch s) {
-      return s.longestRunTokens() >= minRun || (s.covered() >= minCovered && s.shared() >= minShared);
-    }
-
-    /** The source the step would name: the first reported source the rule fires on, or null. */
-    ProvenanceMatcher.SourceMatch named(Measured m) {
-      for (ProvenanceMatcher.SourceMatch s : m.sources()) if (fires(s)) return s;
-      return null;
-    }
-
-    @Override
-    public String toString() {
-      return "min_run_tokens " + (minRun == Integer.MAX_VALUE ? "off" : minRun) + ", min_covered " + (minCovered > 1 ? "off" : minCovered)
-          + ", min_shared " + minShared;
-    }
+  /** The step's rule, and the source it would name: the first reported source the rule fires on, or null. */
+  static ProvenanceMatcher.SourceMatch named(MatchRule rule, Measured m) {
+    for (ProvenanceMatcher.SourceMatch s : m.sources()) if (rule.fires(s)) return s;
+    return null;
   }
 
   public static void main(String[] args) throws IOException {
     Path drivers = Path.of(args[0]);
     Path work = Files.createDirectories(Path.of(args[1]));
     List<Path> independent = args.length > 2 && !args[2].isEmpty() ? List.of(args[2].split(",")).stream().map(Path::of).toList() : List.of();
-    String[] kws = (args.length > 3 ? args[3] : "12x12,16x16,20x20,24x16").split(",");
+    String[] kws = (args.length > 3 ? args[3] : "16x12c50,16x16c50,20x12c50").split(",");
     int sample = args.length > 4 ? Integer.parseInt(args[4]) : 250;
 
     ReferenceCorpus corpus = new ReferenceCorpus(1 << 20);
@@ -127,7 +118,7 @@ public final class ProvenanceEvaluation {
     Best best = null;
     System.out.println();
     System.out.println("parameter sweep (choosing split: training figures)");
-    System.out.printf("%-7s %-4s %-10s %-72s %-14s %-10s%n", "k x w", "t", "index MB", "best rule (train FP <= 0.5 %)", "recall kept>=.5", "FP");
+    System.out.printf("%-7s %-4s %-10s %-100s %-14s %-10s%n", "k x w", "t", "index MB", "best rule (train FP <= " + 100 * MAX_TRAIN_FP + " %)", "recall kept>=.5", "FP");
     for (String kw : kws) {
       String[] p = kw.split("[xc]"); // KxW or KxWcCAP
       IndexParameters params = IndexParameters.defaults().withWindow(Integer.parseInt(p[0]), Integer.parseInt(p[1]));
@@ -141,10 +132,10 @@ public final class ProvenanceEvaluation {
       ProvenanceMatcher matcher = new ProvenanceMatcher(index);
       List<Measured> measured = new ArrayList<>();
       for (Candidate c : candidates) measured.add(new Measured(c, matcher.match(c.text(), CodeLanguage.C, 3).sources()));
-      Rule rule = choose(measured);
+      MatchRule rule = choose(measured);
       if (System.getenv("EVAL_DEBUG") != null) debug(measured);
       double[] f = figures(measured, rule, true);
-      System.out.printf(Locale.ROOT, "%-7s %-4d %-10.1f %-72s %-14.3f %-10.4f%n", kw, params.guaranteeTokens(), Files.size(idx) / 1e6, rule, f[0], f[1]);
+      System.out.printf(Locale.ROOT, "%-7s %-4d %-10.1f %-100s %-14.3f %-10.4f%n", kw, params.guaranteeTokens(), Files.size(idx) / 1e6, rule, f[0], f[1]);
       if (best == null || f[0] > best.trainRecall + 1e-9) best = new Best(kw, params, rule, f[0], measured);
     }
 
@@ -174,15 +165,15 @@ public final class ProvenanceEvaluation {
     for (int i = 0; i < Math.min(15, neg.size()); i++) System.out.printf(Locale.ROOT, "NEG cov=%.2f run=%.0f%n", neg.get(i)[0], neg.get(i)[1]);
   }
 
-  record Best(String kw, IndexParameters params, Rule rule, double trainRecall, List<Measured> measured) {}
+  record Best(String kw, IndexParameters params, MatchRule rule, double trainRecall, List<Measured> measured) {}
 
-  static Rule choose(List<Measured> measured) {
-    Rule best = null;
+  static MatchRule choose(List<Measured> measured) {
+    MatchRule best = null;
     double bestRecall = -1;
     double bestFp = 2;
-    for (int run : RUNS) {
-      for (double cov : COVERS) for (int minShared : SHAREDS) {
-        Rule r = new Rule(run, cov, minShared);
+    for (Integer run : RUNS) {
+      for (Double cov : COVERS) for (int minShared : SHAREDS) for (Double srcCov : SOURCE_COVERS) {
+        MatchRule r = new MatchRule(run, cov, minShared, srcCov);
         double[] f = figures(measured, r, true);
         if (f[1] > MAX_TRAIN_FP) continue;
         if (f[0] > bestRecall + 1e-9 || (Math.abs(f[0] - bestRecall) < 1e-9 && f[1] < bestFp)) {
@@ -192,11 +183,11 @@ public final class ProvenanceEvaluation {
         }
       }
     }
-    return best == null ? new Rule(Integer.MAX_VALUE, 2, 1) : best;
+    return best == null ? new MatchRule(Integer.MAX_VALUE, null, 1, null) : best;
   }
 
   /** {recall on copies keeping >= 50 % with the right source named, false-positive rate} for one split. */
-  static double[] figures(List<Measured> measured, Rule rule, boolean train) {
+  static double[] figures(List<Measured> measured, MatchRule rule, boolean train) {
     int pos = 0;
     int found = 0;
     int neg = 0;
@@ -209,15 +200,15 @@ public final class ProvenanceEvaluation {
         if (rightSource(m, rule)) found++;
       } else {
         neg++;
-        if (rule.named(m) != null) fp++;
+        if (named(rule, m) != null) fp++;
       }
     }
     return new double[] {pos == 0 ? 0 : (double) found / pos, neg == 0 ? 0 : (double) fp / neg};
   }
 
   /** The rule fires and names the original, or a file sharing as many fingerprints (an identical copy). */
-  static boolean rightSource(Measured m, Rule rule) {
-    ProvenanceMatcher.SourceMatch named = rule.named(m);
+  static boolean rightSource(Measured m, MatchRule rule) {
+    ProvenanceMatcher.SourceMatch named = named(rule, m);
     if (named == null) return false;
     if (named.path().equals(m.c().origin())) return true;
     for (ProvenanceMatcher.SourceMatch s : m.sources()) {
@@ -226,14 +217,14 @@ public final class ProvenanceEvaluation {
     return false;
   }
 
-  static void report(List<Measured> measured, Rule rule) {
+  static void report(List<Measured> measured, MatchRule rule) {
     System.out.println();
     System.out.println("reporting split (held out: other driver groups; thresholds not tuned here)");
     for (String edits : new String[] {"scattered", "clustered"}) curve(measured, rule, edits);
     negatives(measured, rule);
   }
 
-  static void curve(List<Measured> measured, Rule rule, String edits) {
+  static void curve(List<Measured> measured, MatchRule rule, String edits) {
     System.out.println();
     System.out.println("copies with " + edits + " edits:");
     System.out.printf("%-14s %8s %8s %12s %14s%n", "kept", "copies", "found", "recall", "wrong source");
@@ -248,7 +239,7 @@ public final class ProvenanceEvaluation {
         if (m.c().train() || !m.c().positive() || !m.c().kind().equals(edits) || m.c().kept() < bin[0] || m.c().kept() >= bin[1]) continue;
         n++;
         if (rightSource(m, rule)) found++;
-        else if (rule.named(m) != null) wrong++;
+        else if (named(rule, m) != null) wrong++;
         else if (System.getenv("EVAL_DEBUG") != null && bin[0] >= 0.8) {
           ProvenanceMatcher.SourceMatch s = m.sources().isEmpty() ? null : m.sources().get(0);
           System.out.printf(Locale.ROOT, "  MISS s=%.1f kept=%.2f %s -> %s cov=%.2f run=%d shared=%d%n", m.c().strength(), m.c().kept(), m.c().origin(),
@@ -264,7 +255,7 @@ public final class ProvenanceEvaluation {
     System.out.printf(Locale.ROOT, "recall on copies keeping >= 50 %%: %d / %d = %.1f %%%n", allFound, allPos, 100.0 * allFound / Math.max(1, allPos));
   }
 
-  static void negatives(List<Measured> measured, Rule rule) {
+  static void negatives(List<Measured> measured, MatchRule rule) {
     System.out.println();
     for (String kind : new String[] {"held-out driver", "other project"}) {
       int n = 0;
@@ -272,11 +263,11 @@ public final class ProvenanceEvaluation {
       for (Measured m : measured) {
         if (m.c().train() || m.c().positive() || !m.c().kind().equals(kind)) continue;
         n++;
-        ProvenanceMatcher.SourceMatch s = rule.named(m);
+        ProvenanceMatcher.SourceMatch s = named(rule, m);
         if (s != null) fps.add(m.c().origin() + " ~ " + s.path() + " (run " + s.longestRunTokens() + ", covered " + String.format(Locale.ROOT, "%.2f", s.covered()) + ")");
       }
       System.out.printf(Locale.ROOT, "false positives, %s: %d / %d = %.2f %%%n", kind, fps.size(), n, 100.0 * fps.size() / Math.max(1, n));
-      for (String f : fps.subList(0, Math.min(8, fps.size()))) System.out.println("  " + f);
+      for (String f : fps.subList(0, Math.min(12, fps.size()))) System.out.println("  " + f);
     }
     double[] train = figures(measured, rule, true);
     System.out.printf(Locale.ROOT, "(choosing split, for comparison: recall %.1f %%, FP %.2f %%)%n", 100 * train[0], 100 * train[1]);

@@ -35,9 +35,11 @@ public final class ProvenanceMatcher {
    * @param shared informative fingerprints of the text found in the file
    * @param covered the fraction of the text's informative fingerprints found in the file in the same order
    *     (in chains of at least {@value #MIN_CHAIN})
+   * @param sourceCovered the same count over the source file's own fingerprints: how much of the source the
+   *     text holds in order (a copy of a small file holds most of it)
    */
-  public record SourceMatch(int file, String path, String license, int shared, double covered, int longestRunTokens,
-      int textFirstLine, int textLastLine, int sourceFirstLine, int sourceLastLine) {}
+  public record SourceMatch(int file, String path, String license, int shared, double covered, double sourceCovered,
+      int longestRunTokens, int textFirstLine, int textLastLine, int sourceFirstLine, int sourceLastLine) {}
 
   /**
    * The overlap of one text with the index; {@code sources} best first (most shared fingerprints).
@@ -213,8 +215,9 @@ public final class ProvenanceMatcher {
     for (int j = 0; j < count; j++) {
       int s = order[j];
       int f = files[s];
+      int own = Math.max(1, index.fingerprints(f));
       top.add(new SourceMatch(f, index.path(f), index.license(f), shared[s], n == 0 ? 0 : (double) aligned[s] / n,
-          bestRun[s], lines[bestRunFrom[s]], lines[Math.min(tokens - 1, bestRunTo[s])], srcMin[s], srcMax[s]));
+          Math.min(1, (double) aligned[s] / own), bestRun[s], lines[bestRunFrom[s]], lines[Math.min(tokens - 1, bestRunTo[s])], srcMin[s], srcMax[s]));
     }
     return new Result(tokens, n, boilerplate, matched, n == 0 ? 0 : (double) matched / n, longest, List.copyOf(top));
   }

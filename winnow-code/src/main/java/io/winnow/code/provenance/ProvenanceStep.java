@@ -17,9 +17,9 @@ import java.util.Map;
  * Finds near-verbatim copies of licensed reference code (an index built by {@code winnow provenance-index})
  * in code documents, renamed identifiers and rewritten comments notwithstanding. For every document it records
  * under {@code provenance.*} the covered fraction, the longest matching run in tokens and the best-matching
- * source files with their licences; a document is a match when one source file shares a run of at least
- * {@code min_run_tokens} tokens with it, or covers at least {@code min_covered} of its fingerprints (and at
- * least {@code min_shared} of them). {@code action: drop} drops a match whose source licence the policy
+ * source files with their licences; a document is a match when one source file satisfies the {@link MatchRule}
+ * (a long enough run, or enough of the document covered in order). {@code action: drop} drops a match whose
+ * source licence the policy
  * denies ({@code deny_licenses}, copyleft families by default); other matches, and every match under
  * {@code action: annotate}, are kept and annotated.
  *
@@ -38,21 +38,16 @@ public final class ProvenanceStep implements Step {
   /** Counted for every match, dropped or kept, so the run's statistics show how many copies were seen. */
   static final String MATCH_COUNTER = "match";
 
-  public record Config(ProvenanceIndex index, boolean drop, Double minCovered, Integer minRunTokens, int minShared,
-      int maxSources, LicensePolicy deny) {
-    public Config {
-      if (minCovered == null && minRunTokens == null) {
-        throw new IllegalArgumentException("set 'min_covered' or 'min_run_tokens' (or both): with neither nothing is a match");
-      }
-    }
+  public record Config(ProvenanceIndex index, boolean drop, MatchRule rule, int maxSources, LicensePolicy deny) {
 
     public static Config from(Params p) {
       String indexFile = p.getString("index", null);
       if (indexFile == null) throw p.invalid("index", "required: a file built by `winnow provenance-index`");
       boolean drop = p.getChoice("action", "annotate", "annotate", "drop").equals("drop");
-      Double minCovered = p.optDouble("min_covered", 0.5, 0, 1);
-      Integer minRun = p.optInt("min_run_tokens", 200, 1, Integer.MAX_VALUE);
-      int minShared = p.getInt("min_shared", 10, 1, Integer.MAX_VALUE);
+      Double minCovered = p.optDouble("min_covered", MatchRule.DEFAULT_MIN_COVERED, 0, 1);
+      Integer minRun = p.optInt("min_run_tokens", MatchRule.DEFAULT_MIN_RUN_TOKENS, 1, Integer.MAX_VALUE);
+      int minShared = p.getInt("min_shared", MatchRule.DEFAULT_MIN_SHARED, 1, Integer.MAX_VALUE);
+      Double minSourceCovered = p.optDouble("min_source_covered", MatchRule.DEFAULT_MIN_SOURCE_COVERED, 0, 1);
       int maxSources = p.getInt("max_sources", 3, 1, 100);
       LicensePolicy deny;
       try {
@@ -61,19 +56,19 @@ public final class ProvenanceStep implements Step {
         throw p.invalid("deny_licenses", e.getMessage());
       }
       p.finish();
+      MatchRule rule;
+      try {
+        rule = new MatchRule(minRun, minCovered, minShared, minSourceCovered);
+      } catch (IllegalArgumentException e) {
+        throw p.invalid("min_covered", e.getMessage());
+      }
       ProvenanceIndex index;
       try {
         index = ProvenanceIndex.open(Path.of(indexFile));
       } catch (IOException e) {
         throw new UncheckedIOException(p.where() + ": 'index': " + e.getMessage(), e);
       }
-      return new Config(index, drop, minCovered, minRun, minShared, maxSources, deny);
-    }
-
-    /** Whether the overlap with one source file is enough to call the document a copy of it. */
-    boolean isMatch(ProvenanceMatcher.SourceMatch s) {
-      if (minRunTokens != null && s.longestRunTokens() >= minRunTokens) return true;
-      return minCovered != null && s.covered() >= minCovered && s.shared() >= minShared;
+      return new Config(index, drop, rule, maxSources, deny);
     }
   }
 
@@ -98,7 +93,7 @@ public final class ProvenanceStep implements Step {
     boolean denied = false;
     List<Map<String, Object>> sources = new ArrayList<>();
     for (ProvenanceMatcher.SourceMatch s : r.sources()) {
-      boolean match = config.isMatch(s);
+      boolean match = config.rule().fires(s);
       boolean deniedLicense = config.deny().denies(s.license());
       if (match && (copied == null || (deniedLicense && !denied))) {
         copied = s;
@@ -115,7 +110,8 @@ public final class ProvenanceStep implements Step {
     v.put("source", copied.path());
     v.put("license", copied.license());
     v.put("shared", copied.shared());
-    v.put("source_covered", round(copied.covered()));
+    v.put("covered_by_source", round(copied.covered()));
+    v.put("source_covered", round(copied.sourceCovered()));
     v.put("source_run_tokens", copied.longestRunTokens());
     List<String> counters = List.of(MATCH_COUNTER);
     if (config.drop() && denied) return Verdict.drop(Reason.COPY_OF_LICENSED_CODE, v).withCounters(counters);
@@ -128,6 +124,7 @@ public final class ProvenanceStep implements Step {
     d.put("license", s.license());
     d.put("shared", s.shared());
     d.put("covered", round(s.covered()));
+    d.put("source_covered", round(s.sourceCovered()));
     d.put("longest_run_tokens", s.longestRunTokens());
     d.put("lines", s.textFirstLine() + "-" + s.textLastLine());
     d.put("source_lines", s.sourceFirstLine() + "-" + s.sourceLastLine());

@@ -86,20 +86,36 @@ class ProvenanceIndexTest {
 
   @Test
   void fingerprintsInMoreFilesThanTheCapBecomeBoilerplateMarks() throws IOException {
-    String common = "static int boiler(void) { return register_driver(&drv, THIS_MODULE, NULL, 0); }\n";
+    // a probe skeleton far longer than the guarantee threshold, at the head of every file
+    String common = """
+        static int boiler_probe(struct platform_device *pdev)
+        {
+          struct device *dev = &pdev->dev;
+          int ret = devm_request_irq(dev, irq, handler, 0, "x", priv);
+          if (ret)
+            return dev_err_probe(dev, ret, "irq\n");
+          platform_set_drvdata(pdev, priv);
+          return 0;
+        }
+        """;
     List<String> texts = new ArrayList<>();
     for (String t : files(6, 3)) texts.add(common + t);
     ProvenanceIndex idx = ProvenanceIndex.open(build(dir.resolve("c.idx"), texts, IndexParameters.defaults().withMaxSourceFiles(5), 1 << 20, dir.resolve("s")));
     assertThat(idx.cappedHashes()).isPositive();
     CodeFingerprinter fp = new CodeFingerprinter(idx.parameters());
     Fingerprints prints = fp.fingerprint(common, CodeLanguage.C);
-    long e = idx.find(prints.hashes()[0]);
-    assertThat(idx.isBoilerplate(e)).isTrue();
-    assertThat(idx.holds(e + 1, prints.hashes()[0])).isFalse(); // one mark, no postings
-
+    int marks = 0;
+    for (int i = 0; i < prints.size(); i++) {
+      long h = prints.hashes()[i];
+      long e = idx.find(h);
+      if (e >= 0 && idx.isBoilerplate(e)) {
+        marks++;
+        assertThat(idx.holds(e + 1, h)).isFalse(); // one mark, no postings
+      }
+    }
+    assertThat(marks).isPositive();
     ProvenanceMatcher.Result r = new ProvenanceMatcher(idx).match(common, CodeLanguage.C, 3);
-    assertThat(r.boilerplate()).isEqualTo(r.fingerprints() + r.boilerplate()).isPositive();
-    assertThat(r.sources()).isEmpty();
+    assertThat(r.boilerplate()).isEqualTo(marks);
   }
 
   @Test
