@@ -123,6 +123,15 @@ final class CodeTransformer {
     return line.substring(0, i);
   }
 
+  /** The index after the string or character literal opening at {@code i} (it ends at the line's end at the latest). */
+  private static int literalEnd(String s, int i) {
+    int n = s.length();
+    char quote = s.charAt(i);
+    int j = i + 1;
+    while (j < n && s.charAt(j) != quote && s.charAt(j) != '\n') j += s.charAt(j) == '\\' ? 2 : 1;
+    return Math.min(n, j + 1);
+  }
+
   /** Removes comments, replacing some with rewritten ones; strings are left alone. */
   private static String stripComments(String s, Random rnd, double strength) {
     StringBuilder b = new StringBuilder(s.length());
@@ -131,9 +140,7 @@ final class CodeTransformer {
     while (i < n) {
       char c = s.charAt(i);
       if (c == '"' || c == '\'') {
-        int j = i + 1;
-        while (j < n && s.charAt(j) != c && s.charAt(j) != '\n') j += s.charAt(j) == '\\' ? 2 : 1;
-        j = Math.min(n, j + 1);
+        int j = literalEnd(s, i);
         b.append(s, i, j);
         i = j;
       } else if (c == '/' && i + 1 < n && (s.charAt(i + 1) == '/' || s.charAt(i + 1) == '*')) {
@@ -201,9 +208,7 @@ final class CodeTransformer {
     while (i < n) {
       char c = s.charAt(i);
       if (c == '"' || c == '\'') {
-        int j = i + 1;
-        while (j < n && s.charAt(j) != c && s.charAt(j) != '\n') j += s.charAt(j) == '\\' ? 2 : 1;
-        j = Math.min(n, j + 1);
+        int j = literalEnd(s, i);
         b.append(s, i, j);
         i = j;
       } else if (c == '/' && i + 1 < n && s.charAt(i + 1) == '*') { // a rewritten comment: words, not code
