@@ -2,6 +2,7 @@ package io.winnow.code;
 
 import io.winnow.code.input.CodeFilter;
 import io.winnow.code.license.LicenseStep;
+import io.winnow.code.provenance.ProvenanceStep;
 import io.winnow.pipeline.StepProvider;
 import io.winnow.pipeline.StepRegistry;
 import io.winnow.pipeline.StepType;
@@ -16,5 +17,8 @@ public final class CodeSteps implements StepProvider {
     registry.register(StepType.corpus(LicenseStep.TYPE,
         "Code corpora: each file's license, declared (SPDX tag, license file, manifest) vs detected, and a policy (corpus step)",
         p -> new LicenseStep(LicenseStep.Config.from(p))));
+    registry.register(StepType.document(ProvenanceStep.TYPE,
+        "Copies of licensed reference code (winnowing fingerprints): annotate, or drop copies of denied licences",
+        ProvenanceStep.Config::from, ProvenanceStep::new));
   }
 }
