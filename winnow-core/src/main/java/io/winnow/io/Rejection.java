@@ -25,7 +25,9 @@ public record Rejection(String id, String location, Reason reason, String detail
     /** A step ran past the per-document time limit on this document (see io.winnow.step.Deadline). */
     STEP_TIMEOUT,
     /** A step ran out of memory on this document: it is too large for the heap; smaller ones go on. */
-    TOO_LARGE_FOR_MEMORY;
+    TOO_LARGE_FOR_MEMORY,
+    /** Valid JSON, but not a conversation of the configured format (no turns, a role not known, a turn without text). */
+    MALFORMED_CONVERSATION;
 
     @Override
     public String code() {
