@@ -54,6 +54,7 @@ public final class StepRegistry {
     r.register(StepType.corpus(io.winnow.step.dedup.ClusterRebalance.TYPE,
         "Rebalance over-represented modes: cap or down-weight clusters of similar documents (corpus step)",
         p -> new io.winnow.step.dedup.ClusterRebalance(io.winnow.step.dedup.ClusterRebalance.Config.from(p))));
+    io.winnow.step.chat.ChatSteps.register(r);
     return r;
   }
 
