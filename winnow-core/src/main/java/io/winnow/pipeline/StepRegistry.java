@@ -55,6 +55,9 @@ public final class StepRegistry {
         "Rebalance over-represented modes: cap or down-weight clusters of similar documents (corpus step)",
         p -> new io.winnow.step.dedup.ClusterRebalance(io.winnow.step.dedup.ClusterRebalance.Config.from(p))));
     io.winnow.step.chat.ChatSteps.register(r);
+    r.register(StepType.corpus(io.winnow.step.select.SelectStep.TYPE,
+        "Keep the best N (or a share) by a score, skipping near-copies of chosen ones, optionally balanced (corpus step)",
+        p -> new io.winnow.step.select.SelectStep(io.winnow.step.select.SelectStep.Config.from(p))));
     return r;
   }
 
