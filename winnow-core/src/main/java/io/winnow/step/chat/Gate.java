@@ -7,16 +7,27 @@ import java.util.Locale;
  * match, and most answers hold none, so most answers never reach a regex.
  */
 final class Gate {
-  static final String[] REFUSAL = {"sorry", "apolog", "unfortunately", "cannot", "can't", "can’t", "can not", "unable", "won't",
-      "will not", "language model", "as an ai", "responsible ai", "personal"};
-  static final String[] SELF = {"as an ai", "an ai", "language model", "openai", "anthropic", "chatgpt", "gpt-", "claude", "bard",
-      "gemini", "llama", "cutoff", "cut-off", "as of my", "training", "real-time", "browse", "internet", "up-to-date", "current"};
+  /** Words a refusal's opening holds. */
+  static final String[] REFUSAL_OPENING = {"sorry", "apolog", "unfortunately", "cannot", "can't", "can’t", "can not", "unable",
+      "won't", "won’t", "will not", "must decline"};
+  /** Words an assistant disclaimer holds. */
+  static final String[] DISCLAIMER = {"as an ai", "language model", "responsible ai", "have personal", "have my own"};
+  /** Words of the model naming itself. */
+  static final String[] IDENTITY = {"an ai", "language model", "assistant", "chatbot", "openai", "anthropic", "chatgpt", "gpt-",
+      "claude", "bard", "gemini", "llama", "by google", "by meta"};
+  /** Words of knowledge-cutoff talk. */
+  static final String[] CUTOFF = {"cutoff", "cut-off", "as of my", "my training", "my knowledge", "access ", "browse",
+      "ability to access"};
 
   private Gate() {}
 
-  static boolean mayHold(String text, String[] words) {
-    String lower = text.toLowerCase(Locale.ROOT);
+  /** @param lower the text in lower case */
+  static boolean mayHold(String lower, String[] words) {
     for (String w : words) if (lower.contains(w)) return true;
     return false;
+  }
+
+  static String lower(String text) {
+    return text.toLowerCase(Locale.ROOT);
   }
 }

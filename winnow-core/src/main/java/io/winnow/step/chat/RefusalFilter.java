@@ -61,13 +61,15 @@ public final class RefusalFilter extends TurnFilter {
 
   @Override
   protected Finding check(String text, String prompt) {
-    if (!Gate.mayHold(text, Gate.REFUSAL)) return null;
-    String prose = CodeFences.prose(text);
-    String opening = prose.strip();
-    if (opening.length() > config.openingChars()) opening = opening.substring(0, config.openingChars());
-    Matcher m = APOLOGY_THEN_CANNOT.matcher(opening);
-    if (m.find() || (m = OPENING_CANNOT.matcher(opening)).find()) return new Finding(Reason.REFUSAL, values("phrase", cut(m.group())));
-    m = DISCLAIMER.matcher(prose);
+    String stripped = text.strip();
+    String opening = stripped.length() > config.openingChars() ? stripped.substring(0, config.openingChars()) : stripped;
+    if (Gate.mayHold(Gate.lower(opening), Gate.REFUSAL_OPENING)) {
+      String prose = CodeFences.prose(opening);
+      Matcher m = APOLOGY_THEN_CANNOT.matcher(prose);
+      if (m.find() || (m = OPENING_CANNOT.matcher(prose)).find()) return new Finding(Reason.REFUSAL, values("phrase", cut(m.group())));
+    }
+    if (!Gate.mayHold(Gate.lower(text), Gate.DISCLAIMER)) return null;
+    Matcher m = DISCLAIMER.matcher(CodeFences.prose(text));
     if (m.find()) return new Finding(Reason.DEFLECTION, values("phrase", cut(m.group())));
     return null;
   }

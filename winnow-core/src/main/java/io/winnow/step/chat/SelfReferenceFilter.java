@@ -63,12 +63,16 @@ public final class SelfReferenceFilter extends TurnFilter {
 
   @Override
   protected Finding check(String text, String prompt) {
-    if (!Gate.mayHold(text, Gate.SELF)) return null;
+    String lower = Gate.lower(text);
+    boolean cutoff = Gate.mayHold(lower, Gate.CUTOFF);
+    boolean identity = Gate.mayHold(lower, Gate.IDENTITY);
+    if (!cutoff && !identity) return null;
     String prose = CodeFences.prose(text);
-    Matcher m = CUTOFF.matcher(prose);
-    if (m.find()) return new Finding(Reason.KNOWLEDGE_CUTOFF, values("phrase", cut(m.group())));
-    m = IDENTITY.matcher(prose);
-    if (m.find() && !AI_ROLE.matcher(prompt).find()) return new Finding(Reason.SELF_IDENTIFICATION, values("phrase", cut(m.group())));
+    Matcher m;
+    if (cutoff && (m = CUTOFF.matcher(prose)).find()) return new Finding(Reason.KNOWLEDGE_CUTOFF, values("phrase", cut(m.group())));
+    if (identity && (m = IDENTITY.matcher(prose)).find() && !AI_ROLE.matcher(prompt).find()) {
+      return new Finding(Reason.SELF_IDENTIFICATION, values("phrase", cut(m.group())));
+    }
     return null;
   }
 }

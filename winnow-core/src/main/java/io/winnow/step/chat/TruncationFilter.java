@@ -4,6 +4,7 @@ import static io.winnow.doc.Verdict.values;
 
 import io.winnow.doc.ReasonCode;
 import io.winnow.pipeline.Params;
+import io.winnow.text.PyText;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -38,7 +39,7 @@ public final class TruncationFilter extends TurnFilter {
       "\\b(?:here are|these are|the following|following are|top|list of)\\s+(\\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\\b[^\\n:]{0,80}:\\s*$",
       Pattern.CASE_INSENSITIVE | Pattern.MULTILINE);
   private static final Pattern NUMBERED = Pattern.compile("^\\s{0,3}(\\d{1,2})[.)]\\s+\\S", Pattern.MULTILINE);
-  private static final Pattern BARE_MARKER = Pattern.compile("(?:^|\\n)\\s{0,3}(?:\\d{1,2}[.)]|[-*•])\\s*$");
+  private static final Pattern BARE_MARKER = Pattern.compile("\\s{0,3}(?:\\d{1,2}[.)]|[-*•])\\s*");
   private static final List<String> WORDS = List.of("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten");
 
   public record Config(TurnScope turns) {
@@ -64,10 +65,14 @@ public final class TruncationFilter extends TurnFilter {
       }
       if (!blocks.isEmpty() && blocks.get(blocks.size() - 1).end() >= body.length() - 1) return null; // ends on a closed block
     }
-    if (BARE_MARKER.matcher(body).find()) return new Finding(Reason.LIST_STOPS, values("last_line", cut(lastLine(body))));
-    Finding list = listStops(body);
-    if (list != null) return list;
-    return midSentence(body);
+    String last = lastLine(body);
+    if (BARE_MARKER.matcher(last).matches()) return new Finding(Reason.LIST_STOPS, values("last_line", cut(last)));
+    // an announced list can only stop short when the text ends on a numbered item
+    if (NUMBERED.matcher(last).lookingAt()) {
+      Finding list = listStops(body);
+      if (list != null) return list;
+    }
+    return midSentence(last);
   }
 
   private Finding listStops(String body) {
@@ -95,16 +100,17 @@ public final class TruncationFilter extends TurnFilter {
     return new Finding(Reason.LIST_STOPS, values("announced", announced, "items", items));
   }
 
-  private Finding midSentence(String body) {
-    String line = lastLine(body);
-    String prose = CodeFences.prose(line).strip();
+  private Finding midSentence(String line) {
+    String prose = (line.indexOf('`') >= 0 ? CodeFences.prose(line) : line).strip();
     if (prose.isEmpty() || prose.startsWith("#") || prose.startsWith("|") || prose.contains("http")) return null;
     char last = prose.charAt(prose.length() - 1);
-    String[] words = prose.split("\\s+");
-    String lastWord = words[words.length - 1].toLowerCase(Locale.ROOT);
+    int wordCount = PyText.countWhitespaceWords(prose);
+    int space = prose.length() - 1;
+    while (space >= 0 && !Character.isWhitespace(prose.charAt(space))) space--;
+    String lastWord = prose.substring(space + 1).toLowerCase(Locale.ROOT);
     boolean openEnd = last == ',' || last == '=' || last == '+' || last == '(' || last == '&' || lastWord.equals("#")
         || (last == '-' && !lastWord.equals("-"));
-    if (words.length >= 4 && (openEnd || DANGLING.contains(lastWord))) {
+    if (wordCount >= 4 && (openEnd || DANGLING.contains(lastWord))) {
       return new Finding(Reason.MID_SENTENCE, values("ending", cut(tail(prose))));
     }
     return null;
