@@ -1,9 +1,7 @@
 package io.winnow.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.winnow.report.SelectionReport;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -22,9 +20,7 @@ final class SelectionCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    Path stats = runDir.resolve("stats.json");
-    if (!Files.exists(stats)) throw new IOException(runDir + ": no stats.json (is the run finished? resume it with `winnow run --resume`)");
-    SelectionReport.print(new ObjectMapper().readTree(stats.toFile()), spec.commandLine().getOut());
+    SelectionReport.print(StatsCommand.readStats(runDir), spec.commandLine().getOut());
     return 0;
   }
 }

@@ -46,31 +46,34 @@ public final class SelectionFilter implements Step {
 
   static State load(Path dir) throws IOException {
     State s = new State();
-    try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(dir.resolve(SelectStep.SELECTED)), 1 << 16))) {
-      while (true) {
-        long key;
-        try {
-          key = in.readLong();
-        } catch (EOFException end) {
-          break;
-        }
-        s.rank.put(key, in.readInt());
-        in.readUTF(); // the id, for readers of the file; documents are matched by key
-      }
-    }
-    try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(dir.resolve(SelectStep.SIMILAR)), 1 << 16))) {
-      while (true) {
-        long key;
-        try {
-          key = in.readLong();
-        } catch (EOFException end) {
-          break;
-        }
-        String kept = in.readUTF();
-        s.similar.put(key, new Similar(kept, in.readDouble()));
-      }
-    }
+    forEach(dir.resolve(SelectStep.SELECTED), (key, in) -> {
+      s.rank.put(key, in.readInt());
+      in.readUTF(); // the id, for readers of the file; documents are matched by key
+    });
+    forEach(dir.resolve(SelectStep.SIMILAR), (key, in) -> {
+      String kept = in.readUTF();
+      s.similar.put(key, new Similar(kept, in.readDouble()));
+    });
     return s;
+  }
+
+  private interface RecordReader {
+    void read(long key, DataInputStream rest) throws IOException;
+  }
+
+  /** Reads a file of records that each start with a document key, to its end. */
+  private static void forEach(Path file, RecordReader reader) throws IOException {
+    try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
+      while (true) {
+        long key;
+        try {
+          key = in.readLong();
+        } catch (EOFException end) {
+          return;
+        }
+        reader.read(key, in);
+      }
+    }
   }
 
   @Override
