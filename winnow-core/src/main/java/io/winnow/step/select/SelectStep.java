@@ -138,10 +138,12 @@ public final class SelectStep implements CorpusStep {
     };
   }
 
-  /** The document's group for balancing: a metadata field's value, or the input file ({@code balance_by: file}). */
+  /**
+   * The document's group: a metadata field's value, or the input file ({@code balance_by: file}, and for the
+   * report's shares when nothing is balanced).
+   */
   String group(Document doc) {
-    if (config.balanceBy() == null) return "";
-    if (config.balanceBy().equals("file")) return doc.provenance().source();
+    if (config.balanceBy() == null || config.balanceBy().equals("file")) return doc.provenance().source();
     Object v = doc.metadata().get(config.balanceBy());
     return v == null ? "" : v.toString();
   }

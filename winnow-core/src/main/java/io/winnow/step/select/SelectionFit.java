@@ -275,12 +275,12 @@ final class SelectionFit {
     report.put("score_after", after.summary(true));
     report.put("response_words_before", before.summary(false));
     report.put("response_words_after", after.summary(false));
-    if (config.balanceBy() != null) {
+    {
       Map<String, Object> groups = new TreeMap<>();
       for (Map.Entry<Long, Long> e : groupSizes.entrySet()) {
         groups.put(groupNames.get(e.getKey()), Map.of("before", e.getValue(), "after", groupsAfter.getOrDefault(e.getKey(), 0L)));
       }
-      report.put("groups_by_" + config.balanceBy(), groups);
+      report.put("groups_by_" + (config.balanceBy() == null ? "file" : config.balanceBy()), groups);
     }
     report.put("examples", examples);
     report.put("too_similar_examples", similarExamples);
