@@ -155,4 +155,14 @@ class TeacherFiltersTest {
     assertEquals(c.joinedText(), v.newText());
     assertTrue(c.modified());
   }
+
+  @Test
+  void per_turn_slop_scores_each_answer_and_keeps_the_prompt_out() {
+    Step s = step("per_turn", "turns", "response", "step", new LinkedHashMap<>(Map.of("type", "slop")));
+    Verdict v = s.apply(chat("Tell me about tides.", "Tides are the rise and fall of sea levels caused by the Moon and the Sun."));
+    assertEquals(Action.KEEP, v.action());
+    // the figures of the one answer, under its turn index; the prompt (turn 0) is not scored
+    assertTrue(v.values().containsKey("turn_1"), v.values().toString());
+    assertTrue(!v.values().containsKey("turn_0"), v.values().toString());
+  }
 }
