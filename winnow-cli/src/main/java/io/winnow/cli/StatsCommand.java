@@ -21,9 +21,14 @@ final class StatsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    StatsTable.print(RunStats.fromJson(readStats(runDir)), spec.commandLine().getOut());
+    return 0;
+  }
+
+  /** A finished run's stats.json, or an error saying the run is not finished. */
+  static com.fasterxml.jackson.databind.JsonNode readStats(Path runDir) throws IOException {
     Path stats = runDir.resolve("stats.json");
     if (!Files.exists(stats)) throw new IOException(runDir + ": no stats.json (is the run finished? resume it with `winnow run --resume`)");
-    StatsTable.print(RunStats.fromJson(new ObjectMapper().readTree(stats.toFile())), spec.commandLine().getOut());
-    return 0;
+    return new ObjectMapper().readTree(stats.toFile());
   }
 }

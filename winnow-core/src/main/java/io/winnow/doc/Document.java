@@ -24,6 +24,7 @@ public final class Document {
   private List<String> lines;
   private long utf8Bytes = -1;
   private int whitespaceWords = -1;
+  private Conversation conversation;
 
   public Document(String id, String text, Map<String, Object> metadata, Provenance provenance) {
     this.id = Objects.requireNonNull(id, "id");
@@ -61,6 +62,16 @@ public final class Document {
 
   public Provenance provenance() {
     return provenance;
+  }
+
+  /** The turns of a chat or instruction record, or null for flat text. */
+  public Conversation conversation() {
+    return conversation;
+  }
+
+  /** Attaches the turns a conversation reader found; the text should be {@link Conversation#joinedText}. */
+  public void setConversation(Conversation c) {
+    this.conversation = c;
   }
 
   /**

@@ -27,7 +27,9 @@ public record Rejection(String id, String location, Reason reason, String detail
     /** A step ran out of memory on this document: it is too large for the heap; smaller ones go on. */
     TOO_LARGE_FOR_MEMORY,
     /** A file that is not text (it holds NUL bytes), read by a format that takes whole files as documents. */
-    BINARY;
+    BINARY,
+    /** Valid JSON, but not a conversation of the configured format (no turns, a role not known, a turn without text). */
+    MALFORMED_CONVERSATION;
 
     @Override
     public String code() {

@@ -61,6 +61,10 @@ public final class StepRegistry {
     r.register(StepType.corpus(io.winnow.step.quality.QualityShare.TYPE,
         "Model-based quality: keep the best-scoring share of the corpus (corpus step)",
         p -> new io.winnow.step.quality.QualityShare(io.winnow.step.quality.QualityShare.Config.from(p))));
+    io.winnow.step.chat.ChatSteps.register(r);
+    r.register(StepType.corpus(io.winnow.step.select.SelectStep.TYPE,
+        "Keep the best N (or a share) by a score, skipping near-copies of chosen ones, optionally balanced (corpus step)",
+        p -> new io.winnow.step.select.SelectStep(io.winnow.step.select.SelectStep.Config.from(p))));
     return r;
   }
 

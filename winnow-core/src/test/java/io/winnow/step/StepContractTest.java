@@ -33,13 +33,14 @@ class StepContractTest {
     return StepRegistry.builtIn().all().stream().filter(t -> !t.isCorpusStep());
   }
 
-  /** Defaults, plus what a step cannot run without (the decontamination step needs benchmark files). */
+  /** Defaults, plus what a step cannot run without (decontamination needs benchmark files, per_turn a step). */
   static LinkedHashMap<String, Object> paramsFor(StepType type) {
     LinkedHashMap<String, Object> p = new LinkedHashMap<>();
     if (type.name().equals("decontaminate")) {
       p.put("benchmarks", List.of(Fixtures.path("gsm8k-test-30.jsonl").toString()));
       p.put("action", "cut");
     }
+    if (type.name().equals("per_turn")) p.put("step", new LinkedHashMap<>(java.util.Map.of("type", "pii")));
     return p;
   }
 

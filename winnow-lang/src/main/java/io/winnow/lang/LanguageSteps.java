@@ -10,5 +10,7 @@ public final class LanguageSteps implements StepProvider {
   public void register(StepRegistry registry) {
     registry.register(StepType.document(LanguageFilter.TYPE, "Language identification (Lingua): keep the listed languages",
         LanguageFilter.Config::from, LanguageFilter::new));
+    registry.register(StepType.document(LanguageMatchFilter.TYPE, "Answers in another language than their prompt (conversations)",
+        LanguageMatchFilter.Config::from, LanguageMatchFilter::new));
   }
 }

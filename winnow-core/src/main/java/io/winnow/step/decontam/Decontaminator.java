@@ -35,8 +35,18 @@ public final class Decontaminator implements Step {
     CUT;
   }
 
+  /**
+   * @param coverage with {@code min_coverage}: the Tülu 3 rule (a match needs the item's n-grams to cover more
+   *     than that share of its words) in place of the any-n-gram rule; null otherwise
+   * @param turns for conversations, the turns to search ({@code prompt} for SFT data); null: the whole text
+   */
   public record Config(DecontamIndex index, String action, int marginChars, int maxPieces, int minRemainingChars,
-      int minPieceChars) {
+      int minPieceChars, CoverageIndex coverage, io.winnow.step.chat.TurnScope turns) {
+
+    /** The any-n-gram rule on the whole text. */
+    public Config(DecontamIndex index, String action, int marginChars, int maxPieces, int minRemainingChars, int minPieceChars) {
+      this(index, action, marginChars, maxPieces, minRemainingChars, minPieceChars, null, null);
+    }
 
     /** Builds (or loads) the index once; the step instances of all workers share it. */
     public static Config from(Params p) {
@@ -48,7 +58,12 @@ public final class Decontaminator implements Step {
       int minRemaining = p.getInt("min_remaining_chars", 200, 0, Integer.MAX_VALUE);
       int minPiece = p.getInt("min_piece_chars", 200, 0, Integer.MAX_VALUE);
       String indexFile = p.getString("index", null);
+      Double minCoverage = p.optDouble("min_coverage", null, 0, 1);
+      io.winnow.step.chat.TurnScope turns = p.getString("turns", null) == null ? null : io.winnow.step.chat.TurnScope.from(p, "all");
       List<Object> entries = p.getEntries("benchmarks");
+      if (minCoverage != null && (indexFile != null || action.equals("cut"))) {
+        throw new IllegalArgumentException("min_coverage (the Tülu rule) builds its index from 'benchmarks' and drops; it takes no 'index' and no action: cut");
+      }
       if ((indexFile == null) == entries.isEmpty()) {
         throw new IllegalArgumentException("give either 'benchmarks' (files to index) or 'index' (a file built by `winnow decontam-index`)");
       }
@@ -57,6 +72,11 @@ public final class Decontaminator implements Step {
       p.finish();
       DecontamIndex index;
       try {
+        if (minCoverage != null) {
+          List<BenchmarkItem> items = new ArrayList<>();
+          for (BenchmarkSource s : sources) items.addAll(s.read());
+          return new Config(null, action, margin, maxPieces, minRemaining, minPiece, CoverageIndex.build(items, n, minCoverage), turns);
+        }
         if (indexFile != null) {
           index = DecontamIndex.load(Path.of(indexFile)); // its own n-gram size and item-length floor apply
         } else {
@@ -67,7 +87,7 @@ public final class Decontaminator implements Step {
       } catch (IOException ex) {
         throw new UncheckedIOException(ex);
       }
-      return new Config(index, action, margin, maxPieces, minRemaining, minPiece);
+      return new Config(index, action, margin, maxPieces, minRemaining, minPiece, null, turns);
     }
   }
 
@@ -92,6 +112,7 @@ public final class Decontaminator implements Step {
   private final DecontamIndex index;
   private final NormalizedWords words = new NormalizedWords();
   private final List<int[]> matches = new ArrayList<>();
+  private final it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap<java.util.BitSet> coverageScratch = new it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap<>();
 
   public Decontaminator(Config config) {
     this.config = config;
@@ -100,7 +121,8 @@ public final class Decontaminator implements Step {
 
   @Override
   public Verdict apply(Document doc) {
-    String text = doc.text();
+    String text = config.turns() == null ? doc.text() : config.turns().text(doc);
+    if (config.coverage() != null) return applyCoverage(text);
     matches.clear();
     index.findMatches(words.scan(text), (from, to, item) -> matches.add(new int[] {from, to, item}));
     if (matches.isEmpty()) return Verdict.keep();
@@ -114,6 +136,22 @@ public final class Decontaminator implements Step {
     List<String> counters = benchmarks.stream().map(b -> "benchmark:" + b).toList();
     if (config.action().equals("drop")) return Verdict.drop(Reason.CONTAMINATED, values).withCounters(counters);
     return cut(text, values, counters);
+  }
+
+  /** The Tülu 3 rule: drop when the text covers more than min_coverage of some item's words with its n-grams. */
+  private Verdict applyCoverage(String text) {
+    CoverageIndex cov = config.coverage();
+    List<CoverageIndex.Match> found = cov.matches(words.scan(text), coverageScratch);
+    if (found.isEmpty()) return Verdict.keep();
+    CoverageIndex.Match best = found.get(0);
+    TreeSet<String> benchmarks = new TreeSet<>();
+    List<String> counters = new ArrayList<>();
+    for (CoverageIndex.Match m : found) {
+      if (benchmarks.add(cov.benchmark(m.item()))) counters.add("benchmark:" + cov.benchmark(m.item()));
+    }
+    Map<String, Object> values = values("benchmark", cov.benchmark(best.item()), "item", cov.id(best.item()),
+        "coverage", Math.round(best.coverage() * 1000) / 1000.0, "items", found.size(), "benchmarks", String.join(",", benchmarks));
+    return Verdict.drop(Reason.CONTAMINATED, values).withCounters(counters);
   }
 
   /** GPT-3 style: remove each match with a margin, keep pieces of at least min_piece_chars. */

@@ -19,11 +19,16 @@ public final class ExactDedup extends DedupStep {
   public static final String TYPE = "exact_dedup";
   private static final LongHashFunction HASH = LongHashFunction.xx(0);
 
-  /** @param field a metadata field to compare instead of the text (null: the text) */
-  public record Config(String field, boolean normalize, KeeperRule keeper, int memoryMb, String index) {
+  /**
+   * @param field a metadata field to compare instead of the text (null: the text)
+   * @param turns for conversations, the turns to compare ({@code prompt}: deduplicate prompts only); null: the
+   *     whole text
+   */
+  public record Config(String field, io.winnow.step.chat.TurnScope turns, boolean normalize, KeeperRule keeper, int memoryMb, String index) {
     public static Config from(Params p) {
       Config c = new Config(
           p.getString("field", null),
+          p.getString("turns", null) == null ? null : io.winnow.step.chat.TurnScope.from(p, "all"),
           p.getBool("normalize", true),
           KeeperRule.parse(p.getString("keeper", "first")),
           p.getInt("memory_mb", 256, 0, 1 << 20),
@@ -36,6 +41,7 @@ public final class ExactDedup extends DedupStep {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("type", TYPE);
       m.put("field", field);
+      if (turns != null) m.put("turns", turns.code());
       m.put("normalize", normalize);
       return m;
     }
@@ -50,7 +56,7 @@ public final class ExactDedup extends DedupStep {
 
   long[] key(Document doc) {
     String value;
-    if (config.field() == null) value = doc.text();
+    if (config.field() == null) value = config.turns() == null ? doc.text() : config.turns().text(doc);
     else {
       Object v = doc.metadata().get(config.field());
       if (v == null) return null;

@@ -24,9 +24,16 @@ public final class MinHashDedup extends DedupStep {
    *     {@code verifyThreshold} (drops LSH false positives; stores shingle sets during observe)
    */
   public record Config(int ngramSize, int bands, int rows, MinHasher.Shingles shingles, MinHasher.ShingleHash hash,
-      long seed, KeeperRule keeper, int memoryMb, String index, boolean verify, double verifyThreshold) {
+      long seed, KeeperRule keeper, int memoryMb, String index, boolean verify, double verifyThreshold,
+      io.winnow.step.chat.TurnScope turns) {
     public Config {
       if ((long) bands * rows > 4096) throw new IllegalArgumentException("bands × rows must be at most 4096, got " + bands * rows);
+    }
+
+    /** Signing the whole text (as before conversations had turns). */
+    public Config(int ngramSize, int bands, int rows, MinHasher.Shingles shingles, MinHasher.ShingleHash hash,
+        long seed, KeeperRule keeper, int memoryMb, String index, boolean verify, double verifyThreshold) {
+      this(ngramSize, bands, rows, shingles, hash, seed, keeper, memoryMb, index, verify, verifyThreshold, null);
     }
 
     public static Config from(Params p) {
@@ -41,7 +48,9 @@ public final class MinHashDedup extends DedupStep {
           p.getInt("memory_mb", 256, 0, 1 << 20),
           p.getString("index", null),
           p.getBool("verify", false),
-          p.getDouble("verify_threshold", 0.7, 0, 1));
+          p.getDouble("verify_threshold", 0.7, 0, 1),
+          // for conversations: sign only these turns ("prompt" deduplicates prompts); absent: the whole text
+          p.getString("turns", null) == null ? null : io.winnow.step.chat.TurnScope.from(p, "all"));
       p.finish();
       return c;
     }
@@ -60,6 +69,7 @@ public final class MinHashDedup extends DedupStep {
       m.put("shingles", shingles.name().toLowerCase(java.util.Locale.ROOT));
       m.put("hash", hash.name().toLowerCase(java.util.Locale.ROOT));
       m.put("seed", seed);
+      if (turns != null) m.put("turns", turns.code());
       return m;
     }
   }
@@ -115,7 +125,7 @@ public final class MinHashDedup extends DedupStep {
     return new PayloadFunction() {
       @Override
       public long[] payload(Document doc) {
-        return hasher.signature(doc.text());
+        return hasher.signature(config.turns() == null ? doc.text() : config.turns().text(doc));
       }
 
       @Override
