@@ -46,7 +46,7 @@ final class GuardedPipeline {
   private final Set<int[]> held = Collections.newSetFromMap(new IdentityHashMap<>());
   private final List<String> humanTexts = new ArrayList<>();
   private final SyntheticFilter exact = new SyntheticFilter(new ExactDedup(
-      new ExactDedup.Config(null, true, KeeperRule.parse("first"), 256, null)));
+      new ExactDedup.Config(null, null, true, KeeperRule.parse("first"), 256, null)));
   private final SyntheticFilter clusters = new SyntheticFilter(new ClusterRebalance(new ClusterRebalance.Config(
       5, 16, 4, MinHashParams.REFERENCE_SEED, ClusterRebalance.Action.CAP, 2, 0, 0.5, "weight", KeeperRule.parse("first"), 256, ClusterRebalance.By.CLUSTER, null)));
   private final DiversityGate gate;
