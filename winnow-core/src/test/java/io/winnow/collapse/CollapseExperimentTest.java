@@ -71,7 +71,7 @@ class CollapseExperimentTest {
   @Test
   void syntheticCopiesOfHumanTextAreDroppedNeverTheHumanText() {
     SyntheticFilter exact = new SyntheticFilter(new io.winnow.step.dedup.ExactDedup(
-        new io.winnow.step.dedup.ExactDedup.Config(null, true, io.winnow.step.dedup.KeeperRule.parse("first"), 16, null)));
+        new io.winnow.step.dedup.ExactDedup.Config(null, null, true, io.winnow.step.dedup.KeeperRule.parse("first"), 16, null)));
     List<String> human = List.of("the cat sat on the mat", "the cat sat on the mat", "a dog");
     List<String> synthetic = List.of("The cat sat on the mat.", "a new sentence here", "a new sentence here", "a dog barked");
     assertEquals(List.of(1, 3), exact.kept(human, synthetic));
