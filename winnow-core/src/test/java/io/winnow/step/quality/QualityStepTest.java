@@ -94,6 +94,8 @@ class QualityStepTest {
     assertThat(v.action()).isEqualTo(Action.KEEP);
     assertThat(v.values()).containsEntry("score", null).containsEntry("scored", false);
     assertThat(v.counters()).noneMatch(c -> c.startsWith("would_drop:"));
+    // refilter decides from the recorded null: kept, whatever the threshold
+    assertThat(step(false, "threshold", 1.0).decide(name -> null)).isNull();
   }
 
   @Test
