@@ -23,9 +23,13 @@ final class HashedFeatures {
   private final LowercaseWordHashes words = new LowercaseWordHashes();
   private final IntBuffer ids = new IntBuffer();
   private char[] word = new char[64];
+  /** buckets − 1 when buckets is a power of two (then the remainder is a mask), else −1 */
+  private final long mask;
 
   HashedFeatures(FeatureOptions options) {
     this.options = options;
+    int b = options.buckets();
+    this.mask = Integer.bitCount(b) == 1 ? b - 1 : -1;
   }
 
   /** The feature ids of {@code text} in {@code [0, buckets)}, valid until the next call. */
@@ -34,14 +38,13 @@ final class HashedFeatures {
     long[] h = words.scan(text);
     int n = words.count();
     if (options.maxWords() > 0) n = Math.min(n, options.maxWords());
-    int buckets = options.buckets();
     int maxN = options.wordNgrams();
     for (int i = 0; i < n; i++) {
-      ids.add(bucket(h[i], buckets));
+      ids.add(bucket(h[i]));
       long g = h[i];
       for (int k = 1; k < maxN && i + k < n; k++) {
         g = mix(g * NGRAM_SEED + h[i + k]);
-        ids.add(bucket(g, buckets));
+        ids.add(bucket(g));
       }
     }
     if (options.charNgrams()) charNgrams(text, n);
@@ -71,7 +74,7 @@ final class HashedFeatures {
         long g = FNV_OFFSET ^ CHAR_SEED;
         for (int k = 0; k < options.maxCharNgram() && from + k < w; k++) {
           g = (g ^ word[from + k]) * FNV_PRIME;
-          if (k + 1 >= options.minCharNgram()) ids.add(bucket(mix(g), options.buckets()));
+          if (k + 1 >= options.minCharNgram()) ids.add(bucket(mix(g)));
         }
       }
     }
@@ -82,8 +85,10 @@ final class HashedFeatures {
     word[at] = c;
   }
 
-  static int bucket(long hash, int buckets) {
-    return (int) ((hash >>> 1) % buckets);
+  /** {@code (hash >>> 1) mod buckets}; a mask for a power of two (the same value without a 64-bit division a feature). */
+  private int bucket(long hash) {
+    long h = hash >>> 1;
+    return (int) (mask >= 0 ? h & mask : h % options.buckets());
   }
 
   /** The murmur3 finaliser: spreads every input bit over the result. */

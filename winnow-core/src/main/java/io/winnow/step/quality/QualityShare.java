@@ -23,6 +23,8 @@ import java.util.function.Supplier;
  * (one file of doubles per shard); fit reads them all and finds the threshold that keeps {@code keep_share} of
  * them ({@link ScoreQuantile}); apply is the {@link QualityStep} with that threshold. Documents are scored again
  * in the apply phase instead of matched to stored scores: scoring is cheaper than a lookup table by id, and pure.
+ * Documents the language guard leaves unscored ({@link QualityStep}, {@code languages}) are not part of the share:
+ * the threshold keeps {@code keep_share} of the scored documents, and the unscored ones are kept.
  */
 public final class QualityShare implements CorpusStep {
   public static final String TYPE = "quality_share";
@@ -58,10 +60,11 @@ public final class QualityShare implements CorpusStep {
     Path target = scores(dir, shard);
     DataOutputStream out = new DataOutputStream(new BufferedOutputStream(AtomicFiles.create(AtomicFiles.tmp(target)), 1 << 16));
     QualityModel.Scorer scorer = QualityModel.load(config.step().model()).scorer();
+    QualityStep.Config step = config.step();
     return new Observer() {
       @Override
       public void observe(Document doc) throws IOException {
-        out.writeDouble(scorer.score(doc.text()));
+        if (step.unscoredLanguage(doc) == null) out.writeDouble(scorer.score(doc.text()));
       }
 
       @Override
@@ -104,8 +107,7 @@ public final class QualityShare implements CorpusStep {
   @Override
   public Supplier<Step> load(Path dir) throws IOException {
     double threshold = JSON.readTree(dir.resolve(FITTED).toFile()).path("threshold").asDouble();
-    QualityStep.Config c = config.step();
-    QualityStep.Config fitted = new QualityStep.Config(c.model(), Math.min(1, threshold), c.field());
+    QualityStep.Config fitted = config.step().withThreshold(Math.min(1, threshold));
     return () -> new QualityStep(fitted, config.annotate());
   }
 
