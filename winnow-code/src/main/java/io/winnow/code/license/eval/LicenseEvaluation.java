@@ -42,9 +42,47 @@ import java.util.zip.GZIPInputStream;
 public final class LicenseEvaluation {
   private LicenseEvaluation() {}
 
+  /** Whether the misses of the held-out half B are printed (they are counted either way). */
+  private static boolean showHeldOutMisses;
+
+  /** Right answers per half ({@link FixtureSplit}) and the misses to print. */
+  private static final class Tally {
+    final int[] n = new int[2];
+    final int[] right = new int[2];
+    final int[] translated = new int[2];
+    final List<String> misses = new ArrayList<>();
+    int heldOutMisses;
+
+    void add(String fixture, boolean ok, boolean okTranslated, String miss) {
+      int h = FixtureSplit.half(fixture) - 'A';
+      n[h]++;
+      if (ok) right[h]++;
+      if (okTranslated) translated[h]++;
+      if (ok) return;
+      if (h == 0 || showHeldOutMisses) misses.add("[" + (char) ('A' + h) + "] " + miss);
+      else heldOutMisses++;
+    }
+
+    static String figure(int r, int n) {
+      return String.format(Locale.ROOT, "%d/%d (%.1f %%)", r, n, n == 0 ? 0 : 100.0 * r / n);
+    }
+
+    /** "A (studied) x/y, B (held out) x/y, all x/y" for right or translated counts. */
+    String halves(int[] counts) {
+      return "A (studied) " + figure(counts[0], n[0]) + ", B (held out) " + figure(counts[1], n[1]) + ", all "
+          + figure(counts[0] + counts[1], n[0] + n[1]);
+    }
+
+    void printMisses() {
+      for (String m : misses) System.out.println("  miss " + m);
+      if (heldOutMisses > 0) System.out.println("  (" + heldOutMisses + " misses of the held-out half B not shown; pass --held-out-misses)");
+    }
+  }
+
   public static void main(String[] args) throws IOException {
     Path shared = Path.of(args.length > 0 ? args[0] : "../shared");
     double threshold = args.length > 1 ? Double.parseDouble(args[1]) : 0.9;
+    showHeldOutMisses = args.length > 2 && args[2].equals("--held-out-misses");
     long t0 = System.nanoTime();
     LicenseIndex index = LicenseIndex.spdx();
     System.out.printf(Locale.ROOT, "SPDX license list %s: %d reference patterns, index built in %.1f s%n",
@@ -93,9 +131,7 @@ public final class LicenseEvaluation {
         s.forEach(t -> known.add(t.getFileName().toString().replaceAll("\\.txt$", "")));
       }
     }
-    int right = 0;
-    int translated = 0;
-    List<String> misses = new ArrayList<>();
+    Tally tally = new Tally();
     for (Map.Entry<String, String> fx : expected.entrySet()) {
       Path dir = fixtures.resolve(fx.getKey());
       List<Document> docs = new ArrayList<>();
@@ -113,14 +149,13 @@ public final class LicenseEvaluation {
       String got = root == null ? null : root.expression() == null ? (root.hasUnknownClaim() ? "other" : null) : root.expression().toString();
       boolean ok = agrees(fx.getValue(), got);
       boolean okTranslated = ok || ("other".equals(fx.getValue()) && got != null && isOther(got, known));
-      if (ok) right++;
-      if (okTranslated) translated++;
-      if (!ok) misses.add(fx.getKey() + ": expected " + fx.getValue() + ", got " + got + (okTranslated ? " (right once translated)" : ""));
+      tally.add(fx.getKey(), ok, okTranslated,
+          fx.getKey() + ": expected " + fx.getValue() + ", got " + got + (okTranslated ? " (right once translated)" : ""));
     }
-    System.out.printf(Locale.ROOT, "licensee_fixtures: %d/%d projects right (%.1f %%) strictly; %d/%d (%.1f %%) once 'other' is read as "
-        + "\"not one of licensee's %d licenses\" (several licenses, or an SPDX license licensee does not know)%n", right, expected.size(),
-        100.0 * right / expected.size(), translated, expected.size(), 100.0 * translated / expected.size(), known.size());
-    for (String m : misses) System.out.println("  miss " + m);
+    System.out.println("licensee_fixtures (projects right, strictly): " + tally.halves(tally.right));
+    System.out.println("licensee_fixtures (once 'other' is read as \"not one of licensee's " + known.size()
+        + " licenses\": several licenses, or an SPDX license licensee does not know): " + tally.halves(tally.translated));
+    tally.printMisses();
   }
 
   /** An answer licensee would call 'other': several licenses, or one outside its key space. */
@@ -150,8 +185,7 @@ public final class LicenseEvaluation {
     try (Stream<Path> s = Files.list(scenarios)) {
       files = s.filter(p -> !p.getFileName().toString().equals("README.md")).sorted().toList();
     }
-    int right = 0;
-    List<String> misses = new ArrayList<>();
+    Tally tally = new Tally();
     for (Path f : files) {
       String all = Files.readString(f, StandardCharsets.UTF_8);
       int at = all.indexOf("EXPECTED:");
@@ -165,12 +199,11 @@ public final class LicenseEvaluation {
       Set<String> got = new TreeSet<>();
       for (LicenseMatch m : matcher.find(text)) got.add(m.id());
       boolean ok = covers(want, got);
-      if (ok) right++;
-      else misses.add(f.getFileName() + ": expected " + want + ", got " + got);
+      String name = f.getFileName().toString();
+      tally.add(name, ok, ok, name + ": expected " + want + ", got " + got);
     }
-    System.out.printf(Locale.ROOT, "licenseclassifier_scenarios: %d/%d right (%.1f %%) [license sets; the Copyright pseudo-label not scored]%n",
-        right, files.size(), 100.0 * right / files.size());
-    for (String m : misses) System.out.println("  miss " + m);
+    System.out.println("licenseclassifier_scenarios (license sets; the Copyright pseudo-label not scored): " + tally.halves(tally.right));
+    tally.printMisses();
   }
 
   /**
