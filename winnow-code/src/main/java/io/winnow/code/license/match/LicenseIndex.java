@@ -1,5 +1,6 @@
 package io.winnow.code.license.match;
 
+import io.winnow.code.license.spdx.GnuNotices;
 import io.winnow.code.license.spdx.SpdxLicenseList;
 import io.winnow.code.license.spdx.SpdxTemplate;
 import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
@@ -107,6 +108,9 @@ public final class LicenseIndex {
         refs.add(new Reference(LicensePattern.Kind.TEXT, e.id(), e.text()));
       }
       if (e.headerTemplate() != null) refs.add(new Reference(LicensePattern.Kind.HEADER, e.id(), SpdxTemplate.fixedText(e.headerTemplate())));
+      // the notice the license's own appendix recommends: today's wording of the header, which files copy
+      String notice = GnuNotices.notice(e);
+      if (notice != null) refs.add(new Reference(LicensePattern.Kind.HEADER, e.id(), notice));
     }
     for (SpdxLicenseList.Entry e : list.exceptions()) {
       if (e.deprecated()) continue;

@@ -60,7 +60,7 @@ public final class LicenseMatcher {
         LicensePattern pattern = patterns.get(candidates.get(c));
         Span s = bestSpan(seq, weights, consumed, pattern, index.patternWeight(candidates.get(c)));
         // removing text only lowers a reference's best Dice: one below the threshold now never comes back
-        if (s == null || s.dice < minConfidence || !versionsAgree(versions, s, pattern)) {
+        if (s == null || s.dice < minConfidence || !versionsAgree(versions, s, pattern) || !GnuNames.agree(seq, s.start, s.end, pattern)) {
           candidates.remove(c);
           continue;
         }

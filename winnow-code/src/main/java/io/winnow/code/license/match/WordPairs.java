@@ -81,6 +81,11 @@ public final class WordPairs {
     return Arrays.copyOf(out, count);
   }
 
+  /** The hash {@link #of} gives the pair of these two (normalised) words. */
+  public static long pairOf(String first, String second) {
+    return pair(HASH.hashChars(first), HASH.hashChars(second));
+  }
+
   /** The distinct values of {@code pairs}, sorted. */
   public static long[] distinct(long[] pairs) {
     long[] s = pairs.clone();
