@@ -2,7 +2,9 @@ package io.winnow.code.license;
 
 import io.winnow.code.license.match.LicenseMatch;
 import io.winnow.code.license.match.LicenseMatcher;
+import io.winnow.code.license.match.LicenseNormalizer;
 import io.winnow.code.license.match.LicensePattern;
+import io.winnow.code.license.spdx.SpdxTemplate;
 import io.winnow.code.license.spdx.SpdxExpression;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -29,11 +31,27 @@ public record FileLicenses(String path, FileRole role, List<SpdxHeaders.Tag> tag
     return new FileLicenses(path, role, tags, manifest, detected);
   }
 
-  /** The licenses found as text: license texts and standard headers (exceptions are not licenses by themselves). */
+  /**
+   * The licenses found as text: license texts and standard headers (exceptions are not licenses by themselves; a
+   * modified text is not the license it resembles).
+   */
   public Set<String> detectedIds() {
     Set<String> out = new LinkedHashSet<>();
-    for (LicenseMatch m : detected) if (m.kind() != LicensePattern.Kind.EXCEPTION) out.add(m.id());
+    for (LicenseMatch m : detected) if (m.kind() != LicensePattern.Kind.EXCEPTION && !m.modified()) out.add(m.id());
     return out;
+  }
+
+  /**
+   * Whether the text is copyright notices and nothing else (a {@code COPYRIGHT} file beside the license): it names
+   * the holders, not terms, so it is no license claim. Copyright lines are what the normaliser drops.
+   */
+  public static boolean onlyCopyrightNotices(String text) {
+    return LicenseNormalizer.normalize(text).replace(SpdxTemplate.GAP, ' ').isBlank();
+  }
+
+  /** A license text was found that is a modified copy of an SPDX license. */
+  public boolean hasModifiedText() {
+    return detected.stream().anyMatch(LicenseMatch::modified);
   }
 
   public double topConfidence() {
@@ -54,7 +72,7 @@ public record FileLicenses(String path, FileRole role, List<SpdxHeaders.Tag> tag
   public SpdxExpression detectedExpression() {
     List<SpdxExpression> terms = new ArrayList<>();
     for (String id : detectedIds()) terms.add(new SpdxExpression.License(id, false, false, false));
-    return and(terms);
+    return and(IncorporatedTexts.absorb(terms));
   }
 
   public boolean hasBadTag() {

@@ -26,9 +26,14 @@ public final class LicenseIndex {
   private final int[] postings;
   /** Each pattern's total pair weight. */
   private final double[] patternWeight;
+  private final Map<String, List<LicensePattern>> byIdAndKind = new java.util.HashMap<>();
+  private final Map<String, long[]> listTextPairs = new java.util.concurrent.ConcurrentHashMap<>();
 
   LicenseIndex(List<LicensePattern> patterns) {
     this.patterns = List.copyOf(patterns);
+    for (LicensePattern p : patterns) {
+      for (String id : p.ids()) byIdAndKind.computeIfAbsent(p.kind().code() + ":" + id, k -> new ArrayList<>()).add(p);
+    }
     slotOfPair = new Long2IntOpenHashMap();
     slotOfPair.defaultReturnValue(-1);
     LongArrayList pairOfSlot = new LongArrayList();
@@ -85,6 +90,23 @@ public final class LicenseIndex {
 
   public List<LicensePattern> patterns() {
     return patterns;
+  }
+
+  /**
+   * The distinct word pairs of the license text the SPDX list prints for {@code id} (empty if none), normalised on
+   * first request and kept. The template-built references can lack a passage of it: a variable's original text
+   * that starts with "Copyright" is dropped whole as a copyright line, even when it goes on with a disclaimer.
+   */
+  long[] listTextPairs(String id) {
+    return listTextPairs.computeIfAbsent(id, k -> {
+      SpdxLicenseList.Entry e = SpdxLicenseList.get().find(k);
+      return e == null || e.text() == null ? new long[0] : WordPairs.distinct(WordPairs.of(LicenseNormalizer.normalize(e.text())));
+    });
+  }
+
+  /** The references of one license and kind (its text with and without the optional parts, its headers). */
+  List<LicensePattern> referencesOf(String id, LicensePattern.Kind kind) {
+    return byIdAndKind.getOrDefault(kind.code() + ":" + id, List.of());
   }
 
   /** Adds 1 to {@code counts[p]} for every pattern p holding {@code pair}. */
