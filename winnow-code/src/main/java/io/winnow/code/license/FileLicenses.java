@@ -43,11 +43,20 @@ public record FileLicenses(String path, FileRole role, List<SpdxHeaders.Tag> tag
 
   /**
    * Whether the text is copyright notices and nothing else (a {@code COPYRIGHT} file beside the license): it names
-   * the holders, not terms, so it is no license claim. Copyright lines are what the normaliser drops.
+   * the holders, not terms, so it is no license claim. Every line must be a notice the normaliser drops, and no
+   * line may speak of a license: a one-line "Copyright (c) 2016 X. Licensed under the MIT license." is dropped
+   * whole as a copyright line by the normaliser, yet it is a claim.
    */
   public static boolean onlyCopyrightNotices(String text) {
-    return LicenseNormalizer.normalize(text).replace(SpdxTemplate.GAP, ' ').isBlank();
+    if (text.length() > 2000 || LICENSE_WORD.matcher(text).find()) return false;
+    for (String line : text.split("\n")) {
+      if (!line.isBlank() && !LicenseNormalizer.normalize(line).replace(SpdxTemplate.GAP, ' ').isBlank()) return false;
+    }
+    return true;
   }
+
+  private static final java.util.regex.Pattern LICENSE_WORD = java.util.regex.Pattern.compile(
+      "licen[cs]|permi(?:t|ssion)|warrant|public domain|terms", java.util.regex.Pattern.CASE_INSENSITIVE);
 
   /** A license text was found that is a modified copy of an SPDX license. */
   public boolean hasModifiedText() {

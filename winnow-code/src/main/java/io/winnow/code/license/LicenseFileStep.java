@@ -59,7 +59,13 @@ final class LicenseFileStep implements Step {
         effective = fl.detectedExpression();
         source = "license_text";
         confidence = fl.topConfidence();
-        if (effective == null) issues.add(LicenseIssue.UNKNOWN);
+        if (effective == null && FileLicenses.onlyCopyrightNotices(doc.text())) {
+          // a COPYRIGHT file naming the holders is under its folder's license, like any other file
+          effective = folderExpr;
+          source = folder == null || folderExpr == null ? "none" : folder.source();
+        } else if (effective == null) {
+          issues.add(LicenseIssue.UNKNOWN);
+        }
       }
       case MANIFEST -> {
         effective = fl.manifestExpression();

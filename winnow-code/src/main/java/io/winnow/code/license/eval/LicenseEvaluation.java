@@ -84,7 +84,8 @@ public final class LicenseEvaluation {
   public static void main(String[] args) throws IOException {
     Path shared = Path.of(args.length > 0 ? args[0] : "../shared");
     double threshold = args.length > 1 ? Double.parseDouble(args[1]) : 0.9;
-    showHeldOutMisses = args.length > 2 && args[2].equals("--held-out-misses");
+    List<String> flags = args.length > 2 ? List.of(args).subList(2, args.length) : List.of();
+    showHeldOutMisses = flags.contains("--held-out-misses");
     long t0 = System.nanoTime();
     LicenseIndex index = LicenseIndex.spdx();
     System.out.printf(Locale.ROOT, "SPDX license list %s: %d reference patterns, index built in %.1f s%n",
@@ -99,6 +100,55 @@ public final class LicenseEvaluation {
       System.out.println("skipped: " + licenses + " not found (the real-world fixtures)");
     }
     prose(shared.resolve("data/web"), matcher);
+    if (flags.contains("--debian-docs")) debianDocs(matcher);
+  }
+
+  /**
+   * This machine's Debian READMEs ({@code /usr/share/doc/<package>/README*}) and section-1 man pages: prose about
+   * software, where license words are common and a few files do quote a license. Every match is printed with the
+   * start of its span, to be judged by reading: a README that holds the GPL's notice is a right match.
+   */
+  static void debianDocs(LicenseMatcher matcher) throws IOException {
+    List<Path> files = new ArrayList<>();
+    Path doc = Path.of("/usr/share/doc");
+    if (Files.isDirectory(doc)) {
+      try (Stream<Path> s = Files.walk(doc, 2)) {
+        s.filter(p -> p.getFileName().toString().startsWith("README") && Files.isRegularFile(p)).sorted().forEach(files::add);
+      }
+    }
+    int readmes = files.size();
+    Path man = Path.of("/usr/share/man/man1");
+    if (Files.isDirectory(man)) {
+      try (Stream<Path> s = Files.list(man)) {
+        s.filter(p -> p.getFileName().toString().endsWith(".1.gz") && Files.isRegularFile(p)).sorted().forEach(files::add);
+      }
+    }
+    long chars = 0;
+    int matched = 0;
+    long start = System.nanoTime();
+    for (Path f : files) {
+      byte[] bytes = Files.readAllBytes(f);
+      if (f.toString().endsWith(".gz")) {
+        try (var in = new GZIPInputStream(new java.io.ByteArrayInputStream(bytes))) {
+          bytes = in.readAllBytes();
+        } catch (IOException e) {
+          continue; // not gzip after all
+        }
+      }
+      String text = io.winnow.io.HtmlCharset.decode(bytes, null).text();
+      chars += text.length();
+      List<LicenseMatch> found = matcher.find(text);
+      if (found.isEmpty()) continue;
+      matched++;
+      String normalized = io.winnow.code.license.match.LicenseNormalizer.normalize(text);
+      for (LicenseMatch m : found) {
+        String words = io.winnow.code.license.match.WordPairs.words(normalized, m.startPair(), Math.min(m.endPair(), m.startPair() + 14));
+        System.out.printf(Locale.ROOT, "  match %s -> %s %s (%.3f): %s ...%n", f, m.id(), m.kind().code(), m.confidence(), words);
+      }
+    }
+    double secs = (System.nanoTime() - start) / 1e9;
+    System.out.printf(Locale.ROOT, "debian_docs: %d of %d files (%d READMEs, %d man pages) matched a license (%.2f MB/s); each match above, to be read%n",
+        matched, files.size(), readmes, files.size() - readmes, chars / 1e6 / secs);
   }
 
   static void spdxTexts(LicenseMatcher matcher) {
