@@ -42,18 +42,27 @@ public record FileLicenses(String path, FileRole role, List<SpdxHeaders.Tag> tag
   }
 
   /**
-   * Whether the text is copyright notices and nothing else (a {@code COPYRIGHT} file beside the license): it names
-   * the holders, not terms, so it is no license claim. Every line must be a notice the normaliser drops, and no
+   * Whether the text is copyright notices and nothing else (a {@code COPYRIGHT} file beside the license, an R
+   * package's LICENSE with the template's fields): it names the holders, not terms, so it is no license claim. Every line must be a notice the normaliser drops, and no
    * line may speak of a license: a one-line "Copyright (c) 2016 X. Licensed under the MIT license." is dropped
    * whole as a copyright line by the normaliser, yet it is a claim.
    */
   public static boolean onlyCopyrightNotices(String text) {
     if (text.length() > 2000 || LICENSE_WORD.matcher(text).find()) return false;
     for (String line : text.split("\n")) {
-      if (!line.isBlank() && !LicenseNormalizer.normalize(line).replace(SpdxTemplate.GAP, ' ').isBlank()) return false;
+      if (line.isBlank() || R_TEMPLATE_FIELD.matcher(line).lookingAt()) continue;
+      if (!LicenseNormalizer.normalize(line).replace(SpdxTemplate.GAP, ' ').isBlank()) return false;
     }
     return true;
   }
+
+  /**
+   * The fields of R's license templates: a package under "MIT + file LICENSE" (or BSD_2_clause, BSD_3_clause) puts
+   * the template's blanks in its LICENSE file, "YEAR: 2017" and "COPYRIGHT HOLDER: Jane Doe"
+   * (cran.r-project.org/web/licenses/MIT); the license is the one DESCRIPTION names.
+   */
+  private static final java.util.regex.Pattern R_TEMPLATE_FIELD = java.util.regex.Pattern.compile(
+      "\\s*(?:YEAR|COPYRIGHT HOLDER|ORGANIZATION|OWNER)\\s*:");
 
   private static final java.util.regex.Pattern LICENSE_WORD = java.util.regex.Pattern.compile(
       "licen[cs]|permi(?:t|ssion)|warrant|public domain|terms", java.util.regex.Pattern.CASE_INSENSITIVE);

@@ -134,7 +134,11 @@ class LicenseStepTest {
         doc("react", "LICENSE", list.find("BSD-3-Clause").text()),
         doc("react", "PATENTS", "Additional Grant of Patent Rights Version 2\n\nAcme hereby grants to each recipient of the Software a "
             + "perpetual, worldwide, royalty-free, non-exclusive, irrevocable license under any Necessary Claims.\n"),
-        doc("react", "src/d.c", "int d;\n"));
+        doc("react", "src/d.c", "int d;\n"),
+        // an R package: DESCRIPTION's "MIT + file LICENSE", the LICENSE holding the MIT template's fields
+        doc("rpkg", "DESCRIPTION", "Package: x\nLicense: MIT + file LICENSE\n"),
+        doc("rpkg", "LICENSE", "YEAR: 2017\nCOPYRIGHT HOLDER: Jane Doe\n"),
+        doc("rpkg", "R/e.R", "e <- 1\n"));
     LicenseScan.Result result = LicenseScan.run(docs, step(Map.of()), work);
     assertThat(note(docs.get(2), "expression")).isEqualTo("LGPL-3.0-only");
     assertThat(note(docs.get(5), "expression")).isEqualTo("MIT");
@@ -151,6 +155,8 @@ class LicenseStepTest {
     FolderLicense react = result.folders().governing("react", "src/d.c");
     assertThat(react.expression().toString()).isEqualTo("BSD-3-Clause");
     assertThat(react.hasUnknownClaim()).isTrue();
+    assertThat(note(docs.get(13), "expression")).isEqualTo("MIT");
+    assertThat(issues(docs.get(13))).isEmpty();
   }
 
   @Test
