@@ -2,7 +2,9 @@ package io.winnow.code.input;
 
 import io.winnow.doc.Document;
 import io.winnow.doc.Provenance;
+import io.winnow.code.license.FileRole;
 import io.winnow.io.DocumentReader;
+import io.winnow.io.HtmlCharset;
 import io.winnow.io.ReadResult;
 import io.winnow.io.ReaderLimits;
 import io.winnow.io.Rejection;
@@ -28,7 +30,10 @@ import java.util.stream.Stream;
  *
  * <p>A file that is not text is a rejection, counted and logged like every unreadable record: {@code input.binary}
  * (a NUL byte), {@code input.invalid_utf8}, {@code input.too_large} (over {@code run.max_document_bytes}),
- * {@code input.empty_file}. Version-control folders ({@code .git}, {@code .hg}, {@code .svn}) are the tool's
+ * {@code input.empty_file}. Only source files must be UTF-8: a license file, README or package manifest
+ * ({@link FileRole}) in a legacy charset (a Latin-1 COPYING from the 1990s) is decoded by byte-order mark, else
+ * as the charset detector finds it (windows-1252 when it has no answer), and its {@code charset} noted in the
+ * metadata, because its words are what tell the project's license. Version-control folders ({@code .git}, {@code .hg}, {@code .svn}) are the tool's
  * state, not the project's files, and are not read. Symbolic links are not followed (a link out of the checkout
  * is not part of it); each is one {@code input.unreadable} rejection naming its target.
  */
@@ -98,16 +103,25 @@ public final class CodeFolderReader implements DocumentReader {
       byte[] bytes = Files.readAllBytes(file);
       int nul = indexOfNul(bytes);
       if (nul >= 0) return ReadResult.rejected(new Rejection(id, location, Reason.BINARY, "binary file: NUL byte at offset " + nul));
-      if (!Utf8.isValid(bytes, 0, bytes.length)) {
+      String text;
+      String legacyCharset = null;
+      if (Utf8.isValid(bytes, 0, bytes.length)) {
+        text = new String(bytes, StandardCharsets.UTF_8);
+      } else if (FileRole.of(path) != FileRole.SOURCE) {
+        // a license file, README or manifest from before UTF-8 (a Latin-1 COPYING): read for its words
+        HtmlCharset.Decoded d = HtmlCharset.decode(bytes, null);
+        text = d.text();
+        legacyCharset = d.charset();
+      } else {
         return ReadResult.rejected(new Rejection(id, location, Reason.INVALID_UTF8, "the file is not valid UTF-8"));
       }
-      String text = new String(bytes, StandardCharsets.UTF_8);
       Map<String, Object> meta = new LinkedHashMap<>();
       meta.put("repo", repo);
       meta.put("path", path);
       String lang = CodeLanguages.of(path, text);
       if (lang != null) meta.put("language", lang);
       meta.put("bytes", bytes.length);
+      if (legacyCharset != null) meta.put("charset", legacyCharset);
       return ReadResult.of(new Document(id, text, meta, new Provenance(location, 0, Provenance.PositionKind.NONE)));
     } catch (IOException e) {
       return ReadResult.rejected(new Rejection(id, location, Reason.UNREADABLE, e.getClass().getSimpleName() + ": " + e.getMessage()));

@@ -5,7 +5,11 @@ import java.util.regex.Pattern;
 
 /** What a file of a repository is, for licensing: a license file, a package manifest, a README, or source. */
 public enum FileRole {
-  /** {@code LICENSE}, {@code COPYING}, {@code UNLICENSE}, {@code LICENSE-MIT}, {@code LICENSES/MIT.txt}...: governs its folder. */
+  /**
+   * {@code LICENSE}, {@code COPYING}, {@code UNLICENSE}, {@code LICENSE-MIT}, {@code LICENSES/MIT.txt}...: governs its
+   * folder. So does {@code PATENTS}, the separate patent grant some projects ship beside their license (React's,
+   * Go's, WebM's): it is part of the terms, and usually not an SPDX license.
+   */
   LICENSE_FILE,
   /** A package manifest with a license field: package.json, Cargo.toml, pom.xml, pyproject.toml, setup.cfg, DESCRIPTION, *.gemspec, composer.json. */
   MANIFEST,
@@ -15,7 +19,7 @@ public enum FileRole {
 
   private static final Pattern LICENSE_NAME = Pattern.compile(
       "(?:un)?licen[cs]e(?:s)?(?:[-_.][a-z0-9._+-]+)?|copying(?:[-_.][a-z0-9._+-]+)?|copyright(?:\\.(?:md|txt))?"
-          + "|(?:mit|apache|bsd|gpl|mpl)[-_]licen[cs]e(?:\\.(?:md|txt))?");
+          + "|(?:mit|apache|bsd|gpl|mpl)[-_]licen[cs]e(?:\\.(?:md|txt))?|patents(?:\\.(?:md|txt))?");
   private static final Pattern README_NAME = Pattern.compile("readme(?:\\.[a-z0-9]+)?");
 
   public static FileRole of(String path) {

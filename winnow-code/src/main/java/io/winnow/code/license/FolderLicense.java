@@ -19,7 +19,8 @@ public record FolderLicense(String repo, String folder, List<Claim> licenseFiles
 
   /** The license of the folder: its license files' (AND), else its manifests', else its README's; null if none. */
   public SpdxExpression expression() {
-    SpdxExpression files = and(licenseFiles);
+    SpdxExpression files = FileLicenses.and(IncorporatedTexts.absorb(
+        licenseFiles.stream().map(Claim::expression).filter(e -> e != null).toList()));
     if (files != null) return files;
     SpdxExpression manifest = and(manifests);
     if (manifest != null) return manifest;
@@ -28,7 +29,7 @@ public record FolderLicense(String repo, String folder, List<Claim> licenseFiles
 
   /** Where {@link #expression()} came from: {@code license_file}, {@code manifest}, {@code readme}, or null. */
   public String source() {
-    if (and(licenseFiles) != null) return "license_file";
+    if (!licenseFiles.stream().allMatch(c -> c.expression() == null)) return "license_file";
     if (and(manifests) != null) return "manifest";
     if (and(readmes) != null) return "readme";
     return null;

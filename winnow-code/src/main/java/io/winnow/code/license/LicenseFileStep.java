@@ -49,6 +49,7 @@ final class LicenseFileStep implements Step {
     SpdxExpression folderExpr = folder == null ? null : folder.expression();
     Set<LicenseIssue> issues = new LinkedHashSet<>();
     if (fl.hasBadTag()) issues.add(LicenseIssue.BAD_EXPRESSION);
+    if (fl.hasModifiedText()) issues.add(LicenseIssue.MODIFIED_TEXT);
 
     SpdxExpression effective;
     String source;
@@ -58,7 +59,13 @@ final class LicenseFileStep implements Step {
         effective = fl.detectedExpression();
         source = "license_text";
         confidence = fl.topConfidence();
-        if (effective == null) issues.add(LicenseIssue.UNKNOWN);
+        if (effective == null && FileLicenses.onlyCopyrightNotices(doc.text())) {
+          // a COPYRIGHT file naming the holders is under its folder's license, like any other file
+          effective = folderExpr;
+          source = folder == null || folderExpr == null ? "none" : folder.source();
+        } else if (effective == null) {
+          issues.add(LicenseIssue.UNKNOWN);
+        }
       }
       case MANIFEST -> {
         effective = fl.manifestExpression();
@@ -178,6 +185,10 @@ final class LicenseFileStep implements Step {
       d.put("kind", x.kind().code());
       d.put("confidence", Math.round(x.confidence() * 1000) / 1000.0);
       if (!x.equivalents().isEmpty()) d.put("equivalents", x.equivalents());
+      if (x.modified()) {
+        d.put("modified", true);
+        d.put("added", x.added());
+      }
       detected.add(d);
     }
     m.put("detected", detected);

@@ -20,6 +20,12 @@ public enum LicenseIssue implements ReasonCode {
   METADATA_CONTRADICTS_FILE,
   /** A license is claimed (a license file, a manifest value) but not recognised as any SPDX license. */
   UNKNOWN,
+  /**
+   * A license text close to an SPDX license (above {@code min_confidence}) with a passage of its own added or
+   * rewritten: a modified license, not that one. The file's {@code detected} entry names the nearest id and the
+   * added words; the text counts as an unrecognised license.
+   */
+  MODIFIED_TEXT,
   /** No license anywhere: no tag or header in the file, no license file or manifest for its folder. */
   MISSING,
   /** The file is under a copyleft license while its repository's license is permissive. */

@@ -103,6 +103,8 @@ public final class LicenseStep implements CorpusStep {
         String path = pathOf(doc, config);
         FileRole role = FileRole.of(path);
         if (role == FileRole.SOURCE) return;
+        // a COPYRIGHT file that only names the holders claims no license
+        if (role == FileRole.LICENSE_FILE && FileLicenses.onlyCopyrightNotices(doc.text())) return;
         FileLicenses fl = FileLicenses.analyze(path, doc.text(), matcher, config.maxScanChars());
         ObjectNode n = JSON.createObjectNode();
         n.put("repo", repoOf(doc, config));

@@ -111,6 +111,55 @@ class LicenseStepTest {
   }
 
   @Test
+  void licenseFilesThatAreNotALicenseOfTheirOwn(@TempDir Path work) throws Exception {
+    var list = io.winnow.code.license.spdx.SpdxLicenseList.get();
+    String mpl = list.find("MPL-2.0").text();
+    int at = mpl.indexOf("2.2. Effective Date");
+    String modified = mpl.substring(0, at) + "Additionally, this License does not grant any rights to You for use of the Covered "
+        + "Software in any commercial use, including but not limited to the sale or offer to sell the Covered Software, "
+        + "without proper attribution to the Initial Developer in a visible and conspicuous manner to the user.\n\n" + mpl.substring(at);
+    List<Document> docs = List.of(
+        // LGPL-3.0 projects ship the GPL-3.0 it incorporates (COPYING + COPYING.LESSER, as the FSF asks)
+        doc("lgpl", "COPYING", list.find("GPL-3.0-only").text()),
+        doc("lgpl", "COPYING.LESSER", list.find("LGPL-3.0-only").text().substring(0, 7000)),
+        doc("lgpl", "src/a.c", "int a;\n"),
+        // a COPYRIGHT file that names the holders beside the license (licensee's mit-with-copyright)
+        doc("mit", "COPYRIGHT.md", "Copyright (c) 2017 Ben Balter\n"),
+        doc("mit", "LICENSE.txt", list.find("MIT").text()),
+        doc("mit", "src/b.c", "int b;\n"),
+        // a modified MPL (licensee's fcpl-modified-mpl) is no MPL-2.0
+        doc("fcpl", "LICENSE", modified),
+        doc("fcpl", "src/c.c", "int c;\n"),
+        // a separate patent grant (React's PATENTS) is one more license file, not an SPDX license
+        doc("react", "LICENSE", list.find("BSD-3-Clause").text()),
+        doc("react", "PATENTS", "Additional Grant of Patent Rights Version 2\n\nAcme hereby grants to each recipient of the Software a "
+            + "perpetual, worldwide, royalty-free, non-exclusive, irrevocable license under any Necessary Claims.\n"),
+        doc("react", "src/d.c", "int d;\n"),
+        // an R package: DESCRIPTION's "MIT + file LICENSE", the LICENSE holding the MIT template's fields
+        doc("rpkg", "DESCRIPTION", "Package: x\nLicense: MIT + file LICENSE\n"),
+        doc("rpkg", "LICENSE", "YEAR: 2017\nCOPYRIGHT HOLDER: Jane Doe\n"),
+        doc("rpkg", "R/e.R", "e <- 1\n"));
+    LicenseScan.Result result = LicenseScan.run(docs, step(Map.of()), work);
+    assertThat(note(docs.get(2), "expression")).isEqualTo("LGPL-3.0-only");
+    assertThat(note(docs.get(5), "expression")).isEqualTo("MIT");
+    assertThat(issues(docs.get(5))).isEmpty();
+    assertThat(note(docs.get(3), "expression")).isEqualTo("MIT");
+    assertThat(note(docs.get(6), "expression")).isNull();
+    assertThat(issues(docs.get(6))).containsExactly("modified_text", "unknown");
+    @SuppressWarnings("unchecked")
+    Map<String, Object> nearest = ((List<Map<String, Object>>) note(docs.get(6), "detected")).get(0);
+    assertThat(nearest).containsEntry("id", "MPL-2.0").containsEntry("modified", true);
+    assertThat((String) nearest.get("added")).contains("commercial use");
+    assertThat(issues(docs.get(7))).containsExactly("unknown");
+    assertThat(FileRole.of("PATENTS")).isEqualTo(FileRole.LICENSE_FILE);
+    FolderLicense react = result.folders().governing("react", "src/d.c");
+    assertThat(react.expression().toString()).isEqualTo("BSD-3-Clause");
+    assertThat(react.hasUnknownClaim()).isTrue();
+    assertThat(note(docs.get(13), "expression")).isEqualTo("MIT");
+    assertThat(issues(docs.get(13))).isEmpty();
+  }
+
+  @Test
   void manifestFieldsAreRead() {
     assertThat(ManifestLicenses.declared("Cargo.toml", "[package]\nname = \"x\"\nlicense = \"MIT OR Apache-2.0\"\n").get(0).expression().toString())
         .isEqualTo("MIT OR Apache-2.0");

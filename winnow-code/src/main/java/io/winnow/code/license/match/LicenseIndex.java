@@ -1,5 +1,6 @@
 package io.winnow.code.license.match;
 
+import io.winnow.code.license.spdx.GnuNotices;
 import io.winnow.code.license.spdx.SpdxLicenseList;
 import io.winnow.code.license.spdx.SpdxTemplate;
 import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
@@ -25,9 +26,14 @@ public final class LicenseIndex {
   private final int[] postings;
   /** Each pattern's total pair weight. */
   private final double[] patternWeight;
+  private final Map<String, List<LicensePattern>> byIdAndKind = new java.util.HashMap<>();
+  private final Map<String, long[]> listTextPairs = new java.util.concurrent.ConcurrentHashMap<>();
 
   LicenseIndex(List<LicensePattern> patterns) {
     this.patterns = List.copyOf(patterns);
+    for (LicensePattern p : patterns) {
+      for (String id : p.ids()) byIdAndKind.computeIfAbsent(p.kind().code() + ":" + id, k -> new ArrayList<>()).add(p);
+    }
     slotOfPair = new Long2IntOpenHashMap();
     slotOfPair.defaultReturnValue(-1);
     LongArrayList pairOfSlot = new LongArrayList();
@@ -86,6 +92,23 @@ public final class LicenseIndex {
     return patterns;
   }
 
+  /**
+   * The distinct word pairs of the license text the SPDX list prints for {@code id} (empty if none), normalised on
+   * first request and kept. The template-built references can lack a passage of it: a variable's original text
+   * that starts with "Copyright" is dropped whole as a copyright line, even when it goes on with a disclaimer.
+   */
+  long[] listTextPairs(String id) {
+    return listTextPairs.computeIfAbsent(id, k -> {
+      SpdxLicenseList.Entry e = SpdxLicenseList.get().find(k);
+      return e == null || e.text() == null ? new long[0] : WordPairs.distinct(WordPairs.of(LicenseNormalizer.normalize(e.text())));
+    });
+  }
+
+  /** The references of one license and kind (its text with and without the optional parts, its headers). */
+  List<LicensePattern> referencesOf(String id, LicensePattern.Kind kind) {
+    return byIdAndKind.getOrDefault(kind.code() + ":" + id, List.of());
+  }
+
   /** Adds 1 to {@code counts[p]} for every pattern p holding {@code pair}. */
   void count(long pair, int[] counts) {
     int slot = slotOfPair.get(pair);
@@ -107,6 +130,9 @@ public final class LicenseIndex {
         refs.add(new Reference(LicensePattern.Kind.TEXT, e.id(), e.text()));
       }
       if (e.headerTemplate() != null) refs.add(new Reference(LicensePattern.Kind.HEADER, e.id(), SpdxTemplate.fixedText(e.headerTemplate())));
+      // the notice the license's own appendix recommends: today's wording of the header, which files copy
+      String notice = GnuNotices.notice(e);
+      if (notice != null) refs.add(new Reference(LicensePattern.Kind.HEADER, e.id(), notice));
     }
     for (SpdxLicenseList.Entry e : list.exceptions()) {
       if (e.deprecated()) continue;

@@ -25,6 +25,12 @@ public final class LicenseMatcher {
   static final int CONFIDENCE_POWER = 8;
   /** Candidates need this share of the pairs an unweighted Dice at the threshold would need. */
   private static final double CANDIDATE_SHARE = 0.8;
+  /**
+   * A full-text match with this many consecutive word pairs of its own (about a sentence and a half) is a modified
+   * license. Set from the SPDX list's own texts, whose longest such run against their best reference is far
+   * shorter (see docs/BENCHMARKS.md), and kept well above the few words a project puts in a BSD clause.
+   */
+  public static final int MODIFIED_RUN = 15;
 
   private final LicenseIndex index;
   private final double minConfidence;
@@ -60,7 +66,7 @@ public final class LicenseMatcher {
         LicensePattern pattern = patterns.get(candidates.get(c));
         Span s = bestSpan(seq, weights, consumed, pattern, index.patternWeight(candidates.get(c)));
         // removing text only lowers a reference's best Dice: one below the threshold now never comes back
-        if (s == null || s.dice < minConfidence || !versionsAgree(versions, s, pattern)) {
+        if (s == null || s.dice < minConfidence || !versionsAgree(versions, s, pattern) || !GnuNames.agree(seq, s.start, s.end, pattern)) {
           candidates.remove(c);
           continue;
         }
@@ -74,7 +80,18 @@ public final class LicenseMatcher {
       String wonId = bestPattern.id();
       candidates.removeIf(p -> patterns.get(p).id().equals(wonId));
       for (int i = best.start; i < best.end; i++) consumed[i] = true;
-      found.add(new LicenseMatch(bestPattern.id(), equivalents(bestPattern), bestPattern.kind(), best.dice, best.start, best.end));
+      String added = null;
+      int[] run = {best.start, best.start, 0};
+      if (bestPattern.kind() == LicensePattern.Kind.TEXT) {
+        boolean[] numeric = WordPairs.numeric(normalized);
+        List<LicensePattern> references = index.referencesOf(bestPattern.id(), bestPattern.kind());
+        run = longestAddedRun(seq, numeric, best, references, null);
+        // rare: look again with the list's printed text as well before calling it modified
+        if (run[2] >= MODIFIED_RUN) run = longestAddedRun(seq, numeric, best, references, index.listTextPairs(bestPattern.id()));
+        if (run[2] >= MODIFIED_RUN) added = WordPairs.words(normalized, run[0], run[1]);
+      }
+      found.add(new LicenseMatch(bestPattern.id(), equivalents(bestPattern), bestPattern.kind(), best.dice, best.start, best.end,
+          run[2], added));
     }
     return found;
   }
@@ -92,6 +109,43 @@ public final class LicenseMatcher {
       }
     }
     return List.copyOf(ids);
+  }
+
+  /**
+   * The passage {@code [from, to)} of the span that is most the text's own: the segment maximising (pairs the
+   * reference does not hold) − (pairs it holds), a maximum-sum segment. An inserted clause reuses the license's
+   * common pairs ("of the", "covered software"), so a run of only new pairs would be cut short; a copyright line
+   * or a name the template leaves variable is a gap, not pairs, and counts nothing; so does a pair with a number
+   * (the years of a copyright notice inside a sentence). A pair any reference of the license holds (an optional
+   * part the winning reference leaves out) is not added text. Returns {from, to, excess}.
+   */
+  private static int[] longestAddedRun(long[] seq, boolean[] numeric, Span s, List<LicensePattern> references, long[] listText) {
+    int bestFrom = s.start;
+    int bestTo = s.start;
+    int best = 0;
+    int run = 0;
+    int from = s.start;
+    for (int i = s.start; i < s.end; i++) {
+      boolean held = heldByAny(references, seq[i]) || listText != null && java.util.Arrays.binarySearch(listText, seq[i]) >= 0;
+      int v = numeric[i] ? 0 : held ? -1 : 1;
+      if (run <= 0) {
+        run = v;
+        from = i;
+      } else {
+        run += v;
+      }
+      if (run > best) {
+        best = run;
+        bestFrom = from;
+        bestTo = i + 1;
+      }
+    }
+    return new int[] {bestFrom, bestTo, best};
+  }
+
+  private static boolean heldByAny(List<LicensePattern> references, long pair) {
+    for (LicensePattern p : references) if (p.contains(pair)) return true;
+    return false;
   }
 
   /**

@@ -21,14 +21,28 @@ public final class LicenseNormalizer {
           + "|strong|sub|sup|table|tbody|td|th|thead|title|tr|tt|u|ul)\\b[^<>]*>", Pattern.CASE_INSENSITIVE);
   private static final Pattern ENTITY = Pattern.compile("&(amp|lt|gt|quot|apos|nbsp|#39|#34|copy);");
   /** Comment markers, quote marks and bullet symbols that may open a line: {@code /*}, {@code *}, {@code //}, {@code #}, {@code --}, {@code >}... */
-  private static final String LEAD_SYMBOLS = "/*#;!%'\"|>+=~`-\u2013\u2014\u2022\u00b7\u25aa\u25e6\u00a7";
-  /** Numbering after the symbols: {@code 1.}, {@code 2)}, {@code (a)}, {@code iv.}, {@code 1.2.} and the {@code dnl} of m4 comments. */
+  private static final String LEAD_SYMBOLS = "/*#;!%'\"|>+=~`_-\u2013\u2014\u2022\u00b7\u25aa\u25e6\u00a7";
+  /**
+   * Numbering after the symbols: {@code 1.}, {@code 2)}, {@code (a)}, {@code iv.}, {@code 1.2.} and the {@code dnl}
+   * of m4 comments; in Markdown the number may be set in bold or italics ({@code **(1)**}, {@code _a._}).
+   */
   private static final Pattern NUMBERING = Pattern.compile(
-      "(?:\\(?(?:\\d{1,3}|[a-z]|[ivx]{1,5})[.)](?:\\d{1,3}[.)]?)*|dnl)\\s+");
+      "(?:\\(?(?:\\d{1,3}|[a-z]|[ivx]{1,5})[.)](?:\\d{1,3}[.)]?)*[*_]*|dnl)\\s+");
   /** A copyright notice line (SPDX guideline: copyright notices are ignored), not a sentence that speaks of copyright. */
   private static final Pattern COPYRIGHT_LINE = Pattern.compile(
       "^(?:portions\\s+)?(?:copyright\\s*(?:\\(c\\)|©|\\d{4}|\\[|<|\\{)|\\(c\\)\\s*(?:\\d{4}|\\[|<)|©).*");
   private static final Pattern ALL_RIGHTS = Pattern.compile("all rights reserved\\.?");
+  /**
+   * Where a GNU notice says to get the license: "write to the Free Software Foundation, Inc., &lt;postal address&gt;"
+   * (three addresses over the years, and spellings of each) or, since 2007, "see &lt;https://www.gnu.org/licenses/&gt;".
+   * The SPDX header templates leave the address variable (replaceable text) and most keep the postal wording;
+   * today's notices use the web address. Both say the same, so both become {@value #FSF_CANONICAL}. The address
+   * is matched as up to twelve words ending in a Massachusetts ZIP code, or the gap of a template's variable.
+   */
+  private static final Pattern FSF_WHERE = Pattern.compile(
+      "write to the free software foundation (?:inc )?(?:\uFFFF |(?:[a-z0-9]+ ){1,12}?(?:ma|massachusetts) 0\\d{4} (?:\\d{4} )?)(?:usa )?"
+          + "|(?:see )?http (?:www )?gnu org licenses ");
+  static final String FSF_CANONICAL = "see gnu org licenses ";
 
   /** Varietal spellings of the SPDX list (equivalentwords.txt), folded to one spelling. */
   private static final Map<String, String> VARIANTS = Map.ofEntries(
@@ -66,7 +80,11 @@ public final class LicenseNormalizer {
       appendLine(t.substring(start, end), out);
       start = end + 1;
     }
-    return out.toString().trim();
+    String words = out.toString();
+    if (words.contains("free software foundation") || words.contains("gnu org licenses")) {
+      words = FSF_WHERE.matcher(words).replaceAll(FSF_CANONICAL);
+    }
+    return words.trim();
   }
 
   private static void appendLine(String raw, StringBuilder out) {

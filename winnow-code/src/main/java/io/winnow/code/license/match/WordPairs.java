@@ -81,6 +81,73 @@ public final class WordPairs {
     return Arrays.copyOf(out, count);
   }
 
+  /** For each pair of {@link #of}, whether either of its words is a number. */
+  public static boolean[] numeric(String normalized) {
+    boolean[] out = new boolean[16];
+    int count = 0;
+    boolean previousNumeric = false;
+    boolean havePrevious = false;
+    int n = normalized.length();
+    int i = 0;
+    while (i < n) {
+      char c = normalized.charAt(i);
+      if (c == ' ' || c == SpdxTemplate.GAP) {
+        if (c == SpdxTemplate.GAP) havePrevious = false;
+        i++;
+        continue;
+      }
+      int j = normalized.indexOf(' ', i);
+      if (j < 0) j = n;
+      boolean isNumber = true;
+      for (int k = i; k < j && isNumber; k++) isNumber = Character.isDigit(normalized.charAt(k));
+      if (havePrevious) {
+        if (count == out.length) out = Arrays.copyOf(out, count * 2);
+        out[count++] = isNumber || previousNumeric;
+      }
+      previousNumeric = isNumber;
+      havePrevious = true;
+      i = j;
+    }
+    return Arrays.copyOf(out, count);
+  }
+
+  /** The words of pairs {@code [fromPair, toPair)} of {@code normalized} (as {@link #of} counts pairs), space-separated. */
+  public static String words(String normalized, int fromPair, int toPair) {
+    StringBuilder out = new StringBuilder();
+    int pairs = 0;
+    boolean havePrevious = false;
+    String previous = null;
+    int n = normalized.length();
+    int i = 0;
+    while (i < n && pairs < toPair) {
+      char c = normalized.charAt(i);
+      if (c == ' ' || c == SpdxTemplate.GAP) {
+        if (c == SpdxTemplate.GAP) havePrevious = false;
+        i++;
+        continue;
+      }
+      int j = normalized.indexOf(' ', i);
+      if (j < 0) j = n;
+      String word = normalized.substring(i, j);
+      if (havePrevious) {
+        if (pairs >= fromPair) {
+          if (out.length() == 0) out.append(previous);
+          out.append(' ').append(word);
+        }
+        pairs++;
+      }
+      previous = word;
+      havePrevious = true;
+      i = j;
+    }
+    return out.toString();
+  }
+
+  /** The hash {@link #of} gives the pair of these two (normalised) words. */
+  public static long pairOf(String first, String second) {
+    return pair(HASH.hashChars(first), HASH.hashChars(second));
+  }
+
   /** The distinct values of {@code pairs}, sorted. */
   public static long[] distinct(long[] pairs) {
     long[] s = pairs.clone();

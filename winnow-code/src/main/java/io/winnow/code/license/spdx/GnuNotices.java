@@ -1,0 +1,50 @@
+package io.winnow.code.license.spdx;
+
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The notice a GNU license recommends putting at the top of each file, taken from the license's own appendix
+ * ("How to Apply These Terms to Your New Programs": "This program is free software; you can redistribute it
+ * ..." up to "Also add information on how to contact you"). The SPDX list's header templates are older
+ * wordings of the same notice for some GNU licenses and missing for others (LGPL-3.0, AGPL-1.0); the appendix is
+ * what programs copy, so it is a second reference for the header.
+ *
+ * <p>The appendix names the license it belongs to, except in the LGPL-3.0, which the list prints followed by the
+ * GPL-3.0 it supplements, so that the appendix found is the GPL's. The FSF's instructions for the LGPL
+ * (gnu.org/licenses/gpl-howto.html) are to use the GPL's notice with "GNU Lesser General Public License" in place
+ * of "GNU General Public License"; a notice that names a plainer license than the entry is rewritten so.
+ */
+public final class GnuNotices {
+  private static final Pattern HOW_TO_APPLY = Pattern.compile("how to apply these terms", Pattern.CASE_INSENSITIVE);
+  private static final Pattern NOTICE_START = Pattern.compile("(?m)^[ \\t]*[^\\n]{0,40}\\bis free software\\b");
+  private static final String NOTICE_END = "Also add information on how to contact you";
+  private static final Pattern PLAIN_GPL = Pattern.compile("GNU\\s+General\\s+Public\\s+License");
+
+  private GnuNotices() {}
+
+  /**
+   * The recommended notice of this license, or null when its text has no such appendix, or the notice's grant
+   * ("or any later version" or not) is not the one this id makes.
+   */
+  public static String notice(SpdxLicenseList.Entry e) {
+    if (e.text() == null || e.deprecated()) return null;
+    String text = e.text();
+    Matcher how = HOW_TO_APPLY.matcher(text);
+    if (!how.find()) return null;
+    Matcher start = NOTICE_START.matcher(text);
+    if (!start.find(how.end())) return null;
+    int end = text.indexOf(NOTICE_END, start.start());
+    if (end < 0 || end - start.start() > 3000) return null;
+    String notice = text.substring(start.start(), end).strip();
+    boolean laterVersions = notice.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").contains("any later version");
+    String id = e.id();
+    if (laterVersions ? !id.endsWith("-or-later") : !id.endsWith("-only")) return null;
+    String name = e.name().toLowerCase(Locale.ROOT);
+    if (name.contains("lesser") && !notice.contains("Lesser")) {
+      notice = PLAIN_GPL.matcher(notice).replaceAll("GNU Lesser General Public License");
+    }
+    return notice;
+  }
+}
