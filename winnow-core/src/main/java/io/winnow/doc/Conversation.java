@@ -45,6 +45,8 @@ public final class Conversation {
   private final Object record;
   private final List<Turn> turns;
   private boolean modified;
+  /** What a non-JSON container needs to write the record back (a Parquet row and its schema); null for JSON. */
+  private Object origin;
 
   /**
    * @param format the record's format name ({@code openai}, {@code sharegpt}, {@code alpaca}, {@code preference})
@@ -75,6 +77,14 @@ public final class Conversation {
 
   public Object record() {
     return record;
+  }
+
+  public Object origin() {
+    return origin;
+  }
+
+  public void setOrigin(Object origin) {
+    this.origin = origin;
   }
 
   public List<Turn> turns() {

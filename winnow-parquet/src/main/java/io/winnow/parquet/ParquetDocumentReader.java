@@ -62,12 +62,13 @@ final class ParquetDocumentReader implements DocumentReader {
       done = true;
       return null;
     }
-    if (item instanceof SalvagingRowReader.Lost lost) return ReadResult.rejected(rejection(lost));
+    if (item instanceof SalvagingRowReader.Lost lost) return ReadResult.rejected(rejection(source, lost));
     SalvagingRowReader.Row r = (SalvagingRowReader.Row) item;
     return document(r.group(), r.number());
   }
 
-  private Rejection rejection(SalvagingRowReader.Lost lost) {
+  /** The rejection of rows that could not be read, naming the file, the rows and their row group. */
+  static Rejection rejection(String source, SalvagingRowReader.Lost lost) {
     String rowsLost = lost.count() + (lost.count() == 1 ? " row" : " rows") + " lost";
     if (lost.restOfFile()) {
       return new Rejection(null, source + "#" + lost.first(), Reason.TRUNCATED,

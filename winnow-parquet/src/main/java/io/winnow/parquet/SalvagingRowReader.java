@@ -91,6 +91,20 @@ final class SalvagingRowReader implements Closeable {
     this.totalRows = n;
   }
 
+  /** The 0-based row group of a row, by its 1-based number in the file. */
+  int rowGroupOf(long rowNumber) {
+    long end = 0;
+    for (int i = 0; i < groups.size(); i++) {
+      end += groups.get(i).getRowCount();
+      if (rowNumber <= end) return i;
+    }
+    return groups.size() - 1;
+  }
+
+  MessageType schema() {
+    return schema;
+  }
+
   long totalRows() {
     return totalRows;
   }

@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.winnow.doc.Conversation;
-import io.winnow.doc.Conversation.Turn;
-import io.winnow.doc.Document;
 import io.winnow.doc.Provenance;
 import io.winnow.io.DocumentReader;
 import io.winnow.io.ReadResult;
@@ -17,11 +15,6 @@ import io.winnow.text.Utf8;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Reads chat and instruction records — JSON Lines or one JSON array, told apart by the first byte — as
@@ -96,30 +89,9 @@ final class ConversationReader implements DocumentReader {
     if (!(node instanceof ObjectNode rec)) {
       return ReadResult.rejected(new Rejection(null, location, Reason.MALFORMED_CONVERSATION, "the record is not a JSON object"));
     }
-    JsonNode idNode = rec.get(idField);
-    String id = idNode == null || idNode.isNull() ? (split.isArray() ? source + "#" + recordNo : location) : idNode.asText();
-    ConversationCodec c = codec != null ? codec : ConversationCodec.detect(rec);
-    if (c == null) {
-      return ReadResult.rejected(new Rejection(idNode == null ? null : id, location, Reason.MALFORMED_CONVERSATION,
-          "not a conversation: expected messages, conversations, chosen/rejected or instruction/output; fields present: " + ConversationCodec.fieldNames(rec)));
-    }
-    List<Turn> turns = new ArrayList<>();
-    try {
-      c.parse(rec, turns);
-    } catch (ConversationCodec.MalformedRecordException e) {
-      return ReadResult.rejected(new Rejection(idNode == null ? null : id, location, Reason.MALFORMED_CONVERSATION, c.formatName + ": " + e.getMessage()));
-    }
-    Map<String, Object> metadata = new LinkedHashMap<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = rec.fields(); it.hasNext();) {
-      Map.Entry<String, JsonNode> f = it.next();
-      if (c.turnFields.contains(f.getKey()) || f.getKey().equals(idField)) continue;
-      metadata.put(f.getKey(), JSON.convertValue(f.getValue(), Object.class));
-    }
-    Conversation conv = new Conversation(c.formatName, split.isArray(), bytes, rec, turns);
+    String fallbackId = split.isArray() ? source + "#" + recordNo : location;
     Provenance prov = split.isArray() ? Provenance.offset(source, split.offset()) : Provenance.line(source, split.line());
-    Document doc = new Document(id, conv.joinedText(), metadata, prov);
-    doc.setConversation(conv);
-    return ReadResult.of(doc);
+    return ConversationRecords.document(rec, codec == null ? null : codec.formatName, idField, location, fallbackId, prov, bytes, split.isArray());
   }
 
   @Override

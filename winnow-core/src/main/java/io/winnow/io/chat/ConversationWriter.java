@@ -17,7 +17,9 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Writes kept conversation documents in the format and container they were read in: an untouched record as
@@ -48,11 +50,18 @@ final class ConversationWriter implements DocumentWriter {
   private long records;
   private int sequence;
 
-  ConversationWriter(Path dir, String base, Compression compression, long maxFileBytes) {
+  private final String compressionName;
+  private final long rowGroupBytes;
+  /** Writers of the non-JSON containers records came from, opened on their first record. */
+  private final Map<ConversationContainer, DocumentWriter> containerWriters = new LinkedHashMap<>();
+
+  ConversationWriter(Path dir, String base, String compression, long maxFileBytes, long rowGroupBytes) {
     this.dir = dir;
     this.base = base;
-    this.compression = compression;
+    this.compressionName = compression;
+    this.compression = Compression.parse(compression);
     this.maxFileBytes = maxFileBytes;
+    this.rowGroupBytes = rowGroupBytes;
   }
 
   @Override
@@ -66,6 +75,10 @@ final class ConversationWriter implements DocumentWriter {
       throw new IOException("document " + doc.id() + ": a step changed its text outside its turns; wrap text-changing steps "
           + "in a 'turns' step so that the change lands in the turns of the record");
     }
+    if (c.origin() != null) {
+      containerWriter(c).write(doc);
+      return;
+    }
     if (out != null && c.fromArray() != array) closeCurrent();
     if (out == null) open(c.fromArray());
     byte[] bytes = c.modified() ? serialise(c) : c.originalRecord();
@@ -77,9 +90,15 @@ final class ConversationWriter implements DocumentWriter {
     if (written >= maxFileBytes) closeCurrent();
   }
 
+  private DocumentWriter containerWriter(Conversation c) throws IOException {
+    for (ConversationContainer k : ConversationFormat.CONTAINERS) {
+      if (k.wrote(c)) return containerWriters.computeIfAbsent(k, x -> x.openWriter(dir, base, compressionName, maxFileBytes, rowGroupBytes));
+    }
+    throw new IOException("no container writes records of origin " + c.origin().getClass().getName());
+  }
+
   private byte[] serialise(Conversation c) throws IOException {
-    ObjectNode rec = ((ObjectNode) c.record()).deepCopy();
-    ConversationCodec.write(rec, c.turns());
+    ObjectNode rec = ConversationRecords.rewritten(c);
     return (c.fromArray() ? INDENTED : COMPACT).writeValueAsBytes(rec);
   }
 
@@ -107,7 +126,9 @@ final class ConversationWriter implements DocumentWriter {
   public List<Path> commit() throws IOException {
     if (out != null) closeCurrent();
     for (Path p : finished) AtomicFiles.commit(AtomicFiles.tmp(p), p);
-    return List.copyOf(finished);
+    List<Path> all = new ArrayList<>(finished);
+    for (DocumentWriter w : containerWriters.values()) all.addAll(w.commit());
+    return List.copyOf(all);
   }
 
   @Override
@@ -116,5 +137,6 @@ final class ConversationWriter implements DocumentWriter {
       out.close();
       out = null;
     }
+    for (DocumentWriter w : containerWriters.values()) w.close();
   }
 }
