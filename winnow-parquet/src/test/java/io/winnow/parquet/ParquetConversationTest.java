@@ -51,6 +51,9 @@ class ParquetConversationTest {
       + TURNS.formatted("conversations", "from", "value")
       + " optional group chosen { optional binary from (STRING); optional binary value (STRING); }"
       + " optional group rejected { optional binary from (STRING); optional binary value (STRING); } }");
+  /** Preference pairs as two whole conversations of messages (the TRL layout), no prompt column. */
+  static final MessageType PREFERENCE_MESSAGES = MessageTypeParser.parseMessageType("message schema { "
+      + TURNS.formatted("chosen", "role", "content") + " " + TURNS.formatted("rejected", "role", "content") + " }");
 
   @TempDir Path tmp;
 
@@ -74,12 +77,29 @@ class ParquetConversationTest {
     return out;
   }
 
+  /** The ShareGPT preference pairs as two OpenAI conversations each: the context, then one answer. */
+  static List<ObjectNode> asMessagePairs(List<ObjectNode> pairs) {
+    List<ObjectNode> out = new ArrayList<>();
+    for (ObjectNode p : pairs) {
+      ObjectNode o = JSON.createObjectNode();
+      for (String side : List.of("chosen", "rejected")) {
+        ArrayNode m = o.putArray(side);
+        for (JsonNode t : p.get("conversations")) m.addObject().put("role", t.get("from").textValue().equals("human") ? "user" : "assistant")
+            .put("content", t.get("value").textValue());
+        m.addObject().put("role", "assistant").put("content", p.get(side).get("value").textValue());
+      }
+      out.add(o);
+    }
+    return out;
+  }
+
   static List<ObjectNode> fixture(String name) throws IOException {
     return switch (name) {
       case "openai" -> asOpenAi(records("identity-20.json"));
       case "sharegpt" -> records("glaive-toolcall-60.json");
       case "alpaca" -> records("identity-20.json");
       case "preference" -> records("dpo-40.json");
+      case "preference-messages" -> asMessagePairs(records("dpo-40.json"));
       default -> throw new IllegalArgumentException(name);
     };
   }
@@ -89,6 +109,7 @@ class ParquetConversationTest {
       case "openai" -> OPENAI;
       case "sharegpt" -> SHAREGPT;
       case "alpaca" -> ALPACA;
+      case "preference-messages" -> PREFERENCE_MESSAGES;
       default -> PREFERENCE;
     };
   }
@@ -139,7 +160,8 @@ class ParquetConversationTest {
 
   @ParameterizedTest
   @CsvSource({"openai, openai", "openai, chat", "sharegpt, sharegpt", "sharegpt, chat", "alpaca, alpaca", "alpaca, chat",
-      "preference, preference", "preference, chat"})
+      "preference, preference", "preference, chat",
+      "preference-messages, preference", "preference-messages, chat"})
   void parquetRowsParseAsTheirJsonRecordsDo(String kind, String format) throws IOException {
     List<ObjectNode> recs = fixture(kind);
     Path pq = parquet(kind, schema(kind), recs, 7);
@@ -156,7 +178,7 @@ class ParquetConversationTest {
     for (int i = 0; i < recs.size(); i++) {
       Document p = fromParquet.get(i);
       Document j = fromJson.get(i);
-      assertThat(p.conversation().format()).isEqualTo(kind);
+      assertThat(p.conversation().format()).isEqualTo(kind.replace("-messages", ""));
       assertThat(p.text()).isEqualTo(j.text());
       assertThat(p.metadata()).isEqualTo(j.metadata());
       assertThat(p.conversation().turns()).isEqualTo(j.conversation().turns());
@@ -165,16 +187,35 @@ class ParquetConversationTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"openai", "sharegpt", "alpaca", "preference"})
+  @CsvSource({"openai", "sharegpt", "alpaca", "preference", "preference-messages"})
   void untouchedRecordsComeBackValueForValueInTheirSchema(String kind) throws IOException {
     Path pq = parquet(kind, schema(kind), fixture(kind), 7);
     List<String> rejected = new ArrayList<>();
-    Path out = write(read(pq, kind, rejected), kind);
+    String format = kind.replace("-messages", "");
+    Path out = write(read(pq, format, rejected), format);
     assertThat(rejected).isEmpty();
     try (SalvagingRowReader r = new SalvagingRowReader(out)) {
       assertThat(r.schema()).isEqualTo(schema(kind));
     }
     assertThat(rows(out)).isEqualTo(rows(pq));
+  }
+
+  @Test
+  void messagePairsShareTheirOpeningAsContextAndDifferInTheAnswers() throws IOException {
+    List<ObjectNode> dpo = records("dpo-40.json");
+    List<String> rejected = new ArrayList<>();
+    List<Document> docs = read(parquet("pairs", PREFERENCE_MESSAGES, asMessagePairs(dpo), 10), "preference", rejected);
+    assertThat(rejected).isEmpty();
+    for (int i = 0; i < dpo.size(); i++) {
+      List<Turn> turns = docs.get(i).conversation().turns();
+      int context = dpo.get(i).get("conversations").size();
+      assertThat(turns).hasSize(context + 2);
+      assertThat(turns.subList(0, context)).allMatch(t -> t.branch() == io.winnow.doc.Conversation.Branch.CONTEXT);
+      assertThat(turns.get(context).branch()).isEqualTo(io.winnow.doc.Conversation.Branch.CHOSEN);
+      assertThat(turns.get(context).content()).isEqualTo(dpo.get(i).get("chosen").get("value").textValue());
+      assertThat(turns.get(context + 1).branch()).isEqualTo(io.winnow.doc.Conversation.Branch.REJECTED);
+      assertThat(turns.get(context + 1).content()).isEqualTo(dpo.get(i).get("rejected").get("value").textValue());
+    }
   }
 
   @Test

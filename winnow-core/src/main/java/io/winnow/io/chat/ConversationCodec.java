@@ -22,37 +22,7 @@ enum ConversationCodec {
     @Override
     void parse(ObjectNode rec, List<Turn> out) throws MalformedRecordException {
       ArrayNode msgs = array(rec, "messages");
-      for (int i = 0; i < msgs.size(); i++) {
-        JsonNode m = msgs.get(i);
-        String where = "messages[" + i + "]";
-        if (!m.isObject()) throw new MalformedRecordException(where + " is not an object");
-        String role = text(m, "role", where);
-        JsonNode content = m.get("content");
-        Role r = switch (role.toLowerCase(Locale.ROOT)) {
-          case "system", "developer" -> Role.SYSTEM;
-          case "user" -> Role.USER;
-          case "assistant" -> Role.ASSISTANT;
-          case "tool", "function", "ipython" -> Role.TOOL;
-          default -> throw new MalformedRecordException(where + " has role '" + role + "'; expected system, user, assistant or tool");
-        };
-        String pointer = "/messages/" + i + "/content";
-        String value;
-        if (content == null || content.isNull()) {
-          // an assistant message that only calls tools: its calls are the turn, read-only
-          JsonNode calls = m.get("tool_calls");
-          if (r == Role.ASSISTANT && calls != null) r = Role.TOOL_CALL;
-          value = calls == null ? "" : calls.toString();
-          pointer = null;
-        } else if (content.isTextual()) {
-          value = content.textValue();
-        } else if (content.isArray()) {
-          value = joinParts((ArrayNode) content, where);
-          pointer = content.size() == 1 ? pointer + "/0/text" : null;
-        } else {
-          throw new MalformedRecordException(where + ".content is " + content.getNodeType().name().toLowerCase(Locale.ROOT) + ", not a string or a list of parts");
-        }
-        out.add(new Turn(out.size(), r, role, value, Branch.CONTEXT, pointer));
-      }
+      for (int i = 0; i < msgs.size(); i++) out.add(openAiTurn(msgs.get(i), "messages[" + i + "]", "/messages/" + i, out.size(), Branch.CONTEXT));
     }
   },
 
@@ -67,9 +37,13 @@ enum ConversationCodec {
   },
 
   /** Preference pairs, ShareGPT style: {@code conversations} (the context) plus {@code chosen} and {@code rejected}. */
-  PREFERENCE("preference", Set.of("conversations", "system", "chosen", "rejected")) {
+  PREFERENCE("preference", Set.of("conversations", "system", "chosen", "rejected", "prompt")) {
     @Override
     void parse(ObjectNode rec, List<Turn> out) throws MalformedRecordException {
+      if (!rec.has("conversations") && rec.path("chosen").isArray()) {
+        parseMessagePairs(rec, out);
+        return;
+      }
       systemField(rec, out);
       ArrayNode conv = array(rec, "conversations");
       for (int i = 0; i < conv.size(); i++) out.add(shareGptTurn(conv.get(i), "conversations[" + i + "]", "/conversations/" + i, out.size(), Branch.CONTEXT));
@@ -82,6 +56,28 @@ enum ConversationCodec {
       if (a == null) throw new MalformedRecordException("no '" + field + "' answer");
       if (a.isTextual()) out.add(new Turn(out.size(), Role.ASSISTANT, field, a.textValue(), branch, "/" + field));
       else out.add(shareGptTurn(a, field, "/" + field, out.size(), branch));
+    }
+
+    /**
+     * {@code chosen} and {@code rejected} as lists of OpenAI messages (the Hugging Face TRL layout): after a
+     * {@code prompt} (a string or messages) they are the two answers; without one they are two whole
+     * conversations, whose common opening messages are the context, taken once from {@code chosen}.
+     */
+    private void parseMessagePairs(ObjectNode rec, List<Turn> out) throws MalformedRecordException {
+      ArrayNode chosen = array(rec, "chosen");
+      ArrayNode rejected = array(rec, "rejected");
+      int shared = 0;
+      JsonNode prompt = rec.get("prompt");
+      if (prompt != null && !prompt.isNull()) {
+        if (prompt.isTextual()) out.add(new Turn(out.size(), Role.USER, "prompt", prompt.textValue(), Branch.CONTEXT, "/prompt"));
+        else if (prompt.isArray()) for (int i = 0; i < prompt.size(); i++) out.add(openAiTurn(prompt.get(i), "prompt[" + i + "]", "/prompt/" + i, out.size(), Branch.CONTEXT));
+        else throw new MalformedRecordException("'prompt' is not a string or a list of messages");
+      } else {
+        while (shared < chosen.size() - 1 && shared < rejected.size() - 1 && chosen.get(shared).equals(rejected.get(shared))) shared++;
+        for (int i = 0; i < shared; i++) out.add(openAiTurn(chosen.get(i), "chosen[" + i + "]", "/chosen/" + i, out.size(), Branch.CONTEXT));
+      }
+      for (int i = shared; i < chosen.size(); i++) out.add(openAiTurn(chosen.get(i), "chosen[" + i + "]", "/chosen/" + i, out.size(), Branch.CHOSEN));
+      for (int i = shared; i < rejected.size(); i++) out.add(openAiTurn(rejected.get(i), "rejected[" + i + "]", "/rejected/" + i, out.size(), Branch.REJECTED));
     }
   },
 
@@ -154,6 +150,37 @@ enum ConversationCodec {
     if (s == null || s.isNull()) return;
     if (!s.isTextual()) throw new MalformedRecordException("'system' is not a string");
     out.add(new Turn(out.size(), Role.SYSTEM, "system", s.textValue(), Branch.CONTEXT, "/system"));
+  }
+
+  /** One OpenAI message; {@code pointer} is the message's own pointer. */
+  private static Turn openAiTurn(JsonNode m, String where, String messagePointer, int index, Branch branch) throws MalformedRecordException {
+    if (!m.isObject()) throw new MalformedRecordException(where + " is not an object");
+    String role = text(m, "role", where);
+    JsonNode content = m.get("content");
+    Role r = switch (role.toLowerCase(Locale.ROOT)) {
+      case "system", "developer" -> Role.SYSTEM;
+      case "user" -> Role.USER;
+      case "assistant" -> Role.ASSISTANT;
+      case "tool", "function", "ipython" -> Role.TOOL;
+      default -> throw new MalformedRecordException(where + " has role '" + role + "'; expected system, user, assistant or tool");
+    };
+    String pointer = messagePointer + "/content";
+    String value;
+    if (content == null || content.isNull()) {
+      // an assistant message that only calls tools: its calls are the turn, read-only
+      JsonNode calls = m.get("tool_calls");
+      if (r == Role.ASSISTANT && calls != null) r = Role.TOOL_CALL;
+      value = calls == null ? "" : calls.toString();
+      pointer = null;
+    } else if (content.isTextual()) {
+      value = content.textValue();
+    } else if (content.isArray()) {
+      value = joinParts((ArrayNode) content, where);
+      pointer = content.size() == 1 ? pointer + "/0/text" : null;
+    } else {
+      throw new MalformedRecordException(where + ".content is " + content.getNodeType().name().toLowerCase(Locale.ROOT) + ", not a string or a list of parts");
+    }
+    return new Turn(index, r, role, value, branch, pointer);
   }
 
   private static Turn shareGptTurn(JsonNode m, String where, String pointer, int index, Branch branch) throws MalformedRecordException {
