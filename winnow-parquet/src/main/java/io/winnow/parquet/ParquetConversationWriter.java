@@ -40,12 +40,7 @@ final class ParquetConversationWriter implements DocumentWriter {
   ParquetConversationWriter(Path dir, String base, String compression, long maxFileBytes, long rowGroupBytes) {
     this.dir = dir;
     this.base = base;
-    this.codec = switch (compression) {
-      case "zstd" -> CompressionCodecName.ZSTD;
-      case "snappy" -> CompressionCodecName.SNAPPY;
-      case "gzip" -> CompressionCodecName.GZIP;
-      default -> CompressionCodecName.UNCOMPRESSED;
-    };
+    this.codec = ParquetDocumentWriter.codec(compression);
     this.maxFileBytes = maxFileBytes;
     this.rowGroupBytes = rowGroupBytes;
   }

@@ -47,12 +47,7 @@ final class ParquetDocumentWriter implements DocumentWriter {
       String textField) {
     this.dir = dir;
     this.base = base;
-    this.codec = switch (compression) {
-      case "zstd" -> CompressionCodecName.ZSTD;
-      case "snappy" -> CompressionCodecName.SNAPPY;
-      case "gzip" -> CompressionCodecName.GZIP;
-      default -> CompressionCodecName.UNCOMPRESSED;
-    };
+    this.codec = codec(compression);
     this.maxFileBytes = maxFileBytes;
     this.rowGroupBytes = rowGroupBytes;
     this.idField = idField;
@@ -63,6 +58,16 @@ final class ParquetDocumentWriter implements DocumentWriter {
         .optional(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.jsonType()).named("metadata")
         .named("document");
     this.groups = new SimpleGroupFactory(schema);
+  }
+
+  /** The parquet codec of an {@code output.compression} name; anything else is no compression. */
+  static CompressionCodecName codec(String compression) {
+    return switch (compression) {
+      case "zstd" -> CompressionCodecName.ZSTD;
+      case "snappy" -> CompressionCodecName.SNAPPY;
+      case "gzip" -> CompressionCodecName.GZIP;
+      default -> CompressionCodecName.UNCOMPRESSED;
+    };
   }
 
   @Override
