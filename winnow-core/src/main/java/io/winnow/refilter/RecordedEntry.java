@@ -86,8 +86,6 @@ final class RecordedEntry {
 
   int elementStart(int k) { return element[8 * k + ELEMENT]; }
   int elementEnd(int k) { return element[8 * k + ELEMENT + 1]; }
-  int stepStart(int k) { return element[8 * k + STEP]; }
-  int stepEnd(int k) { return element[8 * k + STEP + 1]; }
   int reasonStart(int k) { return element[8 * k + REASON]; }
   int reasonEnd(int k) { return element[8 * k + REASON + 1]; }
   int valuesStart(int k) { return element[8 * k + VALUES]; }

@@ -7,11 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.winnow.io.AtomicFiles;
 import io.winnow.io.BackgroundOutputStream;
 import io.winnow.io.ByteLines;
-import io.winnow.io.ReadAheadInputStream;
-import io.winnow.log.Outcome;
-import java.io.InputStream;
-import java.io.OutputStream;
 import io.winnow.io.Compression;
+import io.winnow.io.ReadAheadInputStream;
 import io.winnow.pipeline.Pipeline;
 import io.winnow.pipeline.PipelineException;
 import io.winnow.pipeline.PipelineFile;
@@ -19,6 +16,8 @@ import io.winnow.pipeline.StepRegistry;
 import io.winnow.pipeline.StepSpec;
 import io.winnow.step.RuleFilter;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -174,28 +173,24 @@ public final class Refilter {
       while (in.next()) {
         lineNo++;
         if (in.end() == in.start()) continue;
-        Outcome decided;
         try {
           entry.read(in.buffer(), in.start(), in.end());
-          boolean wasKept = entry.outcome.equals("kept");
-          if (wasKept) data.next();
-          decided = redecider.decide(entry, logOut);
-          totals[0]++;
-          switch (decided) {
-            case KEPT -> {
-              totals[1]++;
-              if (wasKept) {
-                totals[4] += words.count(data.buffer(), data.start(), data.end());
-                if (dataOut != null) copyStripped(data, dataOut);
-              }
+        } catch (IOException e) {
+          throw new IOException(log + ":" + lineNo + ": cannot read this decision-log entry: " + e.getMessage(), e);
+        }
+        boolean wasKept = entry.outcome.equals("kept");
+        if (wasKept) data.next();
+        totals[0]++;
+        switch (redecider.decide(entry, logOut)) {
+          case KEPT -> {
+            totals[1]++;
+            if (wasKept) {
+              totals[4] += words.count(data.buffer(), data.start(), data.end());
+              if (dataOut != null) copyStripped(data, dataOut);
             }
-            case DROPPED -> totals[2]++;
-            case REJECTED -> totals[3]++;
           }
-        } catch (IOException | java.io.UncheckedIOException e) {
-          if (e instanceof DataFileException) throw (IOException) e;
-          String msg = e instanceof java.io.UncheckedIOException u ? u.getCause().getMessage() : e.getMessage();
-          throw new IOException(log + ":" + lineNo + ": cannot read this decision-log entry: " + msg, e);
+          case DROPPED -> totals[2]++;
+          case REJECTED -> totals[3]++;
         }
       }
     }
@@ -237,13 +232,6 @@ public final class Refilter {
     }
   }
 
-  /** A data file that holds fewer documents than the log says were kept. */
-  private static final class DataFileException extends IOException {
-    DataFileException(String message) {
-      super(message);
-    }
-  }
-
   /** The lines of one shard's data files in order, as bytes: the documents the run kept, one per kept log entry. */
   private static final class DataLines implements java.io.Closeable {
     private final List<Path> files;
@@ -260,7 +248,7 @@ public final class Refilter {
     void next() throws IOException {
       while (true) {
         if (current == null) {
-          if (next == files.size()) throw new DataFileException("the run's data files hold fewer documents than its log says were kept");
+          if (next == files.size()) throw new IOException("the run's data files hold fewer documents than its log says were kept");
           current = new ByteLines(reader(files.get(next++)));
         }
         if (current.next()) return;
