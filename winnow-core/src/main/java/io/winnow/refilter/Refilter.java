@@ -3,25 +3,21 @@ package io.winnow.refilter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.winnow.doc.Verdict;
 import io.winnow.io.AtomicFiles;
+import io.winnow.io.BackgroundOutputStream;
+import io.winnow.io.ByteLines;
 import io.winnow.io.Compression;
+import io.winnow.io.ReadAheadInputStream;
 import io.winnow.pipeline.Pipeline;
 import io.winnow.pipeline.PipelineException;
 import io.winnow.pipeline.PipelineFile;
 import io.winnow.pipeline.StepRegistry;
 import io.winnow.pipeline.StepSpec;
-import io.winnow.step.Measures;
 import io.winnow.step.RuleFilter;
-import java.io.BufferedReader;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -139,24 +135,9 @@ public final class Refilter {
       String name = log.getFileName().toString();
       String shard = name.substring(0, name.indexOf('.'));
       Compression c = Compression.forName(name);
-      try (BufferedReader in = reader(log);
-           DataLines data = new DataLines(runDir.resolve("data"), shard);
-           Writer logOut = writer(tmp.resolve("decisions").resolve(name), c);
-           Writer dataOut = writer(tmp.resolve("data").resolve(shard + "-000.jsonl" + c.extension()), c)) {
-        for (String line; (line = in.readLine()) != null; ) {
-          if (line.isEmpty()) continue;
-          ObjectNode entry = (ObjectNode) JSON.readTree(line);
-          boolean wasKept = entry.path("outcome").asText().equals("kept");
-          String dataLine = wasKept ? data.next() : null;
-          ObjectNode decided = decide(entry);
-          count(totals, decided, dataLine);
-          logOut.write(JSON.writeValueAsString(decided));
-          logOut.write('\n');
-          if (dataLine != null && decided.path("outcome").asText().equals("kept")) {
-            dataOut.write(dataLine.stripLeading()); // the writer separates records with "\n " after the first
-            dataOut.write('\n');
-          }
-        }
+      try (OutputStream logOut = writer(tmp.resolve("decisions").resolve(name), c);
+           OutputStream dataOut = writer(tmp.resolve("data").resolve(shard + "-000.jsonl" + c.extension()), c)) {
+        refilterShard(log, logOut, dataOut, totals);
       }
     }
     ObjectMapper pretty = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -173,31 +154,55 @@ public final class Refilter {
   /** Documents and words each setting would keep, reading the log and the kept documents' lines once each. */
   public Counts count() throws IOException {
     long[] totals = new long[5];
-    for (Path log : logs()) {
-      String name = log.getFileName().toString();
-      try (BufferedReader in = reader(log);
-           DataLines data = new DataLines(runDir.resolve("data"), name.substring(0, name.indexOf('.')))) {
-        for (String line; (line = in.readLine()) != null; ) {
-          if (line.isEmpty()) continue;
-          ObjectNode entry = (ObjectNode) JSON.readTree(line);
-          String dataLine = entry.path("outcome").asText().equals("kept") ? data.next() : null;
-          count(totals, decide(entry), dataLine);
-        }
-      }
-    }
+    for (Path log : logs()) refilterShard(log, null, null, totals);
     return new Counts(totals[0], totals[1], totals[2], totals[3], totals[4]);
   }
 
-  private void count(long[] totals, ObjectNode decided, String dataLine) throws IOException {
-    totals[0]++;
-    switch (decided.path("outcome").asText()) {
-      case "kept" -> {
-        totals[1]++;
-        if (dataLine != null) totals[4] += io.winnow.text.PyText.countWhitespaceWords(JSON.readTree(dataLine).path(textField()).asText());
+  /**
+   * Decides every entry of one shard's log again, adding to the totals; writes the new log lines and the kept
+   * documents' lines (copied as bytes) when the streams are given.
+   */
+  private void refilterShard(Path log, OutputStream logOut, OutputStream dataOut, long[] totals) throws IOException {
+    String name = log.getFileName().toString();
+    Redecider redecider = new Redecider(deciders);
+    KeptWords words = new KeptWords(textField());
+    RecordedEntry entry = new RecordedEntry();
+    long lineNo = 0;
+    try (ByteLines in = new ByteLines(reader(log));
+         DataLines data = new DataLines(runDir.resolve("data"), name.substring(0, name.indexOf('.')))) {
+      while (in.next()) {
+        lineNo++;
+        if (in.end() == in.start()) continue;
+        try {
+          entry.read(in.buffer(), in.start(), in.end());
+        } catch (IOException e) {
+          throw new IOException(log + ":" + lineNo + ": cannot read this decision-log entry: " + e.getMessage(), e);
+        }
+        boolean wasKept = entry.outcome.equals("kept");
+        if (wasKept) data.next();
+        totals[0]++;
+        switch (redecider.decide(entry, logOut)) {
+          case KEPT -> {
+            totals[1]++;
+            if (wasKept) {
+              totals[4] += words.count(data.buffer(), data.start(), data.end());
+              if (dataOut != null) copyStripped(data, dataOut);
+            }
+          }
+          case DROPPED -> totals[2]++;
+          case REJECTED -> totals[3]++;
+        }
       }
-      case "dropped" -> totals[2]++;
-      default -> totals[3]++;
     }
+  }
+
+  /** The writer separates records with "\n " after the first: the new file starts each line at its '{'. */
+  private static void copyStripped(DataLines data, OutputStream out) throws IOException {
+    byte[] b = data.buffer();
+    int s = data.start();
+    while (s < data.end() && b[s] >= 0 && Character.isWhitespace(b[s])) s++;
+    out.write(b, s, data.end() - s);
+    out.write('\n');
   }
 
   @SuppressWarnings("unchecked")
@@ -207,74 +212,17 @@ public final class Refilter {
     return f == null ? "text" : f.toString();
   }
 
-  /** The entry as the new thresholds decide it: the trail up to the first drop, with outcome, by and reason. */
-  private ObjectNode decide(ObjectNode entry) {
-    if (entry.path("outcome").asText().equals("rejected")) return entry;
-    ObjectNode out = JSON.createObjectNode();
-    out.set("id", entry.get("id"));
-    out.set("src", entry.get("src"));
-    ArrayNode trail = JSON.createArrayNode();
-    String by = null;
-    String reason = null;
-    for (JsonNode d : entry.path("trail")) {
-      String step = d.path("step").asText();
-      RuleFilter rf = deciders.get(step);
-      if (rf == null) {
-        trail.add(d);
-        if (d.path("action").asText().equals("drop")) {
-          by = step;
-          reason = d.path("reason").asText();
-          break;
-        }
-        continue;
-      }
-      JsonNode values = d.path("values");
-      Verdict v = rf.decide(recorded(step, values));
-      if (v == null) {
-        trail.add(d);
-        continue;
-      }
-      ObjectNode drop = JSON.createObjectNode();
-      drop.put("step", step);
-      drop.put("action", "drop");
-      reason = step + "." + v.reason().code();
-      drop.put("reason", reason);
-      drop.set("values", values);
-      trail.add(drop);
-      by = step;
-      break;
-    }
-    out.put("outcome", by == null ? "kept" : "dropped");
-    if (by != null) {
-      out.put("by", by);
-      out.put("reason", reason);
-    }
-    out.set("trail", trail);
-    return out;
-  }
-
-  /** The figures a step recorded; a figure absent from the log (not recorded) is an error, a null one undefined. */
-  private static Measures recorded(String step, JsonNode values) {
-    return name -> {
-      JsonNode v = values.get(name);
-      if (v == null) throw new IllegalStateException("refilter: step " + step + " recorded no '" + name + "'; re-run with annotate: true");
-      if (v.isNull()) return null;
-      if (v.isTextual()) return Double.parseDouble(v.asText()); // Infinity and NaN are written as strings
-      return v.numberValue();
-    };
-  }
-
   private List<Path> logs() throws IOException {
     return io.winnow.log.DecisionLogReader.files(runDir);
   }
 
-  private static BufferedReader reader(Path f) throws IOException {
-    return new BufferedReader(new InputStreamReader(Compression.forName(f.toString()).decompress(Files.newInputStream(f)),
-        StandardCharsets.UTF_8), 1 << 16);
+  private static InputStream reader(Path f) throws IOException {
+    return new ReadAheadInputStream(Compression.forName(f.toString()).decompress(Files.newInputStream(f)), "refilter-read");
   }
 
-  private static Writer writer(Path f, Compression c) throws IOException {
-    return new BufferedWriter(new OutputStreamWriter(c.compress(AtomicFiles.create(f)), StandardCharsets.UTF_8), 1 << 16);
+  /** Compressing on a thread of its own; the bytes are those a direct write gives. */
+  private static OutputStream writer(Path f, Compression c) throws IOException {
+    return new BackgroundOutputStream(c.compress(AtomicFiles.create(f)), "refilter-write");
   }
 
   private static void deleteTree(Path p) throws IOException {
@@ -284,11 +232,11 @@ public final class Refilter {
     }
   }
 
-  /** The lines of one shard's data files in order: the documents the run kept, one per kept log entry. */
+  /** The lines of one shard's data files in order, as bytes: the documents the run kept, one per kept log entry. */
   private static final class DataLines implements java.io.Closeable {
     private final List<Path> files;
     private int next;
-    private BufferedReader current;
+    private ByteLines current;
 
     DataLines(Path dataDir, String shard) throws IOException {
       try (Stream<Path> s = Files.list(dataDir)) {
@@ -297,17 +245,28 @@ public final class Refilter {
       }
     }
 
-    String next() throws IOException {
+    void next() throws IOException {
       while (true) {
         if (current == null) {
           if (next == files.size()) throw new IOException("the run's data files hold fewer documents than its log says were kept");
-          current = reader(files.get(next++));
+          current = new ByteLines(reader(files.get(next++)));
         }
-        String line = current.readLine();
-        if (line != null) return line;
+        if (current.next()) return;
         current.close();
         current = null;
       }
+    }
+
+    byte[] buffer() {
+      return current.buffer();
+    }
+
+    int start() {
+      return current.start();
+    }
+
+    int end() {
+      return current.end();
     }
 
     @Override

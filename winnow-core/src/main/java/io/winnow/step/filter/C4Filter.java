@@ -61,8 +61,8 @@ public final class C4Filter extends RuleFilter {
     }
   }
 
+  /** The word splitter is fetched where sentences are counted, not here: refilter builds this filter only to decide. */
   private final Config config;
-  private final EnglishWordSplitter splitter = EnglishWordSplitter.get();
 
   public C4Filter(Config config) {
     this(config, false);
@@ -140,7 +140,7 @@ public final class C4Filter extends RuleFilter {
     boolean countSentences = all || c.minNumSentences != -1;
     // split_paragraph=false works on sentences of the whole text instead of lines, as the reference does
     String text = doc.text();
-    List<String> lines = c.splitParagraph ? doc.lines() : splitter.sentences(text);
+    List<String> lines = c.splitParagraph ? doc.lines() : EnglishWordSplitter.get().sentences(text);
     int[] spans = c.splitParagraph ? PyText.lineSpans(text) : null;
     int sentences = 0;
     int removed = 0;
@@ -185,7 +185,7 @@ public final class C4Filter extends RuleFilter {
         continue;
       }
       if (countSentences) {
-        sentences += !c.splitParagraph ? 1 : cited ? splitter.sentenceCount(line) : lineSentences(doc, spans, li);
+        sentences += !c.splitParagraph ? 1 : cited ? EnglishWordSplitter.get().sentenceCount(line) : lineSentences(doc, spans, li);
       }
       kept.add(line);
     }
@@ -205,7 +205,7 @@ public final class C4Filter extends RuleFilter {
     int to = spans[2 * li + 1];
     while (from < to && PyText.isSpace(text.charAt(from))) from++;
     while (to > from && PyText.isSpace(text.charAt(to - 1))) to--;
-    return splitter.sentenceCount(doc.tokens(), from, to);
+    return EnglishWordSplitter.get().sentenceCount(doc.tokens(), from, to);
   }
 
   private static boolean hasLongWord(List<String> words, int max) {

@@ -1,0 +1,66 @@
+package io.winnow.refilter;
+
+import com.fasterxml.jackson.core.io.NumberInput;
+import io.winnow.step.Measures;
+import java.io.IOException;
+import java.math.BigInteger;
+
+/**
+ * The figures a step recorded in its {@code values} object, as the numbers a filter measures, each read only when
+ * the filter asks for it (most filters stop at the first threshold that decides): integers as Integer, Long or
+ * BigInteger and other numbers as Double (as a parsed tree holds them), strings (Infinity, NaN) parsed as doubles,
+ * null and anything else as undefined. A figure absent from the log is an error: the step did not record it.
+ */
+final class RecordedMeasures implements Measures {
+  private final String step;
+  private final JsonSpans json;
+  private final byte[] b;
+  private int count;
+  private int[] spans = new int[4 * 32]; // per figure: name start, name end, value start, value end
+
+  RecordedMeasures(String step, byte[] b, int limit, int start) throws IOException {
+    this.step = step;
+    this.b = b;
+    this.json = new JsonSpans(b, limit);
+    if (start >= 0 && b[start] == '{') json.object(start, (ns, ne, vs) -> {
+      int ve = json.value(vs);
+      if (4 * count == spans.length) spans = java.util.Arrays.copyOf(spans, spans.length * 2);
+      spans[4 * count] = ns;
+      spans[4 * count + 1] = ne;
+      spans[4 * count + 2] = vs;
+      spans[4 * count + 3] = ve;
+      count++;
+      return ve;
+    });
+  }
+
+  @Override
+  public Number get(String name) {
+    for (int k = count - 1; k >= 0; k--) { // the last of repeated names counts
+      if (json.isString(spans[4 * k], spans[4 * k + 1], name)) return number(spans[4 * k + 2], spans[4 * k + 3]);
+    }
+    throw new IllegalStateException("refilter: step " + step + " recorded no '" + name + "'; re-run with annotate: true");
+  }
+
+  private Number number(int start, int end) {
+    byte c = b[start];
+    try {
+      if (c == '"') return Double.parseDouble(json.text(start, end)); // Infinity and NaN are written as strings
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    if (c != '-' && (c < '0' || c > '9')) return null; // null, a boolean, an object or an array: undefined
+    boolean integer = true;
+    for (int i = start; i < end && integer; i++) integer = b[i] != '.' && b[i] != 'e' && b[i] != 'E';
+    if (integer && end - start <= 18) {
+      long v = 0;
+      for (int i = c == '-' ? start + 1 : start; i < end; i++) v = v * 10 + (b[i] - '0');
+      if (c == '-') v = -v;
+      return v == (int) v ? (Number) (int) v : (Number) v;
+    }
+    String text = new String(b, start, end - start, java.nio.charset.StandardCharsets.US_ASCII);
+    if (!integer) return NumberInput.parseDouble(text, true);
+    BigInteger big = new BigInteger(text);
+    return big.bitLength() < 32 ? (Number) big.intValue() : big.bitLength() < 64 ? (Number) big.longValue() : big;
+  }
+}
