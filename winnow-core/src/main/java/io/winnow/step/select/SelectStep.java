@@ -38,10 +38,10 @@ import java.util.function.Supplier;
  * chosen documents and the skipped near-copies; <b>apply</b> drops every other document with a reason.
  *
  * <p>Memory: observe is constant; fit holds the sort buffers ({@code memory_mb}), the chosen documents'
- * indexes and band keys in primitive arrays (about {@code 8 + 20 × bands} bytes each, {@link ChosenBands}) and
+ * indexes and band keys in primitive arrays (about {@code 8 + 30 × bands} bytes each, {@link ChosenBands}) and
  * one counter per group: signatures are read back from the observation records, the walked marks of a balanced
  * pass go to a file merged by the next pass, and ids go to {@link ChosenIds}. Apply holds a key and a packed int
- * or long per chosen and too-similar document in open hash tables (about 20 bytes each) and reads the kept id of
+ * or long per chosen and too-similar document in open hash tables (16 to 43 bytes each) and reads the kept id of
  * a near-copy from {@link ChosenIds}.
  */
 public final class SelectStep implements CorpusStep {
