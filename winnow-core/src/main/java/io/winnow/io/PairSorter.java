@@ -32,7 +32,8 @@ public final class PairSorter implements Closeable {
   /** @param memoryBytes the buffer size; 16 bytes per pair */
   public PairSorter(Path dir, long memoryBytes) throws IOException {
     this.dir = Files.createDirectories(dir);
-    long pairs = Math.max(1024, Math.min(memoryBytes / 16, (Integer.MAX_VALUE - 8) / 2));
+    // a floor of 16 pairs keeps a buffer useful; callers give megabytes, tests a few pairs to force spilling
+    long pairs = Math.max(16, Math.min(memoryBytes / 16, (Integer.MAX_VALUE - 8) / 2));
     this.buf = new long[(int) pairs * 2];
   }
 

@@ -37,9 +37,12 @@ import java.util.function.Supplier;
  * bounded external sort, walks them once (twice when balancing) reading records by position, and writes the
  * chosen documents and the skipped near-copies; <b>apply</b> drops every other document with a reason.
  *
- * <p>Memory: observe is constant; fit holds the sort buffer ({@code memory_mb}), the chosen documents'
- * signatures and band index (about {@code keep × (8 × permutations + 16 × bands)} bytes) and one counter per
- * group; apply holds the chosen and the too-similar documents (about 40 bytes each).
+ * <p>Memory: observe is constant; fit holds the sort buffers ({@code memory_mb}), the chosen documents'
+ * indexes and band keys in primitive arrays (about {@code 8 + 30 × bands} bytes each, {@link ChosenBands}) and
+ * one counter per group: signatures are read back from the observation records, the walked marks of a balanced
+ * pass go to a file merged by the next pass, and ids go to {@link ChosenIds}. Apply holds a key and a packed int
+ * or long per chosen and too-similar document in open hash tables (16 to 43 bytes each) and reads the kept id of
+ * a near-copy from {@link ChosenIds}.
  */
 public final class SelectStep implements CorpusStep {
   public static final String TYPE = "select";
@@ -85,9 +88,16 @@ public final class SelectStep implements CorpusStep {
   }
 
   private final Config config;
+  private final long memoryBytes;
 
   public SelectStep(Config config) {
+    this(config, (long) config.memoryMb() << 20);
+  }
+
+  /** With the sort buffers in bytes rather than {@code memory_mb}, so a test can force them to spill. */
+  SelectStep(Config config, long memoryBytes) {
     this.config = config;
+    this.memoryBytes = memoryBytes;
   }
 
   static Path records(Path dir, int shard) {
@@ -154,7 +164,7 @@ public final class SelectStep implements CorpusStep {
 
   @Override
   public void fit(Path dir, int shards) throws IOException {
-    new SelectionFit(config, dir, shards).run();
+    new SelectionFit(config, dir, shards, memoryBytes).run();
   }
 
   @Override

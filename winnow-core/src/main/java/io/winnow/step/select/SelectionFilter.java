@@ -8,7 +8,8 @@ import io.winnow.doc.Verdict;
 import io.winnow.step.Step;
 import io.winnow.step.dedup.DocKey;
 import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
-import it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap;
+import it.unimi.dsi.fastutil.longs.Long2LongOpenHashMap;
+import java.io.UncheckedIOException;
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
@@ -28,12 +29,15 @@ public final class SelectionFilter implements Step {
     TOO_SIMILAR;
   }
 
-  record Similar(String keptId, double similarity) {}
-
-  /** The fitted state, loaded once and shared by the workers. */
+  /**
+   * The fitted state, loaded once and shared by the workers: the rank of each chosen document, and for a
+   * near-copy the rank of the chosen one it resembles and its similarity in ten-thousandths (the precision
+   * decisions report), packed in a long. The kept ids stay on disk ({@link ChosenIds}).
+   */
   static final class State {
     final Long2IntOpenHashMap rank = new Long2IntOpenHashMap();
-    final Long2ObjectOpenHashMap<Similar> similar = new Long2ObjectOpenHashMap<>();
+    final Long2LongOpenHashMap similar = new Long2LongOpenHashMap();
+    ChosenIds ids;
   }
 
   private final State state;
@@ -50,10 +54,13 @@ public final class SelectionFilter implements Step {
       s.rank.put(key, in.readInt());
       in.readUTF(); // the id, for readers of the file; documents are matched by key
     });
+    s.similar.defaultReturnValue(-1);
     forEach(dir.resolve(SelectStep.SIMILAR), (key, in) -> {
-      String kept = in.readUTF();
-      s.similar.put(key, new Similar(kept, in.readDouble()));
+      int keptRank = in.readInt();
+      long tenThousandths = Math.round(in.readDouble() * 1e4);
+      s.similar.put(key, ((long) keptRank << 32) | tenThousandths);
     });
+    s.ids = new ChosenIds(dir);
     return s;
   }
 
@@ -82,8 +89,16 @@ public final class SelectionFilter implements Step {
     double sc = SelectionFit.round(score.score(doc));
     int r = state.rank.getOrDefault(key, 0);
     if (r > 0) return Verdict.keep(values("rank", r, "score", sc));
-    Similar s = state.similar.get(key);
-    if (s != null) return Verdict.drop(Reason.TOO_SIMILAR, values("score", sc, "similar_to", s.keptId(), "similarity", SelectionFit.round(s.similarity())));
+    long s = state.similar.get(key);
+    if (s >= 0) {
+      String keptId;
+      try {
+        keptId = state.ids.get((int) (s >>> 32));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      return Verdict.drop(Reason.TOO_SIMILAR, values("score", sc, "similar_to", keptId, "similarity", (s & 0xffffffffL) / 1e4));
+    }
     return Verdict.drop(Reason.NOT_SELECTED, values("score", sc));
   }
 }

@@ -4,10 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.winnow.io.AtomicFiles;
 import io.winnow.io.PairSorter;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
-import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
-import it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap;
 import it.unimi.dsi.fastutil.longs.LongArrayList;
-import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
@@ -41,17 +38,19 @@ final class SelectionFit {
   private final FileChannel[] channels;
   private final ByteBuffer buf;
   // the chosen documents, in choice order
+  private final long memoryBytes;
+  // the chosen documents (global index), in choice order: 8 bytes each
   private final LongArrayList chosen = new LongArrayList();
-  private final List<long[]> chosenSigs = new ArrayList<>();
-  private final Long2ObjectOpenHashMap<IntArrayList> bandIndex = new Long2ObjectOpenHashMap<>();
-  private final LongOpenHashSet decided = new LongOpenHashSet();
+  private final ChosenBands bandIndex;
   private long tooSimilar;
   /** The first skipped near-copies (global index, choice index of the chosen one), for the report's examples. */
   private final LongArrayList exampleSkipped = new LongArrayList();
   private final IntArrayList exampleNear = new IntArrayList();
 
-  SelectionFit(SelectStep.Config config, Path dir, int shards) {
+  SelectionFit(SelectStep.Config config, Path dir, int shards, long memoryBytes) {
     this.config = config;
+    this.memoryBytes = memoryBytes;
+    this.bandIndex = new ChosenBands(config.bands(), config.rows());
     this.dir = dir;
     this.shards = shards;
     this.width = config.recordLongs();
@@ -67,7 +66,7 @@ final class SelectionFit {
     Path sortDir = dir.resolve("sort");
     Path order = dir.resolve("order.bin");
     long total;
-    try (PairSorter sorter = new PairSorter(sortDir, (long) config.memoryMb() << 20)) {
+    try (PairSorter sorter = new PairSorter(sortDir, memoryBytes)) {
       long g = 0;
       long[] rec = new long[width];
       for (int s = 0; s < shards; s++) {
@@ -92,44 +91,68 @@ final class SelectionFit {
     }
     long target = config.keep() > 0 ? Math.min(config.keep(), total) : Math.round(config.share() * total);
     for (int s = 0; s < shards; s++) channels[s] = FileChannel.open(SelectStep.records(dir, s), StandardOpenOption.READ);
-    Path similarRaw = dir.resolve("similar-by-index.bin");
-    try (DataOutputStream sim = new DataOutputStream(new BufferedOutputStream(AtomicFiles.create(similarRaw), 1 << 16))) {
+    Path similar = dir.resolve(SelectStep.SIMILAR);
+    Path marks = dir.resolve("walked.bin");
+    try (DataOutputStream sim = new DataOutputStream(new BufferedOutputStream(AtomicFiles.create(AtomicFiles.tmp(similar)), 1 << 16))) {
       Map<Long, Long> quota = config.balanceBy() == null ? null : Quotas.waterFill(groupSizes, target);
-      walk(order, target, quota, sim);
-      if (quota != null && chosen.size() < target) walk(order, target, null, sim);
+      if (quota == null) walk(order, target, null, sim, null, null);
+      else {
+        // the balanced pass writes the documents it decided, in score order; the fill pass skips them by merge
+        try (DataOutputStream walked = new DataOutputStream(new BufferedOutputStream(AtomicFiles.create(marks), 1 << 16))) {
+          walk(order, target, quota, sim, walked, null);
+        }
+        if (chosen.size() < target) {
+          try (DataInputStream walked = new DataInputStream(new BufferedInputStream(Files.newInputStream(marks), 1 << 16))) {
+            walk(order, target, null, sim, null, walked);
+          }
+        }
+      }
     } finally {
       for (FileChannel c : channels) if (c != null) c.close();
+      Files.deleteIfExists(marks);
     }
+    AtomicFiles.commit(AtomicFiles.tmp(similar), similar);
     Files.deleteIfExists(order);
     writeSelected(total, target, before, groupSizes, groupNames);
   }
 
-  /** One greedy pass over the score order; {@code quota} caps each group (null: no caps). */
-  private void walk(Path order, long target, Map<Long, Long> quota, DataOutputStream sim) throws IOException {
+  /**
+   * One greedy pass over the score order; {@code quota} caps each group (null: no caps). {@code walkedOut}
+   * receives every document this pass decides, in score order; {@code walkedIn} (a previous pass's marks, a
+   * subsequence of the same order) names those to pass over.
+   */
+  private void walk(Path order, long target, Map<Long, Long> quota, DataOutputStream sim, DataOutputStream walkedOut, DataInputStream walkedIn)
+      throws IOException {
     Map<Long, Long> taken = new TreeMap<>();
     if (quota != null) for (long i = 0; i < chosen.size(); i++) taken.merge(record(chosen.getLong((int) i))[2], 1L, Long::sum);
+    long nextWalked = nextMark(walkedIn);
     try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(order), 1 << 16))) {
       for (long n = shardStart[shards]; n > 0 && chosen.size() < target; n--) {
         long g = in.readLong();
-        if (decided.contains(g)) continue;
+        if (g == nextWalked) {
+          nextWalked = nextMark(walkedIn);
+          continue;
+        }
         long[] rec = record(g);
         if (quota != null && taken.getOrDefault(rec[2], 0L) >= quota.getOrDefault(rec[2], 0L)) continue;
         long[] sig = rec[4] == 0 ? null : java.util.Arrays.copyOfRange(rec, 5, width);
         int near = -1;
         double nearSim = 0;
         if (sig != null && config.maxSimilarity() < 1) {
-          for (int c : candidates(sig)) {
-            double s = similarity(sig, chosenSigs.get(c));
+          IntArrayList cands = bandIndex.candidates(sig);
+          for (int i = 0; i < cands.size(); i++) {
+            int c = cands.getInt(i);
+            double s = similarity(sig, record(chosen.getLong(c)));
             if (s >= config.maxSimilarity() && s > nearSim) {
               near = c;
               nearSim = s;
             }
           }
         }
-        decided.add(g);
+        if (walkedOut != null) walkedOut.writeLong(g);
         if (near >= 0) {
           sim.writeLong(rec[0]);
-          sim.writeInt(near);
+          sim.writeInt(near + 1);
           sim.writeDouble(nearSim);
           tooSimilar++;
           if (exampleSkipped.size() < config.examples()) {
@@ -138,39 +161,27 @@ final class SelectionFit {
           }
           continue;
         }
-        if (sig != null) index(sig, chosen.size());
+        if (sig != null) bandIndex.add(sig, chosen.size());
         chosen.add(g);
-        chosenSigs.add(sig);
         if (quota != null) taken.merge(rec[2], 1L, Long::sum);
       }
     }
   }
 
-  private IntArrayList candidates(long[] sig) {
-    IntArrayList out = new IntArrayList();
-    int rows = config.rows();
-    for (int b = 0; b < config.bands(); b++) {
-      IntArrayList l = bandIndex.get(bandKey(sig, b, rows));
-      if (l != null) for (int i = 0; i < l.size(); i++) if (!out.contains(l.getInt(i))) out.add(l.getInt(i));
+  private static long nextMark(DataInputStream walked) throws IOException {
+    if (walked == null) return -1;
+    try {
+      return walked.readLong();
+    } catch (java.io.EOFException end) {
+      return -1;
     }
-    return out;
   }
 
-  private void index(long[] sig, int chosenIndex) {
-    int rows = config.rows();
-    for (int b = 0; b < config.bands(); b++) bandIndex.computeIfAbsent(bandKey(sig, b, rows), k -> new IntArrayList(1)).add(chosenIndex);
-  }
-
-  private static long bandKey(long[] sig, int band, int rows) {
-    long h = band * 0x9E3779B97F4A7C15L;
-    for (int i = band * rows; i < (band + 1) * rows; i++) h = (h ^ sig[i]) * 0xBF58476D1CE4E5B9L;
-    return h;
-  }
-
-  private static double similarity(long[] a, long[] b) {
-    if (b == null) return 0;
+  /** The share of equal MinHash values between a signature and a chosen document's record (signature from 5). */
+  private static double similarity(long[] a, long[] chosenRecord) {
+    if (chosenRecord[4] == 0) return 0;
     int same = 0;
-    for (int i = 0; i < a.length; i++) if (a[i] == b[i]) same++;
+    for (int i = 0; i < a.length; i++) if (a[i] == chosenRecord[5 + i]) same++;
     return (double) same / a.length;
   }
 
@@ -198,70 +209,71 @@ final class SelectionFit {
     return lo;
   }
 
-  /** Writes the chosen documents (key, rank, id) and the report. */
+  /**
+   * Writes the chosen documents (key, rank, id; in input order), their ids by rank ({@link ChosenIds}) and the
+   * report. The (index, rank) pairs of the chosen (and of the few skipped examples, as negative ranks) are
+   * sorted within the sort buffer and merged with one sequential pass over the line files, so only the
+   * report's examples are held as text.
+   */
   private void writeSelected(long total, long target, Sample before, Map<Long, Long> groupSizes, Map<Long, String> groupNames) throws IOException {
-    Long2IntOpenHashMap rankOf = new Long2IntOpenHashMap();
-    for (int i = 0; i < chosen.size(); i++) rankOf.put(chosen.getLong(i), i + 1);
-    // ids and prompt excerpts of the chosen, from the line files (one sequential pass)
-    String[] ids = new String[chosen.size()];
-    String[] prompts = new String[chosen.size()];
-    String[] skippedIds = new String[exampleSkipped.size()];
-    String[] skippedPrompts = new String[exampleSkipped.size()];
-    long g = 0;
-    for (int s = 0; s < shards; s++) {
-      try (BufferedReader lines = Files.newBufferedReader(SelectStep.lines(dir, s), StandardCharsets.UTF_8)) {
-        for (String line; (line = lines.readLine()) != null; g++) {
-          int r = rankOf.getOrDefault(g, 0);
-          int skipped = exampleSkipped.indexOf(g);
-          if (r == 0 && skipped < 0) continue;
-          String[] f = line.split("\t", -1);
-          String prompt = f.length > 2 ? f[2] : "";
-          if (r > 0) {
-            ids[r - 1] = f[0];
-            prompts[r - 1] = prompt;
-          }
-          if (skipped >= 0) {
-            skippedIds[skipped] = f[0];
-            skippedPrompts[skipped] = prompt;
-          }
-        }
-      }
-    }
+    it.unimi.dsi.fastutil.ints.IntOpenHashSet nearRanks = new it.unimi.dsi.fastutil.ints.IntOpenHashSet();
+    for (int i = 0; i < exampleNear.size(); i++) nearRanks.add(exampleNear.getInt(i) + 1);
+    Map<Integer, String[]> textOfRank = new TreeMap<>(); // rank -> (id, prompt), for the examples only
+    String[][] skippedText = new String[exampleSkipped.size()][];
     for (int s = 0; s < shards; s++) channels[s] = FileChannel.open(SelectStep.records(dir, s), StandardOpenOption.READ);
     Sample after = new Sample();
     Map<Long, Long> groupsAfter = new TreeMap<>();
+    Map<Integer, Map<String, Object>> examples = new TreeMap<>();
     Path selected = dir.resolve(SelectStep.SELECTED);
-    List<Map<String, Object>> examples = new ArrayList<>();
-    try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(AtomicFiles.create(AtomicFiles.tmp(selected)), 1 << 16))) {
-      for (int i = 0; i < chosen.size(); i++) {
-        long[] rec = record(chosen.getLong(i));
-        out.writeLong(rec[0]);
-        out.writeInt(i + 1);
-        out.writeUTF(ids[i]);
-        double score = Double.longBitsToDouble(rec[1]);
-        after.add(score, rec[3]);
-        groupsAfter.merge(rec[2], 1L, Long::sum);
-        if (i < config.examples()) {
-          Map<String, Object> e = new LinkedHashMap<>();
-          e.put("rank", i + 1);
-          e.put("id", ids[i]);
-          e.put("score", round(score));
-          e.put("prompt", prompts[i]);
-          examples.add(e);
-        }
+    try (PairSorter byIndex = new PairSorter(dir.resolve("sort"), memoryBytes);
+        ChosenIds.Writer idsOut = new ChosenIds.Writer(dir, memoryBytes);
+        DataOutputStream out = new DataOutputStream(new BufferedOutputStream(AtomicFiles.create(AtomicFiles.tmp(selected)), 1 << 16))) {
+      for (int i = 0; i < chosen.size(); i++) byIndex.add(chosen.getLong(i), i + 1);
+      for (int i = 0; i < exampleSkipped.size(); i++) byIndex.add(exampleSkipped.getLong(i), -(i + 1));
+      LineCursor lines = new LineCursor();
+      try {
+        byIndex.drain((g, rank) -> {
+          String[] f = lines.at(g).split("\t", -1);
+          String prompt = f.length > 2 ? f[2] : "";
+          if (rank < 0) {
+            skippedText[(int) -rank - 1] = new String[] {f[0], prompt};
+            return;
+          }
+          int r = (int) rank;
+          long[] rec = record(g);
+          out.writeLong(rec[0]);
+          out.writeInt(r);
+          out.writeUTF(f[0]);
+          idsOut.add(r, f[0]);
+          double score = Double.longBitsToDouble(rec[1]);
+          after.add(score, rec[3]);
+          groupsAfter.merge(rec[2], 1L, Long::sum);
+          if (r <= config.examples() || nearRanks.contains(r)) textOfRank.put(r, new String[] {f[0], prompt});
+          if (r <= config.examples()) {
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("rank", r);
+            e.put("id", f[0]);
+            e.put("score", round(score));
+            e.put("prompt", prompt);
+            examples.put(r, e);
+          }
+        });
+      } finally {
+        lines.close();
       }
+      idsOut.finish();
     } finally {
       for (FileChannel c : channels) if (c != null) c.close();
     }
     AtomicFiles.commit(AtomicFiles.tmp(selected), selected);
-    resolveSimilar(ids);
     List<Map<String, Object>> similarExamples = new ArrayList<>();
     for (int i = 0; i < exampleSkipped.size(); i++) {
       Map<String, Object> e = new LinkedHashMap<>();
-      e.put("id", skippedIds[i]);
-      e.put("prompt", skippedPrompts[i]);
-      e.put("similar_to", ids[exampleNear.getInt(i)]);
-      e.put("similar_prompt", prompts[exampleNear.getInt(i)]);
+      String[] near = textOfRank.get(exampleNear.getInt(i) + 1);
+      e.put("id", skippedText[i][0]);
+      e.put("prompt", skippedText[i][1]);
+      e.put("similar_to", near[0]);
+      e.put("similar_prompt", near[1]);
       similarExamples.add(e);
     }
     Map<String, Object> report = new LinkedHashMap<>();
@@ -282,28 +294,35 @@ final class SelectionFit {
       }
       report.put("groups_by_" + (config.balanceBy() == null ? "file" : config.balanceBy()), groups);
     }
-    report.put("examples", examples);
+    report.put("examples", new ArrayList<>(examples.values()));
     report.put("too_similar_examples", similarExamples);
     AtomicFiles.write(dir.resolve(SelectStep.FIT_JSON), new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(report));
   }
 
-  /** Rewrites the skipped near-copies with the chosen document's id in place of its choice index. */
-  private void resolveSimilar(String[] ids) throws IOException {
-    Path raw = dir.resolve("similar-by-index.bin");
-    Path similar = dir.resolve(SelectStep.SIMILAR);
-    try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(raw), 1 << 16));
-        DataOutputStream out = new DataOutputStream(new BufferedOutputStream(AtomicFiles.create(AtomicFiles.tmp(similar)), 1 << 16))) {
-      for (long n = 0; n < tooSimilar; n++) {
-        long key = in.readLong();
-        int near = in.readInt();
-        double sim = in.readDouble();
-        out.writeLong(key);
-        out.writeUTF(ids[near]);
-        out.writeDouble(sim);
+  /** Reads the line files forward to a given global index (indexes asked in ascending order). */
+  private final class LineCursor {
+    private int shard = -1;
+    private long next;
+    private BufferedReader in;
+
+    String at(long g) throws IOException {
+      while (in == null || g >= shardStart[shard + 1]) {
+        if (in != null) in.close();
+        shard++;
+        in = Files.newBufferedReader(SelectStep.lines(dir, shard), StandardCharsets.UTF_8);
+        next = shardStart[shard];
       }
+      String line = null;
+      for (; next <= g; next++) {
+        line = in.readLine();
+        if (line == null) throw new IOException("lines of shard " + shard + " end early at line " + (next - shardStart[shard] + 1));
+      }
+      return line;
     }
-    AtomicFiles.commit(AtomicFiles.tmp(similar), similar);
-    Files.deleteIfExists(raw);
+
+    void close() throws IOException {
+      if (in != null) in.close();
+    }
   }
 
   /** A double's bits as a long that sorts like the double (NaN last after negation). */
