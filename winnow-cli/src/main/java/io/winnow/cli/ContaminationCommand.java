@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "contamination", mixinStandardHelpOptions = true,
     description = "Share of each benchmark's items that each training file holds, by the Tülu 3 rule (n-grams of a "
-        + "training prompt covering more than --min-coverage of an item's words). Tülu 3 drops a training set above 2 %.")
+        + "training prompt covering more than --min-coverage of an item's words). Tülu 3 drops a training set above 2 %%.")
 final class ContaminationCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
