@@ -2,6 +2,7 @@ package io.winnow.step.quality;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.winnow.step.ModelFiles;
 import io.winnow.step.ModelVersion;
 import io.winnow.step.TrainingTexts;
 import io.winnow.text.IntBuffer;
@@ -10,9 +11,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.GZIPInputStream;
@@ -32,7 +30,7 @@ import java.util.zip.GZIPOutputStream;
  * reader of those exists, and fastText's tokeniser (split on ASCII white space) is not the project's.
  */
 public final class QualityModel {
-  public static final String BUILTIN = "builtin";
+  public static final String BUILTIN = ModelFiles.BUILTIN;
   static final String BUILTIN_RESOURCE = "/winnow/quality/default-quality.bin";
   private static final String MAGIC = "WINNOW-QUALITY-1";
   private static final Map<String, QualityModel> CACHE = new ConcurrentHashMap<>();
@@ -138,16 +136,9 @@ public final class QualityModel {
   /** The shipped model, or the model file at {@code location}; each loaded once per process. */
   public static QualityModel load(String location) {
     return CACHE.computeIfAbsent(location, l -> {
+      byte[] bytes = ModelFiles.bytes(l, QualityModel.class, BUILTIN_RESOURCE, "quality model");
       try {
-        if (BUILTIN.equals(l)) {
-          try (InputStream in = QualityModel.class.getResourceAsStream(BUILTIN_RESOURCE)) {
-            if (in == null) throw new IllegalStateException("the built-in quality model is missing from the classpath (" + BUILTIN_RESOURCE + ")");
-            return read(in.readAllBytes(), "built-in quality model");
-          }
-        }
-        Path p = Path.of(l);
-        if (!Files.isRegularFile(p)) throw new IllegalArgumentException("quality model not found: " + p);
-        return read(Files.readAllBytes(p), p.toString());
+        return read(bytes, ModelFiles.where(l, "quality model"));
       } catch (IOException e) {
         throw new IllegalArgumentException("cannot read quality model " + l + ": " + e.getMessage(), e);
       }
@@ -156,11 +147,7 @@ public final class QualityModel {
 
   static QualityModel read(byte[] bytes, String where) throws IOException {
     try (DataInputStream in = new DataInputStream(new GZIPInputStream(new ByteArrayInputStream(bytes), 1 << 16))) {
-      String magic = in.readUTF();
-      if (!MAGIC.equals(magic)) throw new IOException(where + " is not a Winnow quality model (magic " + magic + ")");
-      byte[] header = new byte[in.readInt()];
-      in.readFully(header);
-      ObjectNode h = (ObjectNode) new ObjectMapper().readTree(header);
+      ObjectNode h = ModelFiles.header(in, MAGIC, where, "quality model");
       int dim = h.path("dim").asInt();
       Loss loss = Loss.parse(h.path("loss").asText());
       ObjectNode f = (ObjectNode) h.path("features");

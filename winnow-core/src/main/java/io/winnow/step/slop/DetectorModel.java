@@ -7,11 +7,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import io.winnow.step.ModelFiles;
 import io.winnow.step.ModelVersion;
 import io.winnow.step.TrainingTexts;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,7 +28,7 @@ import java.util.zip.GZIPOutputStream;
  * different models never share a version.
  */
 public final class DetectorModel {
-  public static final String BUILTIN = "builtin";
+  public static final String BUILTIN = ModelFiles.BUILTIN;
   static final String BUILTIN_RESOURCE = "/winnow/slop/default-detector.bin";
   private static final String MAGIC = "WINNOW-SLOP-1";
   private static final Map<String, DetectorModel> CACHE = new ConcurrentHashMap<>();
@@ -128,16 +126,9 @@ public final class DetectorModel {
   /** The shipped model, or the model file at {@code location}; each loaded once per process. */
   public static DetectorModel load(String location) {
     return CACHE.computeIfAbsent(location, l -> {
+      byte[] bytes = ModelFiles.bytes(l, DetectorModel.class, BUILTIN_RESOURCE, "detector model");
       try {
-        if (BUILTIN.equals(l)) {
-          try (InputStream in = DetectorModel.class.getResourceAsStream(BUILTIN_RESOURCE)) {
-            if (in == null) throw new IllegalStateException("the built-in detector model is missing from the classpath (" + BUILTIN_RESOURCE + ")");
-            return read(in.readAllBytes(), "built-in model");
-          }
-        }
-        Path p = Path.of(l);
-        if (!Files.isRegularFile(p)) throw new IllegalArgumentException("detector model not found: " + p);
-        return read(Files.readAllBytes(p), p.toString());
+        return read(bytes, ModelFiles.where(l, "detector model"));
       } catch (IOException e) {
         throw new IllegalArgumentException("cannot read detector model " + l + ": " + e.getMessage(), e);
       }
@@ -146,11 +137,7 @@ public final class DetectorModel {
 
   static DetectorModel read(byte[] bytes, String where) throws IOException {
     try (DataInputStream in = new DataInputStream(new GZIPInputStream(new ByteArrayInputStream(bytes), 1 << 16))) {
-      String magic = in.readUTF();
-      if (!MAGIC.equals(magic)) throw new IOException(where + " is not a Winnow detector model (magic " + magic + ")");
-      byte[] header = new byte[in.readInt()];
-      in.readFully(header);
-      ObjectNode h = (ObjectNode) new ObjectMapper().readTree(header);
+      ObjectNode h = ModelFiles.header(in, MAGIC, where, "detector model");
       NgramLanguageModel lm = NgramLanguageModel.read(in);
       LogisticModel lr = LogisticModel.read(in);
       List<String> languages = DEFAULT_LANGUAGES;
