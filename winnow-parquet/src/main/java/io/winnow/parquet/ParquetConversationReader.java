@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.winnow.doc.Provenance;
-import io.winnow.io.DocumentReader;
 import io.winnow.io.ReadResult;
 import io.winnow.io.ReaderLimits;
 import io.winnow.io.Rejection;
@@ -20,38 +19,22 @@ import java.nio.file.Path;
  * the rows around them are kept ({@link SalvagingRowReader}). Each document keeps its row and the file's schema
  * ({@link ParquetOrigin}) so that the writer gives it back in that schema.
  */
-final class ParquetConversationReader implements DocumentReader {
+final class ParquetConversationReader extends ParquetRowReader {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final String source;
   private final String format;
   private final String idField;
   private final ReaderLimits limits;
-  private final SalvagingRowReader rows;
-  private boolean done;
 
   ParquetConversationReader(Path file, String format, String idField, ReaderLimits limits) throws IOException {
-    this.source = file.toString();
+    super(file);
     this.format = format;
     this.idField = idField;
     this.limits = limits;
-    this.rows = new SalvagingRowReader(file);
   }
 
   @Override
-  public ReadResult next() {
-    if (done) return null;
-    if (rows.totalRows() == 0) {
-      done = true;
-      return ReadResult.rejected(new Rejection(null, source, Reason.EMPTY_FILE, "the file holds no rows"));
-    }
-    SalvagingRowReader.Item item = rows.next();
-    if (item == null) {
-      done = true;
-      return null;
-    }
-    if (item instanceof SalvagingRowReader.Lost lost) return ReadResult.rejected(ParquetDocumentReader.rejection(source, lost));
-    SalvagingRowReader.Row r = (SalvagingRowReader.Row) item;
+  protected ReadResult read(SalvagingRowReader.Row r) {
     String location = source + "#" + r.number() + " (row group " + rows.rowGroupOf(r.number()) + ")";
     ObjectNode rec = ParquetJson.toJson(r.group());
     byte[] bytes;
@@ -68,10 +51,5 @@ final class ParquetConversationReader implements DocumentReader {
         Provenance.offset(source, r.number()), bytes, false);
     if (result.document() != null) result.document().conversation().setOrigin(new ParquetOrigin(rows.schema(), r.group()));
     return result;
-  }
-
-  @Override
-  public void close() throws IOException {
-    rows.close();
   }
 }

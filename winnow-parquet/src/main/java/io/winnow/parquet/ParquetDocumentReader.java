@@ -2,7 +2,6 @@ package io.winnow.parquet;
 
 import io.winnow.doc.Document;
 import io.winnow.doc.Provenance;
-import io.winnow.io.DocumentReader;
 import io.winnow.io.ReadResult;
 import io.winnow.io.ReaderLimits;
 import io.winnow.io.Rejection;
@@ -34,48 +33,21 @@ import org.apache.parquet.schema.Type;
  * metadata columns without a STRING, JSON or ENUM annotation are taken as bytes, not text (an image, a hash),
  * and are kept as base64 strings: exact, and valid in JSON output; decode them downstream if they are text.
  */
-final class ParquetDocumentReader implements DocumentReader {
-  private final String source;
+final class ParquetDocumentReader extends ParquetRowReader {
   private final String idField;
   private final String textField;
   private final ReaderLimits limits;
-  private final SalvagingRowReader rows;
-  private boolean done;
 
   ParquetDocumentReader(Path file, String idField, String textField, ReaderLimits limits) throws IOException {
-    this.source = file.toString();
+    super(file);
     this.idField = idField;
     this.textField = textField;
     this.limits = limits;
-    this.rows = new SalvagingRowReader(file);
   }
 
   @Override
-  public ReadResult next() {
-    if (done) return null;
-    if (rows.totalRows() == 0) {
-      done = true;
-      return ReadResult.rejected(new Rejection(null, source, Reason.EMPTY_FILE, "the file holds no rows"));
-    }
-    SalvagingRowReader.Item item = rows.next();
-    if (item == null) {
-      done = true;
-      return null;
-    }
-    if (item instanceof SalvagingRowReader.Lost lost) return ReadResult.rejected(rejection(source, lost));
-    SalvagingRowReader.Row r = (SalvagingRowReader.Row) item;
+  protected ReadResult read(SalvagingRowReader.Row r) {
     return document(r.group(), r.number());
-  }
-
-  /** The rejection of rows that could not be read, naming the file, the rows and their row group. */
-  static Rejection rejection(String source, SalvagingRowReader.Lost lost) {
-    String rowsLost = lost.count() + (lost.count() == 1 ? " row" : " rows") + " lost";
-    if (lost.restOfFile()) {
-      return new Rejection(null, source + "#" + lost.first(), Reason.TRUNCATED,
-          "rest of file unreadable from row " + lost.first() + " (" + rowsLost + "): " + lost.cause());
-    }
-    return new Rejection(null, source + "#" + lost.first(), Reason.CORRUPT, "rows " + lost.first() + ".." + lost.last()
-        + " of row group " + lost.rowGroup() + " unreadable (" + rowsLost + "): " + lost.cause());
   }
 
   private ReadResult document(Group g, long row) {
@@ -172,10 +144,5 @@ final class ParquetDocumentReader implements DocumentReader {
       }
       case INT96 -> g.getValueToString(field, index);
     };
-  }
-
-  @Override
-  public void close() throws IOException {
-    rows.close();
   }
 }
