@@ -6,7 +6,8 @@
 # figure per half and in all, the SPDX and prose misses, and the misses of half A (B's with --held-out-misses).
 # With --debian-docs it also reads this machine's /usr/share/doc/*/README* and man1 pages and prints every match
 # (prose about software; a match there must be read to tell a quoted license from a false match).
-#   bash bench/licenses.sh [SHARED_DIR] [MIN_CONFIDENCE] [--held-out-misses] [--debian-docs]
+# --studied-only prints half A alone (no count of B), for tuning without seeing anything of the held-out half.
+#   bash bench/licenses.sh [SHARED_DIR] [MIN_CONFIDENCE] [--held-out-misses | --studied-only] [--debian-docs]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 shared="${1:-../shared}"

@@ -46,6 +46,8 @@ public final class LicenseEvaluation {
 
   /** Whether the misses of the held-out half B are printed (they are counted either way). */
   private static boolean showHeldOutMisses;
+  /** Whether half B is left out of the figures as well, so that tuning on A sees nothing of B, not even its counts. */
+  private static boolean studiedOnly;
 
   /** Right answers per half ({@link FixtureSplit}) and the misses to print. */
   private static final class Tally {
@@ -71,13 +73,14 @@ public final class LicenseEvaluation {
 
     /** "A (studied) x/y, B (held out) x/y, all x/y" for right or translated counts. */
     String halves(int[] counts) {
+      if (studiedOnly) return "A (studied) " + figure(counts[0], n[0]) + " (half B not shown: --studied-only)";
       return "A (studied) " + figure(counts[0], n[0]) + ", B (held out) " + figure(counts[1], n[1]) + ", all "
           + figure(counts[0] + counts[1], n[0] + n[1]);
     }
 
     void printMisses() {
       for (String m : misses) System.out.println("  miss " + m);
-      if (heldOutMisses > 0) System.out.println("  (" + heldOutMisses + " misses of the held-out half B not shown; pass --held-out-misses)");
+      if (heldOutMisses > 0 && !studiedOnly) System.out.println("  (" + heldOutMisses + " misses of the held-out half B not shown; pass --held-out-misses)");
     }
   }
 
@@ -86,6 +89,8 @@ public final class LicenseEvaluation {
     double threshold = args.length > 1 ? Double.parseDouble(args[1]) : 0.9;
     List<String> flags = args.length > 2 ? List.of(args).subList(2, args.length) : List.of();
     showHeldOutMisses = flags.contains("--held-out-misses");
+    studiedOnly = flags.contains("--studied-only");
+    if (studiedOnly && showHeldOutMisses) throw new IllegalArgumentException("--studied-only and --held-out-misses exclude each other");
     long t0 = System.nanoTime();
     LicenseIndex index = LicenseIndex.spdx();
     System.out.printf(Locale.ROOT, "SPDX license list %s: %d reference patterns, index built in %.1f s%n",

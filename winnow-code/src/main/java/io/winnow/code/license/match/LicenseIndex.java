@@ -129,10 +129,10 @@ public final class LicenseIndex {
       } else if (e.text() != null) {
         refs.add(new Reference(LicensePattern.Kind.TEXT, e.id(), e.text()));
       }
-      if (e.headerTemplate() != null) refs.add(new Reference(LicensePattern.Kind.HEADER, e.id(), SpdxTemplate.fixedText(e.headerTemplate())));
+      if (e.headerTemplate() != null) addHeader(refs, e.id(), SpdxTemplate.fixedText(e.headerTemplate()));
       // the notice the license's own appendix recommends: today's wording of the header, which files copy
       String notice = GnuNotices.notice(e);
-      if (notice != null) refs.add(new Reference(LicensePattern.Kind.HEADER, e.id(), notice));
+      if (notice != null) addHeader(refs, e.id(), notice);
     }
     for (SpdxLicenseList.Entry e : list.exceptions()) {
       if (e.deprecated()) continue;
@@ -161,6 +161,15 @@ public final class LicenseIndex {
       patterns.add(new LicensePattern(List.copyOf(t.getValue()), kindByText.get(t.getKey()), pairs, java.util.Set.copyOf(versions)));
     }
     return new LicenseIndex(patterns);
+  }
+
+  /**
+   * A header and its leading paragraphs ({@link HeaderParagraphs}): files often keep only the grant, or the grant
+   * and the disclaimer, of a notice, and a partial notice scores too low against the whole one.
+   */
+  private static void addHeader(List<Reference> refs, String id, String header) {
+    refs.add(new Reference(LicensePattern.Kind.HEADER, id, header));
+    for (String lead : HeaderParagraphs.leading(header)) refs.add(new Reference(LicensePattern.Kind.HEADER, id, lead));
   }
 
   private record Reference(LicensePattern.Kind kind, String id, String text) {}

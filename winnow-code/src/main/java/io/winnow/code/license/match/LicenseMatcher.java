@@ -32,6 +32,12 @@ public final class LicenseMatcher {
    */
   public static final int MODIFIED_RUN = 15;
 
+  /** How many word pairs either side of a span are read for the version it names. */
+  static final int VERSION_REACH = 3;
+  /** "2.1 of the License, or (at your option) any later version": the pairs from a grant's end to its option's last. */
+  private static final int LATER_REACH = 12;
+  private static final long LATER_VERSION = WordPairs.pairOf("later", "version");
+
   private final LicenseIndex index;
   private final double minConfidence;
 
@@ -66,7 +72,7 @@ public final class LicenseMatcher {
         LicensePattern pattern = patterns.get(candidates.get(c));
         Span s = bestSpan(seq, weights, consumed, pattern, index.patternWeight(candidates.get(c)));
         // removing text only lowers a reference's best Dice: one below the threshold now never comes back
-        if (s == null || s.dice < minConfidence || !versionsAgree(versions, s, pattern) || !GnuNames.agree(seq, s.start, s.end, pattern)) {
+        if (s == null || s.dice < minConfidence || !versionsAgree(versions, s, pattern) || !grantAgrees(seq, s, pattern) || !GnuNames.agree(seq, s.start, s.end, pattern)) {
           candidates.remove(c);
           continue;
         }
@@ -151,15 +157,31 @@ public final class LicenseMatcher {
   /**
    * A span that names versions ("version 2 of the License") must name one its reference names: the GPL-2.0 and
    * GPL-3.0 headers differ in little but that number, and Dice over word pairs weighs it too lightly on its own.
+   * For a reference that names versions, the best span can stop just short of a version it does not name ("...
+   * Foundation; version 3." against the LGPL-2.1's "... Foundation; version 2.1."), so the words next to the span
+   * count as the span's; for one that names none (a BSD text), only the span's own words do, or a title such as
+   * "Eclipse Distribution License - v1.0" above it would reject it.
    */
   private static boolean versionsAgree(int[] versions, Span s, LicensePattern pattern) {
+    int reach = pattern.versions().isEmpty() ? 0 : VERSION_REACH;
     boolean any = false;
-    for (int i = s.start; i < s.end; i++) {
+    for (int i = Math.max(0, s.start - reach), end = Math.min(versions.length, s.end + reach); i < end; i++) {
       if (versions[i] < 0) continue;
       any = true;
-      if (pattern.versions().contains(versions[i])) return true;
+      for (int v : pattern.versions()) if (WordPairs.sameVersion(v, versions[i])) return true;
     }
     return !any;
+  }
+
+  /**
+   * A reference that grants one version ({@code -only}) is a prefix of the grant of later versions ("version 3 of
+   * the License" / "..., or (at your option) any later version"), so its best span can stop before the option and
+   * score 1. The option just after the span makes it the other grant.
+   */
+  private static boolean grantAgrees(long[] seq, Span s, LicensePattern pattern) {
+    if (!pattern.id().endsWith("-only")) return true;
+    for (int i = s.end, end = Math.min(seq.length, s.end + LATER_REACH); i < end; i++) if (seq[i] == LATER_VERSION) return false;
+    return true;
   }
 
   private record Span(int start, int end, double dice, double common) {

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * (spdx.github.io/spdx-spec/v2.3/license-matching-guidelines-and-templates): case, white space and punctuation do
  * not matter; copyright notices, comment markers, bullets and numbering at the start of a line, HTML and Markdown
  * markup are dropped; varietal spellings (British/American, hyphenation) and {@code http}/{@code https} compare
- * equal. The result is the text's words, lower case, separated by single spaces, with {@link SpdxTemplate#GAP}
+ * equal, and "v2" or "v. 2" is "version 2". The result is the text's words, lower case, separated by single spaces, with {@link SpdxTemplate#GAP}
  * kept where the input had one.
  */
 public final class LicenseNormalizer {
@@ -62,7 +62,9 @@ public final class LicenseNormalizer {
       Map.entry("utilisation", "utilization"), Map.entry("whilst", "while"), Map.entry("wilful", "willful"),
       Map.entry("noncommercial", "non commercial"), Map.entry("sublicense", "sub license"),
       Map.entry("sublicenses", "sub licenses"), Map.entry("sublicensed", "sub licensed"),
-      Map.entry("sublicensing", "sub licensing"), Map.entry("percent", "per cent"), Map.entry("https", "http"),
+      Map.entry("sublicensing", "sub licensing"), Map.entry("sublicence", "sub license"),
+      Map.entry("sublicences", "sub licenses"), Map.entry("sublicenced", "sub licensed"),
+      Map.entry("sublicencing", "sub licensing"), Map.entry("percent", "per cent"), Map.entry("https", "http"),
       Map.entry("owner", "holder"), Map.entry("owners", "holders"));
 
   private LicenseNormalizer() {}
@@ -88,7 +90,10 @@ public final class LicenseNormalizer {
   }
 
   private static void appendLine(String raw, StringBuilder out) {
-    String line = stripLead(raw);
+    // a number that opens a line right after "version" is the version wrapped to the next line ("... License
+    // Version\n1.1 (the "License")"), not the numbering of a list
+    boolean afterVersion = endsWithWord(out, "version ");
+    String line = stripLead(raw, afterVersion);
     if (!line.isEmpty() && "cp(\u00a9".indexOf(line.charAt(0)) >= 0 && COPYRIGHT_LINE.matcher(line).matches()) {
       out.append(SpdxTemplate.GAP).append(' ');
       return;
@@ -106,7 +111,13 @@ public final class LicenseNormalizer {
         int j = i;
         while (j < n && Character.isLetterOrDigit(line.charAt(j))) j++;
         String word = line.substring(i, j);
-        out.append(VARIANTS.getOrDefault(word, word)).append(' ');
+        if (word.charAt(0) == 'v' && isVersionAbbreviation(word, line, j)) {
+          // "v2", "v. 2", "v 2.0": the abbreviation of "version", which the version rule reads
+          out.append("version ");
+          if (word.length() > 1) out.append(word, 1, word.length()).append(' ');
+        } else {
+          out.append(VARIANTS.getOrDefault(word, word)).append(' ');
+        }
         i = j;
       } else {
         i++;
@@ -114,14 +125,35 @@ public final class LicenseNormalizer {
     }
   }
 
+  /** Whether the words so far end with {@code word} (given with its trailing space). */
+  private static boolean endsWithWord(StringBuilder out, String word) {
+    int from = out.length() - word.length();
+    if (from < 0 || from > 0 && out.charAt(from - 1) != ' ') return false;
+    for (int k = 0; k < word.length(); k++) if (out.charAt(from + k) != word.charAt(k)) return false;
+    return true;
+  }
+
+  /** "v" followed by digits, or "v" alone and then (past a dot or spaces) a number. */
+  private static boolean isVersionAbbreviation(String word, String line, int after) {
+    if (word.length() > 1) {
+      if (word.length() > 4) return false;
+      for (int k = 1; k < word.length(); k++) if (!Character.isDigit(word.charAt(k))) return false;
+      return true;
+    }
+    int k = after;
+    if (k < line.length() && line.charAt(k) == '.') k++;
+    while (k < line.length() && line.charAt(k) == ' ') k++;
+    return k > after && k < line.length() && Character.isDigit(line.charAt(k));
+  }
+
   /** The line without leading white space, comment markers, bullets and numbering. */
-  private static String stripLead(String line) {
+  private static String stripLead(String line, boolean keepNumber) {
     int i = 0;
     int n = line.length();
     while (i < n && (Character.isWhitespace(line.charAt(i)) || LEAD_SYMBOLS.indexOf(line.charAt(i)) >= 0)) i++;
     if (i < n) {
       char c = line.charAt(i);
-      if (c == '(' || Character.isLetterOrDigit(c)) {
+      if (!keepNumber && (c == '(' || Character.isLetterOrDigit(c))) {
         Matcher m = NUMBERING.matcher(line).region(i, n);
         if (m.lookingAt()) i = m.end();
       }

@@ -48,12 +48,13 @@ public final class WordPairs {
 
   /**
    * For each pair of {@link #of}, the version it names when it is "version N" ({@code N} a number, e.g. the 2 of
-   * "version 2 of the License"), else -1.
+   * "version 2 of the License"), else -1, as {@code 100·N + minor}. A one-digit number right after N is its minor
+   * number ("version 2.1" is normalised to "version 2 1"; the day of "Version 3, 29 June 2007" is not one), else
+   * the minor is {@link #ANY_MINOR}: the LGPL-2.1 and the LGPL-2.0, the MPL-1.1 and the MPL-1.0 name different
+   * versions, and "version 2" may be either 2.0 or 2.1 ({@link #sameVersion}).
    */
   public static int[] versions(String normalized) {
-    int[] out = new int[16];
-    int count = 0;
-    String previous = null;
+    java.util.List<String> words = new java.util.ArrayList<>();
     int n = normalized.length();
     int i = 0;
     while (i < n) {
@@ -63,22 +64,45 @@ public final class WordPairs {
         continue;
       }
       if (c == SpdxTemplate.GAP) {
-        previous = null;
+        words.add(null);
         i++;
         continue;
       }
       int j = normalized.indexOf(' ', i);
       if (j < 0) j = n;
-      String word = normalized.substring(i, j);
-      if (previous != null) {
-        if (count == out.length) out = Arrays.copyOf(out, count * 2);
-        out[count++] = previous.equals("version") && word.length() <= 3 && word.chars().allMatch(Character::isDigit)
-            ? Integer.parseInt(word) : -1;
-      }
-      previous = word;
+      words.add(normalized.substring(i, j));
       i = j;
     }
+    int[] out = new int[16];
+    int count = 0;
+    for (int k = 1; k < words.size(); k++) {
+      String previous = words.get(k - 1);
+      String word = words.get(k);
+      if (previous == null || word == null) continue;
+      if (count == out.length) out = Arrays.copyOf(out, count * 2);
+      int version = -1;
+      if (previous.equals("version") && isSmallNumber(word, 3)) {
+        String next = k + 1 < words.size() ? words.get(k + 1) : null;
+        version = 100 * Integer.parseInt(word) + (next != null && isSmallNumber(next, 1) ? Integer.parseInt(next) : ANY_MINOR);
+      }
+      out[count++] = version;
+    }
     return Arrays.copyOf(out, count);
+  }
+
+  /** The minor number of a version named by its major number alone ("version 2"). */
+  static final int ANY_MINOR = 99;
+
+  /**
+   * Whether two values of {@link #versions} can name the same version: equal, or of one major number when either
+   * names no minor ("version 2" is the LGPL-2.1's "version 2.1" as well as "version 2.0"; 1.0 is not 1.1).
+   */
+  static boolean sameVersion(int a, int b) {
+    return a == b || a / 100 == b / 100 && (a % 100 == ANY_MINOR || b % 100 == ANY_MINOR);
+  }
+
+  private static boolean isSmallNumber(String word, int maxDigits) {
+    return word.length() <= maxDigits && word.chars().allMatch(Character::isDigit);
   }
 
   /** For each pair of {@link #of}, whether either of its words is a number. */

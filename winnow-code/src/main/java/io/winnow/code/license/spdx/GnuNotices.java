@@ -20,13 +20,17 @@ public final class GnuNotices {
   private static final Pattern HOW_TO_APPLY = Pattern.compile("how to apply these terms", Pattern.CASE_INSENSITIVE);
   private static final Pattern NOTICE_START = Pattern.compile("(?m)^[ \\t]*[^\\n]{0,40}\\bis free software\\b");
   private static final String NOTICE_END = "Also add information on how to contact you";
+  /** "either version 3 of the License, or (at your option) any later version": the grant of later versions. */
+  private static final Pattern LATER_OPTION = Pattern.compile(
+      "either\\s+(version\\s+[0-9.]+(?:\\s+of\\s+the\\s+License)?),?\\s+or\\s+\\(at\\s+your\\s+option\\)\\s+any\\s+later\\s+version");
   private static final Pattern PLAIN_GPL = Pattern.compile("GNU\\s+General\\s+Public\\s+License");
 
   private GnuNotices() {}
 
   /**
-   * The recommended notice of this license, or null when its text has no such appendix, or the notice's grant
-   * ("or any later version" or not) is not the one this id makes.
+   * The recommended notice of this license, or null when its text has no such appendix. For an {@code -only} id
+   * whose appendix grants "any later version", the notice without that option; for an {@code -or-later} id whose
+   * appendix does not grant it, null.
    */
   public static String notice(SpdxLicenseList.Entry e) {
     if (e.text() == null || e.deprecated()) return null;
@@ -40,7 +44,17 @@ public final class GnuNotices {
     String notice = text.substring(start.start(), end).strip();
     boolean laterVersions = notice.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").contains("any later version");
     String id = e.id();
-    if (laterVersions ? !id.endsWith("-or-later") : !id.endsWith("-only")) return null;
+    if (laterVersions && id.endsWith("-only")) {
+      // the appendix grants later versions; a project that grants one version only drops that option and keeps
+      // the rest of the notice, word for word
+      Matcher option = LATER_OPTION.matcher(notice);
+      if (!option.find()) return null;
+      notice = notice.substring(0, option.start()) + " " + option.group(1) + notice.substring(option.end());
+    } else if (!laterVersions && id.endsWith("-or-later")) {
+      return null;
+    } else if (!id.endsWith("-only") && !id.endsWith("-or-later")) {
+      return null;
+    }
     String name = e.name().toLowerCase(Locale.ROOT);
     if (name.contains("lesser") && !notice.contains("Lesser")) {
       notice = PLAIN_GPL.matcher(notice).replaceAll("GNU Lesser General Public License");

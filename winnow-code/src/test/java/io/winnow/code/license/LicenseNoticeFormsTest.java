@@ -1,0 +1,104 @@
+package io.winnow.code.license;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.winnow.code.license.match.LicenseIndex;
+import io.winnow.code.license.match.LicenseMatch;
+import io.winnow.code.license.match.LicenseMatcher;
+import io.winnow.code.license.match.LicenseNormalizer;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The forms a license notice takes in real files beside the whole standard header: the grant alone or the grant
+ * and the disclaimer, a grant of one version, the version abbreviated or named after the matched words. The
+ * notices are cut from Debian's machine-readable copyright files (/usr/share/doc/PACKAGE/copyright of the packages
+ * named), which quote the notices of the programs they package.
+ */
+class LicenseNoticeFormsTest {
+  private static final LicenseMatcher MATCHER = new LicenseMatcher(LicenseIndex.spdx(), 0.9);
+
+  private static List<String> ids(String text) {
+    return MATCHER.find(text).stream().map(LicenseMatch::id).toList();
+  }
+
+  @Test
+  void theGrantAloneOrWithItsDisclaimerIsTheNotice() {
+    // findutils: the LGPL-2.1 grant and Debian's pointer, no disclaimer
+    assertThat(ids("This program is free software; you can redistribute it and/or modify it\n"
+        + "under the terms of the GNU Lesser General Public License as published by the\n"
+        + "Free Software Foundation; version 2.1 of the License, or (at\nyour option) any later version.\n"
+        + "On Debian systems, the complete text of version 2.1 of the GNU Lesser\n"
+        + "General Public License can be found in '/usr/share/common-licenses/LGPL-2.1'.\n"))
+        .containsExactly("LGPL-2.1-or-later");
+    // gir1.2-harfbuzz-0.0: the GPL-3.0 grant and disclaimer, no "You should have received a copy"
+    assertThat(ids("This program is free software; you can redistribute it and/or modify\n"
+        + "it under the terms of the GNU General Public License as published by\n"
+        + "the Free Software Foundation; either version 3 of the License, or (at\nyour option) any later version.\n\n"
+        + "This program is distributed in the hope that it will be useful, but\nWITHOUT ANY WARRANTY; without even the implied warranty of\n"
+        + "MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the GNU\nGeneral Public License for more details.\n"))
+        .containsExactly("GPL-3.0-or-later");
+    // libboost: the Apache-2.0 header's first sentence
+    assertThat(ids("// Licensed under the Apache License, Version 2.0 (the \"License\");\n"
+        + "// you may not use this file except in compliance with the License.\n"
+        + "// You may obtain a copy of the License at\n//\n//     http://www.apache.org/licenses/LICENSE-2.0\n"))
+        .containsExactly("Apache-2.0");
+  }
+
+  @Test
+  void aDisclaimerOrANameAloneIsNoNotice() {
+    // the disclaimer every GNU notice shares names no license of its own
+    assertThat(ids("This program is distributed in the hope that it will be useful, but\nWITHOUT ANY WARRANTY; without even "
+        + "the implied warranty of\nMERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the GNU\nGeneral Public "
+        + "License for more details.\n")).isEmpty();
+    assertThat(ids("The program is released under the GNU General Public License, version 2, which you can read online.")).isEmpty();
+  }
+
+  @Test
+  void aGrantOfOneVersionIsToldFromTheGrantOfLaterOnes() {
+    String lesser = "This program is free software; you can redistribute it and/or modify it\n"
+        + "under the terms of the GNU Lesser General Public License as published by the\nFree Software Foundation; ";
+    // findutils (both), python3-software-properties: the version after the words the LGPL-2.1's notice shares
+    assertThat(ids(lesser + "version 3 of the License.\n")).containsExactly("LGPL-3.0-only");
+    assertThat(ids(lesser + "version 3 of the License, or (at\nyour option) any later version.\n")).containsExactly("LGPL-3.0-or-later");
+    assertThat(ids(lesser + "version 3.\n")).containsExactly("LGPL-3.0-only");
+  }
+
+  @Test
+  void anAbbreviatedVersionIsTheVersion() {
+    assertThat(LicenseNormalizer.normalize("the GNU General Public License, v2, as published"))
+        .isEqualTo(LicenseNormalizer.normalize("the GNU General Public License, version 2, as published"));
+    assertThat(LicenseNormalizer.normalize("Mozilla Public License, v. 2.0.")).isEqualTo("mozilla public license version 2 0");
+    assertThat(LicenseNormalizer.normalize("vi is a text editor")).isEqualTo("vi is a text editor");
+    // libunbound8: a GPL-2.0 notice that names its version "v2" only, not the GPL-1.0 it scored as
+    assertThat(ids("This program is free software; you can redistribute it and/or modify\n"
+        + "it under the terms of the GNU General Public License, v2, as\npublished by the Free Software Foundation\n\n"
+        + "This program is distributed in the hope that it will be useful,\nbut WITHOUT ANY WARRANTY; without even the implied warranty of\n"
+        + "MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the\nGNU General Public License for more details.\n\n"
+        + "You should have received a copy of the GNU General Public License along\nwith this program.  If not, see <http://www.gnu.org/licenses/>\n"))
+        .containsExactly("GPL-2.0-only");
+  }
+
+  @Test
+  void aMinorVersionTellsLicensesApart() {
+    // libgraphite2-3: the MPL-1.1 header, which matched the MPL-1.0's (both "version 1")
+    assertThat(ids("The contents of this file are subject to the Mozilla Public License Version\n"
+        + "1.1 (the \"License\"); you may not use this file except in compliance with the\n"
+        + "License. You may obtain a copy of the License at http://www.mozilla.org/MPL/.\n\n"
+        + "Software distributed under the License is distributed on an \"AS IS\" basis,\n"
+        + "WITHOUT WARRANTY OF ANY KIND, either express or implied. See the License for\n"
+        + "the specific language governing rights and limitations under the License.\n"))
+        .containsExactly("MPL-1.1");
+    // gir1.2-gtk-3.0: "Lesser" and "version 2" alone: the LGPL-2.1 (the first Lesser GPL), or later
+    assertThat(ids("This library is free software; you can redistribute it and/or modify it\n"
+        + "under the terms of the GNU Lesser General Public License as published by the\n"
+        + "Free Software Foundation; either version 2 of the License, or (at your\noption) any later version.\n"))
+        .containsExactly("LGPL-2.1-or-later");
+  }
+
+  @Test
+  void theBritishSublicenceIsSublicense() {
+    assertThat(LicenseNormalizer.normalize("publish, distribute, sublicence, and/or sell"))
+        .isEqualTo(LicenseNormalizer.normalize("publish, distribute, sublicense, and/or sell"));
+  }
+}
