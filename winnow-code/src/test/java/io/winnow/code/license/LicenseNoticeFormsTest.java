@@ -97,6 +97,22 @@ class LicenseNoticeFormsTest {
   }
 
   @Test
+  void aLicenseOnTheLineOfItsCopyrightNoticeIsKept() {
+    // the GFDL's header as the SPDX list prints it, one line; the notice goes, the permission stays
+    assertThat(LicenseNormalizer.normalize("Copyright (c) 2024 A. Writer. Permission is granted to copy, distribute and/or "
+        + "modify this document under the terms of the GNU Free Documentation License"))
+        .endsWith("writer permission is granted to copy distribute and or modify this document under the terms of the gnu free documentation license");
+    assertThat(LicenseNormalizer.normalize("Copyright (c) 2024 Example Corp. All rights reserved.").replace("\uFFFF", "").trim()).isEmpty();
+    // bash, sed, findutils: the GFDL notice of a manual, which the no-invariants header was lost for
+    assertThat(ids("Permission is granted to copy, distribute and/or modify this document\n"
+        + "under the terms of the GNU Free Documentation License, Version 1.3 or\n"
+        + "any later version published by the Free Software Foundation; with no\n"
+        + "Invariant Sections, no Front-Cover Texts, and no Back-Cover Texts.\n"
+        + "A copy of the license is included in the section entitled\nGNU Free Documentation License.\n"))
+        .containsExactly("GFDL-1.3-no-invariants-or-later");
+  }
+
+  @Test
   void theBritishSublicenceIsSublicense() {
     assertThat(LicenseNormalizer.normalize("publish, distribute, sublicence, and/or sell"))
         .isEqualTo(LicenseNormalizer.normalize("publish, distribute, sublicense, and/or sell"));

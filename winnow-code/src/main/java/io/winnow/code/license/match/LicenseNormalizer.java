@@ -96,7 +96,9 @@ public final class LicenseNormalizer {
     String line = stripLead(raw, afterVersion);
     if (!line.isEmpty() && "cp(\u00a9".indexOf(line.charAt(0)) >= 0 && COPYRIGHT_LINE.matcher(line).matches()) {
       out.append(SpdxTemplate.GAP).append(' ');
-      return;
+      int rest = textAfterNotice(line);
+      if (rest < 0) return;
+      line = line.substring(rest);
     }
     if (line.contains("all rights reserved")) line = ALL_RIGHTS.matcher(line).replaceAll(" ");
     if (line.indexOf('&') >= 0) line = line.replace("&", " and ");
@@ -123,6 +125,31 @@ public final class LicenseNormalizer {
         i++;
       }
     }
+  }
+
+  /** Words after a copyright notice's first full stop that make the rest of its line text of its own. */
+  static final int TEXT_AFTER_NOTICE_WORDS = 12;
+
+  /**
+   * Where the text after a copyright notice starts on the notice's own line, or -1 if it holds none. A notice is
+   * dropped, but a one-line notice and license ("Copyright (c) YEAR YOUR NAME. Permission is granted to copy ...",
+   * the GFDL's header as the SPDX list prints it, and many a README) must keep the license. The notice ends at its
+   * first full stop that {@value #TEXT_AFTER_NOTICE_WORDS} or more words follow; a holder's initial or "Inc." can
+   * end it early, which leaves a name's word or two as text, harmless beside a license.
+   */
+  private static int textAfterNotice(String line) {
+    for (int dot = line.indexOf(". "); dot >= 0; dot = line.indexOf(". ", dot + 1)) {
+      int words = 0;
+      boolean inWord = false;
+      for (int k = dot + 2; k < line.length() && words < TEXT_AFTER_NOTICE_WORDS; k++) {
+        boolean letter = Character.isLetter(line.charAt(k));
+        if (letter && !inWord) words++;
+        inWord = letter;
+      }
+      if (words >= TEXT_AFTER_NOTICE_WORDS) return dot + 2;
+      return -1; // fewer words after the first full stop: fewer still after any later one
+    }
+    return -1;
   }
 
   /** Whether the words so far end with {@code word} (given with its trailing space). */
