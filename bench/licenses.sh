@@ -7,7 +7,8 @@
 # With --debian-docs it also reads this machine's /usr/share/doc/*/README* and man1 pages and prints every match
 # (prose about software; a match there must be read to tell a quoted license from a false match).
 # --studied-only prints half A alone (no count of B), for tuning without seeing anything of the held-out half.
-#   bash bench/licenses.sh [SHARED_DIR] [MIN_CONFIDENCE] [--held-out-misses | --studied-only] [--debian-docs]
+# --debian-copyright scores the License paragraphs of the DEP-5 files in /usr/share/doc (a development set).
+#   bash bench/licenses.sh [SHARED_DIR] [MIN_CONFIDENCE] [--held-out-misses | --studied-only] [--debian-docs] [--debian-copyright]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 shared="${1:-../shared}"

@@ -50,7 +50,7 @@ public final class LicenseEvaluation {
   private static boolean studiedOnly;
 
   /** Right answers per half ({@link FixtureSplit}) and the misses to print. */
-  private static final class Tally {
+  static final class Tally {
     final int[] n = new int[2];
     final int[] right = new int[2];
     final int[] translated = new int[2];
@@ -106,6 +106,7 @@ public final class LicenseEvaluation {
     }
     prose(shared.resolve("data/web"), matcher);
     if (flags.contains("--debian-docs")) debianDocs(matcher);
+    if (flags.contains("--debian-copyright")) DebianCopyright.run(matcher);
   }
 
   /**
