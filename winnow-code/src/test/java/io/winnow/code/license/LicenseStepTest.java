@@ -88,6 +88,37 @@ class LicenseStepTest {
     assertThat(result.verdicts()).allMatch(v -> v.action() == Action.KEEP);
   }
 
+  /** The grant of a GNU notice, the paragraph files most often keep of it. */
+  private static String gnuGrant(String version, boolean orLater) {
+    return "/*\n * This program is free software; you can redistribute it and/or modify\n"
+        + " * it under the terms of the GNU General Public License as published by\n"
+        + " * the Free Software Foundation; " + (orLater ? "either " : "") + "version " + version + " of the License"
+        + (orLater ? ", or\n * (at your option) any later version.\n" : ".\n") + " */\nint x;\n";
+  }
+
+  @Test
+  void fileLevelContradictionsAndGrants(@TempDir Path work) throws Exception {
+    String mit = io.winnow.code.license.spdx.SpdxLicenseList.get().find("MIT").text();
+    Document licenseFile = doc("g", "LICENSE", mit);
+    // the tag and the header text it stands above disagree
+    Document tagVsText = doc("g", "a.c", "// SPDX-License-Identifier: MIT\n" + gnuGrant("2", true));
+    // "+" and "-or-later" are one grant; the header alone, not its tag, also names the file's license
+    Document plus = doc("g", "b.c", "// SPDX-License-Identifier: GPL-2.0+\n" + gnuGrant("2", true));
+    Document only = doc("g", "c.c", gnuGrant("3", false));
+    // the record's license field (The Stack's) against the file's own license
+    Document field = doc("g", "d.c", "// SPDX-License-Identifier: MIT\nint d;\n");
+    field.metadata().put("license", "apache-2.0");
+    Map<String, Object> params = new LinkedHashMap<>();
+    params.put("license_field", "license");
+    LicenseScan.run(List.of(licenseFile, tagVsText, plus, only, field), step(params), work);
+    assertThat(issues(tagVsText)).containsExactly("header_contradicts_text");
+    assertThat(note(plus, "expression")).isEqualTo("GPL-2.0+");
+    assertThat(issues(plus)).containsExactly("header_contradicts_file", "copyleft_in_permissive_repo");
+    assertThat(note(only, "expression")).isEqualTo("GPL-3.0-only");
+    assertThat(note(only, "source")).isEqualTo("header_text");
+    assertThat(issues(field)).containsExactly("metadata_contradicts_file");
+  }
+
   @Test
   void thePolicyAnnotatesOrDrops(@TempDir Path work) throws Exception {
     String gpl = "// SPDX-License-Identifier: GPL-3.0-or-later\nint x;\n";
