@@ -2,6 +2,7 @@ package io.winnow.code.license;
 
 import io.winnow.code.license.match.LicenseMatch;
 import io.winnow.code.license.match.LicenseMatcher;
+import io.winnow.code.license.match.LicensePattern;
 import io.winnow.code.license.spdx.LicenseKinds;
 import io.winnow.code.license.spdx.SpdxExpression;
 import io.winnow.doc.Document;
@@ -81,7 +82,9 @@ final class LicenseFileStep implements Step {
       default -> {
         SpdxExpression tagged = fl.taggedExpression();
         SpdxExpression text = fl.role() == FileRole.SOURCE ? fl.detectedExpression() : null;
-        if (tagged != null && text != null && disjoint(tagged, text)) issues.add(LicenseIssue.HEADER_CONTRADICTS_TEXT);
+        if (tagged != null && text != null && (disjoint(tagged, text) || grantsDisagree(tagged, fl.detected()))) {
+          issues.add(LicenseIssue.HEADER_CONTRADICTS_TEXT);
+        }
         SpdxExpression own = tagged != null ? tagged : text;
         if (own != null) {
           effective = own;
@@ -152,6 +155,47 @@ final class LicenseFileStep implements Step {
     Set<String> fa = families(a);
     for (String f : families(b)) if (fa.contains(f)) return false;
     return true;
+  }
+
+  /**
+   * Whether the tag grants one version where a notice the file holds grants later ones, or the other way round:
+   * {@code GPL-2.0-only} above "… either version 2 of the License, or (at your option) any later version". Only a
+   * notice ({@link LicensePattern.Kind#HEADER}) states a grant; a full text does not, and neither does a tag
+   * with a bare id ({@code GPL-2.0}, which many write for either). A tag term of the notice's family with the
+   * notice's grant, or with none stated, agrees.
+   */
+  static boolean grantsDisagree(SpdxExpression tagged, List<LicenseMatch> detected) {
+    List<SpdxExpression.License> terms = new ArrayList<>();
+    licenses(tagged, terms);
+    for (LicenseMatch m : detected) {
+      Boolean noticeLater = laterGrant(m.id(), false);
+      if (m.kind() != LicensePattern.Kind.HEADER || m.modified() || noticeLater == null) continue;
+      String family = LicenseKinds.family(m.id());
+      boolean sameFamily = false;
+      boolean agrees = false;
+      for (SpdxExpression.License t : terms) {
+        if (!LicenseKinds.family(t.id()).equalsIgnoreCase(family)) continue;
+        sameFamily = true;
+        Boolean tagLater = laterGrant(t.id(), t.orLater());
+        if (tagLater == null || tagLater.equals(noticeLater)) agrees = true;
+      }
+      if (sameFamily && !agrees) return true;
+    }
+    return false;
+  }
+
+  /** True for an or-later grant ({@code -or-later}, {@code +}), false for {@code -only}, null when none is stated. */
+  private static Boolean laterGrant(String id, boolean plus) {
+    if (plus || id.endsWith("-or-later") || id.endsWith("+")) return true;
+    if (id.endsWith("-only")) return false;
+    return null;
+  }
+
+  private static void licenses(SpdxExpression e, List<SpdxExpression.License> out) {
+    if (e instanceof SpdxExpression.License l) out.add(l);
+    else if (e instanceof SpdxExpression.With w) out.add(w.license());
+    else if (e instanceof SpdxExpression.And a) a.terms().forEach(t -> licenses(t, out));
+    else if (e instanceof SpdxExpression.Or o) o.terms().forEach(t -> licenses(t, out));
   }
 
   private static Set<String> families(SpdxExpression e) {

@@ -12,7 +12,10 @@ public enum LicenseIssue implements ReasonCode {
   BAD_EXPRESSION,
   /** The file's own license (its SPDX tag or its header text) shares no license with the license file of its folder. */
   HEADER_CONTRADICTS_FILE,
-  /** The file's SPDX tag names other licenses than the header text the file holds. */
+  /**
+   * The file's SPDX tag names other licenses than the header text the file holds, or another grant of the same
+   * one ({@code GPL-2.0-only} above a notice that grants "any later version").
+   */
   HEADER_CONTRADICTS_TEXT,
   /** The package manifest declares other licenses than the license file of its folder holds. */
   MANIFEST_CONTRADICTS_FILE,

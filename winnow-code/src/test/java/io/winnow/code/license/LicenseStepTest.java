@@ -105,18 +105,23 @@ class LicenseStepTest {
     // "+" and "-or-later" are one grant; the header alone, not its tag, also names the file's license
     Document plus = doc("g", "b.c", "// SPDX-License-Identifier: GPL-2.0+\n" + gnuGrant("2", true));
     Document only = doc("g", "c.c", gnuGrant("3", false));
+    // the tag grants one version, the notice later ones; a bare deprecated id states no grant
+    Document grants = doc("g", "e.c", "// SPDX-License-Identifier: GPL-2.0-only\n" + gnuGrant("2", true));
+    Document bare = doc("g", "f.c", "// SPDX-License-Identifier: GPL-3.0\n" + gnuGrant("3", false));
     // the record's license field (The Stack's) against the file's own license
     Document field = doc("g", "d.c", "// SPDX-License-Identifier: MIT\nint d;\n");
     field.metadata().put("license", "apache-2.0");
     Map<String, Object> params = new LinkedHashMap<>();
     params.put("license_field", "license");
-    LicenseScan.run(List.of(licenseFile, tagVsText, plus, only, field), step(params), work);
+    LicenseScan.run(List.of(licenseFile, tagVsText, plus, only, field, grants, bare), step(params), work);
     assertThat(issues(tagVsText)).containsExactly("header_contradicts_text");
     assertThat(note(plus, "expression")).isEqualTo("GPL-2.0+");
     assertThat(issues(plus)).containsExactly("header_contradicts_file", "copyleft_in_permissive_repo");
     assertThat(note(only, "expression")).isEqualTo("GPL-3.0-only");
     assertThat(note(only, "source")).isEqualTo("header_text");
     assertThat(issues(field)).containsExactly("metadata_contradicts_file");
+    assertThat(issues(grants)).contains("header_contradicts_text");
+    assertThat(issues(bare)).doesNotContain("header_contradicts_text");
   }
 
   @Test
