@@ -27,7 +27,10 @@ final class PlanCommand implements Callable<Integer> {
     List<Path> inputs = InputFiles.expand(p.input().paths(), p.input().readsFolders());
     PrintWriter out = spec.commandLine().getOut();
     long bytes = 0;
-    for (Path f : inputs) bytes += InputFiles.bytes(f);
+    for (Path f : inputs) {
+      InputFiles.resolveFormat(f, p.input().format()); // fails here as the run would
+      bytes += InputFiles.bytes(f);
+    }
     out.printf("inputs: %d %s, %,d bytes (format %s)%n", inputs.size(), p.input().readsFolders() ? "folders" : "files", bytes, p.input().format());
     int i = 1;
     for (StepSpec s : p.steps()) {

@@ -162,13 +162,11 @@ public final class LocalEngine {
   }
 
   private String formatOf(Path p) {
-    String configured = pipeline.input().format();
-    if (!configured.equals("auto")) return configured;
-    String f = InputFiles.formatOf(p);
-    if (f == null) {
-      throw new RunFailedException(p + ": cannot tell the input format from the file name; set input.format to jsonl, wet or warc");
+    try {
+      return InputFiles.resolveFormat(p, pipeline.input().format());
+    } catch (IOException e) {
+      throw new RunFailedException(e.getMessage());
     }
-    return f;
   }
 
   private static <T> T await(Future<T> f, ExecutorService pool) throws IOException {

@@ -28,6 +28,11 @@ public interface FormatProvider {
     return false;
   }
 
+  /** False for formats that only read (plain text, HTML, CSV, source folders): output cannot name them. */
+  default boolean writes() {
+    return true;
+  }
+
   /**
    * @param base the shard's file name prefix, e.g. {@code part-00003}
    * @param compression the configured compression name (zstd, gzip, snappy, none)

@@ -29,4 +29,9 @@ public final class Formats {
   public static java.util.Set<String> names() {
     return PROVIDERS.keySet();
   }
+
+  /** The formats output can be written in (read-only formats left out). */
+  public static java.util.List<String> writerNames() {
+    return PROVIDERS.values().stream().filter(FormatProvider::writes).map(FormatProvider::name).toList();
+  }
 }

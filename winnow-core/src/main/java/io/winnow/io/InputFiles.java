@@ -215,6 +215,22 @@ public final class InputFiles {
     return s.indexOf('*') >= 0 || s.indexOf('?') >= 0 || s.indexOf('[') >= 0 || s.indexOf('{') >= 0;
   }
 
+  /**
+   * The format an input is read in: the configured one, or for {@code auto} the one its name implies. Run and
+   * plan both ask here, so that plan refuses exactly what run would.
+   */
+  public static String resolveFormat(Path file, String configured) throws IOException {
+    if (!configured.equals("auto")) return configured;
+    String f = formatOf(file);
+    if (f == null) {
+      java.util.List<String> all = new java.util.ArrayList<>(List.of("jsonl", "wet", "warc"));
+      all.addAll(Formats.names());
+      throw new IOException(file + ": cannot tell the input format from the file name; set input.format to one of "
+          + String.join(", ", all));
+    }
+    return f;
+  }
+
   /** The reader format a file name implies: {@code wet}, {@code warc} or {@code jsonl}; null when unknown. */
   public static String formatOf(Path file) {
     String n = file.getFileName().toString().toLowerCase(Locale.ROOT);

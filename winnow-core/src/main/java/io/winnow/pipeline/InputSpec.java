@@ -7,7 +7,9 @@ import java.util.List;
  *
  * @param paths files, directories (read recursively) or globs ({@code data/*.jsonl.gz}); relative paths are
  *     resolved against the working directory
- * @param format {@code auto} (by extension), {@code jsonl}, {@code wet} or {@code warc}
+ * @param format {@code auto} (by extension), {@code jsonl}, {@code wet}, {@code warc}, or a format provider's
+ *     ({@code text}, {@code paragraphs}, {@code html}, {@code csv}, {@code tsv}, {@code parquet}, the chat formats,
+ *     {@code code})
  * @param idField JSON field holding the document id (absent → {@code file:line})
  * @param textField JSON field holding the text
  */

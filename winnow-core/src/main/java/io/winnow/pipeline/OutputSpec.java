@@ -16,7 +16,7 @@ import io.winnow.io.Compression;
 public record OutputSpec(String path, String format, String compressionName, long maxFileBytes, long rowGroupBytes) {
   static OutputSpec from(Params p) {
     java.util.List<String> formats = new java.util.ArrayList<>(java.util.List.of("jsonl"));
-    formats.addAll(io.winnow.io.Formats.names());
+    formats.addAll(io.winnow.io.Formats.writerNames());
     String format = p.getChoice("format", "jsonl", formats.toArray(String[]::new));
     String compression = format.equals("jsonl")
         ? p.getChoice("compression", "zstd", "zstd", "gzip", "none")

@@ -8,31 +8,37 @@ import io.winnow.io.ReaderLimits;
  *
  * @param workers parallel workers, one input file each at a time (default: available cores)
  * @param maxDocumentBytes the memory bound per worker: larger records are rejected unread
- * @param tokenizer {@code none}, or a tiktoken encoding whose token counts go into the statistics
+ * @param tokenizer {@code none}, a tiktoken encoding, or the path of a Hugging Face {@code tokenizer.json}: its
+ *     token counts go into the statistics ({@link io.winnow.report.Tokenizers})
  * @param maxRejectedShare a run that rejects this share of its records, or every record of a file, exits with
  *     an error after writing its files (1 turns the check off)
  * @param stepTimeoutSeconds a step that takes longer on one document rejects it as {@code step.timeout}
  *     (checked cooperatively by the steps; 0 for no limit)
  */
 public record RunSpec(int workers, long maxDocumentBytes, String tokenizer, double maxRejectedShare, double stepTimeoutSeconds) {
-  public static final String[] TOKENIZERS = {"none", "o200k_base", "cl100k_base", "p50k_base", "r50k_base"};
-
   static RunSpec from(Params p) {
     RunSpec s = new RunSpec(
         p.getInt("workers", Runtime.getRuntime().availableProcessors(), 1, 1024),
         p.getLong("max_document_bytes", ReaderLimits.DEFAULT_MAX_DOCUMENT_BYTES, 1, Integer.MAX_VALUE - 16),
-        p.getChoice("tokenizer", "none", TOKENIZERS),
+        tokenizer(p),
         p.getDouble("max_rejected_share", 0.5, 0, 1),
         p.getDouble("step_timeout_seconds", 60, 0, 86_400));
     p.finish();
     return s;
   }
 
+  private static String tokenizer(Params p) {
+    String name = p.getString("tokenizer", "none");
+    String problem = io.winnow.report.Tokenizers.problem(name);
+    if (problem != null) throw p.invalid("tokenizer", problem);
+    return name;
+  }
+
   /** The options that change what a run writes, by their file names, with their resolved values. */
   public java.util.Map<String, Object> resultOptions() {
     java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
     m.put("max_document_bytes", maxDocumentBytes);
-    m.put("tokenizer", tokenizer);
+    m.put("tokenizer", io.winnow.report.Tokenizers.identity(tokenizer));
     m.put("step_timeout_seconds", stepTimeoutSeconds);
     return m;
   }

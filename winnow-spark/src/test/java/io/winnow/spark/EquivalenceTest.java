@@ -96,7 +96,8 @@ class EquivalenceTest {
         + "  - fineweb_quality\n"
         + "  - {type: slop, action: weight}\n"
         + "output: {path: '" + out + "', compression: gzip, max_file_bytes: 30000}\n"
-        + "run: {workers: 2}\n";
+        // a tokenizer.json, so that executors count with the native tokenizer as the local engine does
+        + "run: {workers: 2, tokenizer: '" + Path.of("../examples/tokenizers/metaspace-bpe.json").toAbsolutePath() + "'}\n";
   }
 
   @Test
@@ -115,6 +116,7 @@ class EquivalenceTest {
     assertThat(localStats.at("/corpus_steps/exact_dedup/removed").asLong()).isPositive();
     assertThat(localStats.at("/corpus_steps/minhash_dedup/removed").asLong()).isPositive();
     assertThat(localStats.at("/estimates/slop/synthetic_share").isNumber()).isTrue();
+    assertThat(localStats.path("tokens_out").asLong()).isPositive();
     assertThat(sparkStats).isEqualTo(localStats);
 
     // the same files with the same bytes: kept documents, decision logs, shard statistics (times aside)

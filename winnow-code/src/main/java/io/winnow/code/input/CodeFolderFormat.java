@@ -26,6 +26,11 @@ public final class CodeFolderFormat implements FormatProvider {
   }
 
   @Override
+  public boolean writes() {
+    return false;
+  }
+
+  @Override
   public boolean readsFolders() {
     return true;
   }
