@@ -45,7 +45,7 @@ public final class CodeFilter implements Step {
 
   @Override
   public Verdict apply(Document doc) {
-    Object path = doc.metadata().get(config.pathField());
+    Object path = io.winnow.doc.FieldPath.get(doc.metadata(), config.pathField());
     String p = path == null ? "" : path.toString();
     SkipRules.Hit hit = config.rules().check(p, doc.text());
     if (hit != null) return Verdict.drop(hit.rule(), Verdict.values("evidence", hit.evidence()));

@@ -136,7 +136,7 @@ final class LicenseFileStep implements Step {
 
   private SpdxExpression metadataLicense(Document doc) {
     if (config.licenseField() == null) return null;
-    Object v = doc.metadata().get(config.licenseField());
+    Object v = io.winnow.doc.FieldPath.get(doc.metadata(), config.licenseField());
     if (v == null) return null;
     List<String> values = new ArrayList<>();
     if (v instanceof List<?> l) for (Object o : l) values.add(String.valueOf(o));

@@ -81,12 +81,12 @@ public final class LicenseStep implements CorpusStep {
   }
 
   static String repoOf(Document doc, Config c) {
-    Object r = doc.metadata().get(c.repoField());
+    Object r = io.winnow.doc.FieldPath.get(doc.metadata(), c.repoField());
     return r == null ? "" : r.toString();
   }
 
   static String pathOf(Document doc, Config c) {
-    Object p = doc.metadata().get(c.pathField());
+    Object p = io.winnow.doc.FieldPath.get(doc.metadata(), c.pathField());
     return p == null ? doc.id() : p.toString();
   }
 

@@ -58,7 +58,7 @@ public final class ExactDedup extends DedupStep {
     String value;
     if (config.field() == null) value = config.turns() == null ? doc.text() : config.turns().text(doc);
     else {
-      Object v = doc.metadata().get(config.field());
+      Object v = io.winnow.doc.FieldPath.get(doc.metadata(), config.field());
       if (v == null) return null;
       value = v.toString();
     }

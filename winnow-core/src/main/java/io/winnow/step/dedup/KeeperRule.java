@@ -28,7 +28,7 @@ public record KeeperRule(Kind kind, String field) {
       case FIRST -> 0;
       case LONGEST -> doc.text().length();
       case MAX_FIELD -> {
-        Object v = doc.metadata().get(field);
+        Object v = io.winnow.doc.FieldPath.get(doc.metadata(), field);
         yield v instanceof Number n ? n.doubleValue() : Double.NEGATIVE_INFINITY;
       }
     };

@@ -37,13 +37,13 @@ final class ProjectManifests {
   /** The project-field value, or null when there is none. */
   String projectName(Document doc) {
     if (projectField == null) return null;
-    Object v = doc.metadata().get(projectField);
+    Object v = io.winnow.doc.FieldPath.get(doc.metadata(), projectField);
     return v == null ? null : v.toString();
   }
 
   /** What the document declares as a manifest of a read ecosystem, or null when it is not one. */
   Manifests.Declared declared(Document doc) {
-    Object v = doc.metadata().get(pathField);
+    Object v = io.winnow.doc.FieldPath.get(doc.metadata(), pathField);
     if (!(v instanceof String path) || path.isEmpty()) return null;
     String[] parts = path.split("[/\\\\]");
     for (int i = 0; i < parts.length - 1; i++) if (DependencyProfile.isVendoredFolder(parts[i])) return null;

@@ -90,7 +90,7 @@ public final class ScoreExpression {
       case "response_chars" -> TurnScope.RESPONSE.text(doc).length();
       case "turns" -> doc.conversation() == null ? 1 : doc.conversation().turns().size();
       default -> {
-        Object v = doc.metadata().get(name.substring(6));
+        Object v = io.winnow.doc.FieldPath.get(doc.metadata(), name.substring(6));
         if (v instanceof Number n) yield n.doubleValue();
         if (v instanceof String str) {
           try {

@@ -154,7 +154,7 @@ public final class SelectStep implements CorpusStep {
    */
   String group(Document doc) {
     if (config.balanceBy() == null || config.balanceBy().equals("file")) return doc.provenance().source();
-    Object v = doc.metadata().get(config.balanceBy());
+    Object v = io.winnow.doc.FieldPath.get(doc.metadata(), config.balanceBy());
     return v == null ? "" : v.toString();
   }
 

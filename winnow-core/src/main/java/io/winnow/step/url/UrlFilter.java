@@ -81,7 +81,7 @@ public final class UrlFilter implements Step {
 
   @Override
   public Verdict apply(Document doc) {
-    Object value = doc.metadata().get(config.urlField());
+    Object value = io.winnow.doc.FieldPath.get(doc.metadata(), config.urlField());
     if (value == null) return Verdict.keep(Map.of("no_url", true));
     String url = value.toString();
     String host = host(url);
