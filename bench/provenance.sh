@@ -6,7 +6,8 @@
 # repository. Then:
 #  1. the evaluation (io.winnow.bench.ProvenanceEvaluation): driver subsystems split four ways, half indexed;
 #     copies of indexed files rewritten at strengths 0-0.9 (scattered and clustered edits); k, w and the
-#     thresholds chosen on one half of the subsystems, recall and false positives reported on the other;
+#     thresholds chosen on one half of the subsystems, recall and false positives reported on the other; a
+#     flagged negative is a false positive unless it shares verbatim code with the source named (VerbatimTokens);
 #  2. `winnow provenance-index` over the whole drivers/ tree with a 128 MB sort buffer and a 400 MB heap
 #     (wall time and peak RSS), once more with a 16 MB buffer to show it spills;
 #  3. fingerprinting speed, one thread (io.winnow.bench.ProvenanceThroughput).

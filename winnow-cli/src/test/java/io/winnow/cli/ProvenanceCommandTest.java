@@ -19,7 +19,7 @@ class ProvenanceCommandTest {
     CliTest.Result built = CliTest.winnow("provenance-index", REFERENCE.resolve("linux").toString(), REFERENCE.resolve("newlib").toString(),
         "--license", REFERENCE.resolve("newlib") + "=BSD-3-Clause", "-o", index.toString());
     assertThat(built.exit()).as(built.err()).isZero();
-    assertThat(built.out()).contains("5 files").contains("k=16, w=16, guarantee 31 tokens");
+    assertThat(built.out()).contains("5 files").contains("k=" + io.winnow.code.provenance.Winnower.DEFAULT_K + ", w=" + io.winnow.code.provenance.Winnower.DEFAULT_W + ", guarantee 31 tokens");
     assertThat(Files.exists(index)).isTrue();
     assertThat(Files.exists(dir.resolve("code-provenance.idx.sort"))).isFalse();
 

@@ -1,5 +1,6 @@
 package io.winnow.code.provenance;
 
+import io.winnow.code.license.spdx.SpdxExpression;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -8,7 +9,9 @@ import java.util.Locale;
  * Which licences make a match a reason to drop: a list of SPDX ids, each exact or ending in {@code *} (a
  * family: {@code GPL-*} covers GPL-2.0, GPL-2.0-only, GPL-3.0-or-later). A licence expression is denied when
  * no way of taking it avoids a denied id: {@code GPL-2.0 OR BSD-3-Clause} may be taken as BSD and is not
- * denied; {@code MIT AND GPL-2.0} is. {@code WITH} exceptions do not change the licence they qualify.
+ * denied; {@code MIT AND GPL-2.0} is. {@code WITH} exceptions do not change the licence they qualify. The
+ * expression is parsed by {@link SpdxExpression} (the license step's reader), so both steps read a licence the
+ * same way.
  */
 public final class LicensePolicy {
   /** Copyleft families: reciprocal licences whose terms follow copied code. */
@@ -29,15 +32,22 @@ public final class LicensePolicy {
     this.patterns = List.copyOf(p);
   }
 
+  /**
+   * Whether every way of taking {@code expression} includes a denied licence. Read as an SPDX expression by
+   * the license package's parser ({@link SpdxExpression}); what it cannot read (ids not on the SPDX list,
+   * "Dual BSD/GPL", a dangling operator) is judged word by word, the cautious reading: any denied id in it
+   * denies it.
+   */
   public boolean denies(String expression) {
     if (expression == null || patterns.isEmpty()) return false;
+    SpdxExpression parsed;
     try {
-      return new Parser(expression).parse();
-    } catch (IllegalArgumentException malformed) {
-      // not an expression: judge the words in it, the cautious reading
+      parsed = SpdxExpression.parse(expression);
+    } catch (SpdxExpression.ParseException malformed) {
       for (String word : expression.split("[\\s()]+")) if (deniedId(word)) return true;
       return false;
     }
+    return !parsed.satisfiable(id -> !deniedId(id));
   }
 
   private boolean deniedId(String id) {
@@ -47,53 +57,5 @@ public final class LicensePolicy {
       if (p.endsWith("*") ? u.startsWith(p.substring(0, p.length() - 1)) : u.equals(p)) return true;
     }
     return false;
-  }
-
-  /** expr := and (OR and)* ; and := atom (AND atom)* ; atom := '(' expr ')' | id [WITH id] — evaluating "denied". */
-  private final class Parser {
-    private final String[] tokens;
-    private int i;
-
-    Parser(String expression) {
-      this.tokens = expression.replace("(", " ( ").replace(")", " ) ").strip().split("\\s+");
-    }
-
-    boolean parse() {
-      boolean d = or();
-      if (i != tokens.length) throw new IllegalArgumentException("trailing tokens");
-      return d;
-    }
-
-    private boolean or() {
-      boolean denied = and();
-      while (i < tokens.length && tokens[i].equalsIgnoreCase("OR")) {
-        i++;
-        denied &= and(); // one alternative free of denied ids is enough
-      }
-      return denied;
-    }
-
-    private boolean and() {
-      boolean denied = atom();
-      while (i < tokens.length && tokens[i].equalsIgnoreCase("AND")) {
-        i++;
-        denied |= atom();
-      }
-      return denied;
-    }
-
-    private boolean atom() {
-      if (i >= tokens.length) throw new IllegalArgumentException("unexpected end");
-      String t = tokens[i++];
-      if (t.equals("(")) {
-        boolean d = or();
-        if (i >= tokens.length || !tokens[i++].equals(")")) throw new IllegalArgumentException("unbalanced");
-        return d;
-      }
-      if (t.equals(")") || t.equalsIgnoreCase("AND") || t.equalsIgnoreCase("OR")) throw new IllegalArgumentException("misplaced " + t);
-      boolean d = deniedId(t);
-      if (i + 1 < tokens.length && tokens[i].equalsIgnoreCase("WITH")) i += 2;
-      return d;
-    }
   }
 }

@@ -23,7 +23,8 @@ import java.util.List;
  *       after it in the source — in chains of at least {@value #MIN_CHAIN}. A copy with lines edited all through
  *       it keeps its order between the edits; fingerprints that a text shares with a file only because both
  *       use common idioms fall anywhere in that file and seldom chain. Reordered functions each chain on
- *       their own, so reordering costs nothing.
+ *       their own, so reordering costs nothing; and the same weighted by how rare each fingerprint is in the
+ *       index (one over the number of source files holding it, counted from its postings).
  * </ul>
  *
  * Not thread-safe: one per worker (it owns the lexing buffers and the per-file tallies); the index is shared.
@@ -37,9 +38,13 @@ public final class ProvenanceMatcher {
    *     (in chains of at least {@value #MIN_CHAIN})
    * @param sourceCovered the same count over the source file's own fingerprints: how much of the source the
    *     text holds in order (a copy of a small file holds most of it)
+   * @param weightedCovered {@code covered} with each fingerprint weighted by one over the number of source files
+   *     holding it: a fingerprint only this file has counts fully, one that fifty files share counts a
+   *     fiftieth (idioms common to many drivers weigh little; a copy's own code weighs fully)
    */
   public record SourceMatch(int file, String path, String license, int shared, double covered, double sourceCovered,
-      int longestRunTokens, int textFirstLine, int textLastLine, int sourceFirstLine, int sourceLastLine) {}
+      int longestRunTokens, int textFirstLine, int textLastLine, int sourceFirstLine, int sourceLastLine,
+      double weightedCovered) {}
 
   /**
    * The overlap of one text with the index; {@code sources} best first (most shared fingerprints).
@@ -76,6 +81,8 @@ public final class ProvenanceMatcher {
   private int[] chainLine = new int[64];
   private int[] aligned = new int[64];
   private int[] strays = new int[64];
+  private double[] pendingWeight = new double[64];
+  private double[] alignedWeight = new double[64];
   private int slots;
 
   public ProvenanceMatcher(ProvenanceIndex index) {
@@ -109,13 +116,19 @@ public final class ProvenanceMatcher {
       int j = informative++;
       if (e < 0) continue;
       matched++;
-      for (; index.holds(e, h); e++) tally(index.fileAt(e), index.lineAt(e), j, pos[i]);
+      int df = 0;
+      while (index.holds(e + df, h)) df++;
+      double weight = 1.0 / df;
+      for (; index.holds(e, h); e++) tally(index.fileAt(e), index.lineAt(e), j, pos[i], weight);
     }
     return result(informative, boilerplate, matched, maxSources);
   }
 
-  /** Counts informative fingerprint {@code j} (at token {@code pos}) as found in {@code file}. */
-  private void tally(int file, int sourceLine, int j, int pos) {
+  /**
+   * Counts informative fingerprint {@code j} (at token {@code pos}) as found in {@code file}; {@code weight} is
+   * one over the number of source files holding it.
+   */
+  private void tally(int file, int sourceLine, int j, int pos, double weight) {
     int s = slotOfFile.get(file);
     if (s < 0) s = newSlot(file, sourceLine);
     if (lastFp[s] == j - 1) {
@@ -126,7 +139,7 @@ public final class ProvenanceMatcher {
     }
     srcMin[s] = Math.min(srcMin[s], sourceLine);
     srcMax[s] = Math.max(srcMax[s], sourceLine);
-    chain(s, sourceLine, pos);
+    chain(s, sourceLine, pos, weight);
     shared[s]++;
     lastFp[s] = j;
     lastPos[s] = pos;
@@ -137,20 +150,31 @@ public final class ProvenanceMatcher {
     }
   }
 
-  /** Extends the file's current chain with this fingerprint if it falls in order, else starts a new one. */
-  private void chain(int s, int sourceLine, int pos) {
+  /**
+   * Extends the file's current chain with this fingerprint if it falls in order, else starts a new one. The
+   * first fingerprints of a chain count (and their weights add up) only once it reaches {@value #MIN_CHAIN}.
+   */
+  private void chain(int s, int sourceLine, int pos, double weight) {
     boolean alive = chainLen[s] > 0 && pos - chainPos[s] <= CHAIN_GAP_TOKENS;
     if (alive && sourceLine >= chainLine[s] && sourceLine - chainLine[s] <= CHAIN_GAP_LINES) {
       chainLen[s]++;
       strays[s] = 0;
-      if (chainLen[s] == MIN_CHAIN) aligned[s] += MIN_CHAIN;
-      else if (chainLen[s] > MIN_CHAIN) aligned[s]++;
+      if (chainLen[s] < MIN_CHAIN) {
+        pendingWeight[s] += weight;
+      } else if (chainLen[s] == MIN_CHAIN) {
+        aligned[s] += MIN_CHAIN;
+        alignedWeight[s] += pendingWeight[s] + weight;
+      } else {
+        aligned[s]++;
+        alignedWeight[s] += weight;
+      }
     } else if (alive && chainLen[s] >= 2 && strays[s] == 0) {
       strays[s] = 1; // one stray match (an idiom found elsewhere in the file) does not end a chain in progress
       return;
     } else { // two out of order in a row: a new stretch (a reordered function) starts here
       chainLen[s] = 1;
       strays[s] = 0;
+      pendingWeight[s] = weight;
     }
     chainPos[s] = pos;
     chainLine[s] = sourceLine;
@@ -175,6 +199,8 @@ public final class ProvenanceMatcher {
       chainLine = Arrays.copyOf(chainLine, cap);
       aligned = Arrays.copyOf(aligned, cap);
       strays = Arrays.copyOf(strays, cap);
+      pendingWeight = Arrays.copyOf(pendingWeight, cap);
+      alignedWeight = Arrays.copyOf(alignedWeight, cap);
     }
     int s = slots++;
     files[s] = file;
@@ -184,6 +210,8 @@ public final class ProvenanceMatcher {
     chainLen[s] = 0;
     aligned[s] = 0;
     strays[s] = 0;
+    pendingWeight[s] = 0;
+    alignedWeight[s] = 0;
     srcMin[s] = sourceLine;
     srcMax[s] = sourceLine;
     slotOfFile.put(file, s);
@@ -217,7 +245,8 @@ public final class ProvenanceMatcher {
       int f = files[s];
       int own = Math.max(1, index.fingerprints(f));
       top.add(new SourceMatch(f, index.path(f), index.license(f), shared[s], n == 0 ? 0 : (double) aligned[s] / n,
-          Math.min(1, (double) aligned[s] / own), bestRun[s], lines[bestRunFrom[s]], lines[Math.min(tokens - 1, bestRunTo[s])], srcMin[s], srcMax[s]));
+          Math.min(1, (double) aligned[s] / own), bestRun[s], lines[bestRunFrom[s]], lines[Math.min(tokens - 1, bestRunTo[s])], srcMin[s], srcMax[s],
+          n == 0 ? 0 : alignedWeight[s] / n));
     }
     return new Result(tokens, n, boilerplate, matched, n == 0 ? 0 : (double) matched / n, longest, List.copyOf(top));
   }

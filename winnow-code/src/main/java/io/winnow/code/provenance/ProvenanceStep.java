@@ -48,6 +48,7 @@ public final class ProvenanceStep implements Step {
       Integer minRun = p.optInt("min_run_tokens", MatchRule.DEFAULT_MIN_RUN_TOKENS, 1, Integer.MAX_VALUE);
       int minShared = p.getInt("min_shared", MatchRule.DEFAULT_MIN_SHARED, 1, Integer.MAX_VALUE);
       Double minSourceCovered = p.optDouble("min_source_covered", MatchRule.DEFAULT_MIN_SOURCE_COVERED, 0, 1);
+      Double minWeightedCovered = p.optDouble("min_weighted_covered", MatchRule.DEFAULT_MIN_WEIGHTED_COVERED, 0, 1);
       int maxSources = p.getInt("max_sources", 3, 1, 100);
       LicensePolicy deny;
       try {
@@ -58,7 +59,7 @@ public final class ProvenanceStep implements Step {
       p.finish();
       MatchRule rule;
       try {
-        rule = new MatchRule(minRun, minCovered, minShared, minSourceCovered);
+        rule = new MatchRule(minRun, minCovered, minShared, minSourceCovered, minWeightedCovered);
       } catch (IllegalArgumentException e) {
         throw p.invalid("min_covered", e.getMessage());
       }
@@ -125,6 +126,7 @@ public final class ProvenanceStep implements Step {
     d.put("shared", s.shared());
     d.put("covered", round(s.covered()));
     d.put("source_covered", round(s.sourceCovered()));
+    d.put("weighted_covered", round(s.weightedCovered()));
     d.put("longest_run_tokens", s.longestRunTokens());
     d.put("lines", s.textFirstLine() + "-" + s.textLastLine());
     d.put("source_lines", s.sourceFirstLine() + "-" + s.sourceLastLine());

@@ -17,15 +17,16 @@ package io.winnow.code.provenance;
  */
 public final class Winnower {
   /**
-   * Defaults, in tokens: k = 16 abstracted tokens is about two statements of C (shorter k-grams recur across
-   * unrelated code: after abstraction {@code ID = ID ( ID , NUM ) ;} is everywhere), and a window of 16 gives
-   * t = 31 tokens (three or four lines) with about one k-gram in nine kept. Chosen on training driver
-   * subsystems of the evaluation in docs/BENCHMARKS.md among 8–30 × 8–16: recall there fell for shorter
-   * k-grams (more chance matches, more boilerplate) and for longer ones (edits every few lines leave fewer
-   * whole k-grams). MOSS's published setting is of the same order (t about twice k).
+   * Defaults, in tokens: k = 20 abstracted tokens is about two to three statements of C (shorter k-grams recur
+   * across unrelated code: after abstraction {@code ID = ID ( ID , NUM ) ;} is everywhere), and a window of 12
+   * gives t = 31 tokens (three or four lines) with about one k-gram in six and a half kept. Chosen on training
+   * driver subsystems of the evaluation in docs/BENCHMARKS.md among 8–30 × 8–16 (the last sweep: 16 × 12,
+   * 16 × 16, 20 × 12): recall there fell for shorter k-grams (more chance matches, more boilerplate) and for
+   * longer ones (edits every few lines leave fewer whole k-grams). MOSS's published setting is of the same
+   * order (t about twice k).
    */
-  public static final int DEFAULT_K = 16;
-  public static final int DEFAULT_W = 16;
+  public static final int DEFAULT_K = 20;
+  public static final int DEFAULT_W = 12;
   public static final long DEFAULT_SEED = 0x57_494e_4e4f_5731L;
 
   private static final long BASE = 0x100000001b3L * 31 + 2; // odd, large: no short cycles mod 2^64

@@ -35,6 +35,17 @@ class LicensePolicyTest {
   void malformedExpressionsAreReadCautiously() {
     assertThat(copyleft.denies("GPL-2.0 OR")).isTrue();
     assertThat(copyleft.denies("Dual BSD/GPL")).isFalse(); // no SPDX id in it at all
+    // an id not on the SPDX list makes the expression unreadable: any denied id in it then denies it
+    assertThat(copyleft.denies("GPL-2.0 OR Acme-Public-1.0")).isTrue();
+  }
+
+  @Test
+  void expressionsAreReadByTheSpdxParser() {
+    assertThat(copyleft.denies("LicenseRef-acme OR GPL-2.0-only")).isFalse(); // a reference is a licence to choose
+    assertThat(copyleft.denies("LicenseRef-acme AND GPL-2.0-only")).isTrue();
+    assertThat(copyleft.denies("gpl-2.0-only or mit")).isFalse(); // lower-case operators and ids, as SPDX allows
+    assertThat(copyleft.denies("MIT WITH Linux-syscall-note")).isFalse();
+    assertThat(new LicensePolicy(List.of("MIT")).denies("(MIT OR Apache-2.0) AND MIT")).isTrue();
   }
 
   @Test

@@ -108,6 +108,40 @@ class ProvenanceStepTest {
   }
 
   @Test
+  void weightedCoverageDiscountsFingerprintsThatManySourceFilesHold() throws IOException {
+    // the same reference, with the GPL file's text also under three more names: its fingerprints are then in four files
+    Path dup = dir.resolve("duplicated.idx");
+    ReferenceCorpus corpus = new ReferenceCorpus(1 << 20);
+    try (ProvenanceIndexBuilder b = new ProvenanceIndexBuilder(IndexParameters.defaults(), dir.resolve("sort2"), 1 << 20)) {
+      corpus.read(FIXTURE.resolve("reference/linux"), null, new ReferenceCorpus.Counts(), f -> {
+        b.add(f.path(), f.license(), f.text(), f.language());
+        if (f.path().endsWith("ledtrig-heartbeat.c")) for (int i = 1; i <= 3; i++) b.add("copy" + i + "/" + f.path(), f.license(), f.text(), f.language());
+      });
+      b.write(dup);
+    }
+    String gpl = candidates().get(0).text();
+    ProvenanceMatcher.SourceMatch once = new ProvenanceMatcher(ProvenanceIndex.open(index)).match(gpl, CodeLanguage.C, 1).sources().get(0);
+    ProvenanceMatcher.SourceMatch fourTimes = new ProvenanceMatcher(ProvenanceIndex.open(dup)).match(gpl, CodeLanguage.C, 1).sources().get(0);
+    assertThat(fourTimes.covered()).isEqualTo(once.covered()); // the plain coverage does not see the other copies
+    assertThat(once.weightedCovered()).isLessThanOrEqualTo(once.covered()).isGreaterThan(once.covered() / 2);
+    assertThat(fourTimes.weightedCovered()).isLessThanOrEqualTo(once.covered() / 4 + 1e-9).isPositive(); // every weight now at most 1/4
+
+    // a rule on weighted coverage: the single copy passes it, the one that four files hold does not
+    double threshold = once.weightedCovered() / 2;
+    MatchRule rule = new MatchRule(null, MatchRule.DEFAULT_MIN_COVERED, MatchRule.DEFAULT_MIN_SHARED, null, threshold);
+    assertThat(rule.fires(once)).isTrue();
+    assertThat(rule.fires(fourTimes)).isFalse();
+    assertThat(new MatchRule(null, MatchRule.DEFAULT_MIN_COVERED, MatchRule.DEFAULT_MIN_SHARED, null).fires(fourTimes)).isTrue(); // without it
+    Document doc = candidates().get(0);
+    Verdict v = step("min_weighted_covered", threshold, "min_run_tokens", null).apply(doc);
+    assertThat(v.values()).containsEntry("source", once.path());
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> sources = (List<Map<String, Object>>) ((Map<?, ?>) doc.metadata().get("provenance")).get("sources");
+    assertThat(sources.get(0)).containsKey("weighted_covered").containsEntry("match", true);
+    assertThatThrownBy(() -> step("min_weighted_covered", 2.0)).hasMessageContaining("min_weighted_covered");
+  }
+
+  @Test
   void workersSharingTheIndexAgreeWithOneWorker() throws Exception {
     List<Document> docs = candidates();
     List<Map<String, Object>> expected = new ArrayList<>();
