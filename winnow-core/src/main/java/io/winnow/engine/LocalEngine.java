@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.winnow.io.AtomicFiles;
+import io.winnow.io.Formats;
+import io.winnow.io.chat.ConversationFormat;
 import io.winnow.io.InputFiles;
 import io.winnow.pipeline.Pipeline;
 import io.winnow.pipeline.StepSpec;
@@ -78,6 +80,10 @@ public final class LocalEngine {
     prepare(layout, inputs);
     warnIfHeapIsSmall();
 
+    TokenCounter tokens = TokenCounter.forName(pipeline.run().tokenizer());
+    List<ShardInput> sources = new ArrayList<>();
+    for (int i = 0; i < inputs.size(); i++) sources.add(ShardInput.of(i, inputs.get(i), inputs.get(i).toString(), formats.get(i)));
+    boolean staged = stageable(inputs, formats);
     List<ResolvedStep> steps = new ArrayList<>();
     Map<String, Object> corpusStats = new LinkedHashMap<>();
     for (StepSpec spec : pipeline.steps()) {
@@ -89,15 +95,17 @@ public final class LocalEngine {
       Path fitted = dir.resolve("fitted");
       if (!Files.exists(fitted)) {
         Files.createDirectories(dir);
-        observe(spec, dir, List.copyOf(steps), inputs, formats);
+        observe(spec, dir, List.copyOf(steps), sources, staged ? layout : null, tokens);
         spec.corpus().fit(dir, inputs.size());
         AtomicFiles.write(fitted, new byte[0]);
       }
+      // the next pass reads what this observe pass left: the steps so far have run on every record
+      int done = steps.size();
+      if (staged) for (int i = 0; i < sources.size(); i++) sources.set(i, sources.get(i).fromStage(layout.stage(spec.id(), i), done));
       steps.add(new ResolvedStep(spec.id(), spec.corpus().load(dir)));
       corpusStats.put(spec.id(), spec.corpus().fitStats(dir));
     }
 
-    TokenCounter tokens = TokenCounter.forName(pipeline.run().tokenizer());
     List<Integer> todo = new ArrayList<>();
     RunStats[] perShard = new RunStats[inputs.size()];
     long totalBytes = 0;
@@ -110,13 +118,14 @@ public final class LocalEngine {
         Files.deleteIfExists(layout.marker(i));
         cleanShard(layout, i);
         todo.add(i);
-        totalBytes += InputFiles.bytes(inputs.get(i));
+        sources.set(i, sources.get(i).available());
+        totalBytes += sources.get(i).bytes();
       }
     }
     progress.start("run", totalBytes, inputs.size(), inputs.size() - todo.size());
     List<Callable<RunStats>> tasks = new ArrayList<>();
     for (int i : todo) {
-      tasks.add(new ShardTask(i, inputs.get(i), formats.get(i), pipeline, steps, layout, strict, tokens, progress)::run);
+      tasks.add(new ShardTask(sources.get(i), pipeline, steps, layout, strict, tokens, progress)::run);
     }
     List<RunStats> done = runAll(tasks);
     for (int k = 0; k < todo.size(); k++) perShard[todo.get(k)] = done.get(k);
@@ -129,17 +138,35 @@ public final class LocalEngine {
     return new Result(total, layout.root(), todo.size(), inputs.size() - todo.size());
   }
 
-  /** The observe phase of a corpus step over every input file that has not been observed yet. */
-  private void observe(StepSpec spec, Path dir, List<ResolvedStep> before, List<Path> inputs, List<String> formats)
-      throws IOException {
+  /**
+   * Whether the observe passes can hand their documents to the next pass in stage files. Not when documents carry
+   * state only their reader's container can write back (conversations read from Parquet): then each pass reads
+   * the input again and runs the steps before it again, as the decisions are the same either way.
+   */
+  private static boolean stageable(List<Path> inputs, List<String> formats) {
+    for (int i = 0; i < inputs.size(); i++) {
+      if (Formats.get(formats.get(i)) instanceof ConversationFormat c && c.readsThroughContainer(inputs.get(i))) return false;
+    }
+    return true;
+  }
+
+  /**
+   * The observe phase of a corpus step over every shard that has not been observed yet.
+   *
+   * @param layout where the stage files go, or null to write none (see {@link #stageable})
+   */
+  private void observe(StepSpec spec, Path dir, List<ResolvedStep> before, List<ShardInput> sources, RunLayout layout,
+      TokenCounter tokens) throws IOException {
     List<Callable<Void>> tasks = new ArrayList<>();
     long bytes = 0;
-    for (int i = 0; i < inputs.size(); i++) {
-      if (Files.exists(ObserveTask.marker(dir, i))) continue;
-      bytes += InputFiles.bytes(inputs.get(i));
-      tasks.add(new ObserveTask(i, inputs.get(i), formats.get(i), pipeline, before, spec.corpus(), dir, progress)::run);
+    for (ShardInput s : sources) {
+      if (Files.exists(ObserveTask.marker(dir, s.shard()))) continue;
+      ShardInput in = s.available();
+      bytes += in.bytes();
+      tasks.add(new ObserveTask(in, pipeline, before, spec.corpus(), dir, layout == null ? null : layout.stage(spec.id(), in.shard()),
+          tokens, strict, progress)::run);
     }
-    progress.start("observe " + spec.id(), bytes, inputs.size(), inputs.size() - tasks.size());
+    progress.start("observe " + spec.id(), bytes, sources.size(), sources.size() - tasks.size());
     runAll(tasks);
   }
 

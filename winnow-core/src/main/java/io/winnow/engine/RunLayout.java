@@ -15,6 +15,8 @@ import java.nio.file.Path;
  * completions/part-00000        marker: shard 0 is complete, with its files and sizes (written last)
  * stats.json                    merged statistics of the run
  * corpus/&lt;step&gt;/                   a corpus step's phases: observe/, observed/ markers, fitted state, fitted marker
+ * corpus/&lt;step&gt;/stage/part-00000.zst  shard 0's records as the step's observe pass left them, for the next pass
+ *                                (deleted once that pass has completed the shard)
  * </pre>
  */
 public record RunLayout(Path root) {
@@ -27,6 +29,11 @@ public record RunLayout(Path root) {
 
   /** The working directory of a corpus step (its observations and fitted state). */
   public Path corpusStep(String stepId) { return root.resolve("corpus").resolve(stepId); }
+
+  /** The stage file of one shard written by a corpus step's observe pass (see StageFile). */
+  public Path stage(String stepId, int shard) {
+    return corpusStep(stepId).resolve("stage").resolve(shardName(shard) + ".zst");
+  }
 
   public static String shardName(int shard) {
     return String.format("part-%05d", shard);
