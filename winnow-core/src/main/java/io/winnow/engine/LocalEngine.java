@@ -7,6 +7,7 @@ import io.winnow.io.AtomicFiles;
 import io.winnow.io.Formats;
 import io.winnow.io.chat.ConversationFormat;
 import io.winnow.io.InputFiles;
+import io.winnow.io.InputSplit;
 import io.winnow.pipeline.Pipeline;
 import io.winnow.pipeline.StepSpec;
 import io.winnow.report.RunStats;
@@ -81,9 +82,9 @@ public final class LocalEngine {
     warnIfHeapIsSmall();
 
     TokenCounter tokens = TokenCounter.forName(pipeline.run().tokenizer());
-    List<ShardInput> sources = new ArrayList<>();
-    for (int i = 0; i < inputs.size(); i++) sources.add(ShardInput.of(i, inputs.get(i), inputs.get(i).toString(), formats.get(i)));
-    boolean staged = stageable(inputs, formats);
+    List<ShardInput> sources = shards(inputs, formats);
+    int shards = sources.size();
+    boolean staged = stageable(sources);
     List<ResolvedStep> steps = new ArrayList<>();
     Map<String, Object> corpusStats = new LinkedHashMap<>();
     for (StepSpec spec : pipeline.steps()) {
@@ -96,7 +97,7 @@ public final class LocalEngine {
       if (!Files.exists(fitted)) {
         Files.createDirectories(dir);
         observe(spec, dir, List.copyOf(steps), sources, staged ? layout : null, tokens);
-        spec.corpus().fit(dir, inputs.size());
+        spec.corpus().fit(dir, shards);
         AtomicFiles.write(fitted, new byte[0]);
       }
       // the next pass reads what this observe pass left: the steps so far have run on every record
@@ -107,14 +108,14 @@ public final class LocalEngine {
     }
 
     List<Integer> todo = new ArrayList<>();
-    RunStats[] perShard = new RunStats[inputs.size()];
+    RunStats[] perShard = new RunStats[shards];
     long totalBytes = 0;
-    for (int i = 0; i < inputs.size(); i++) {
+    for (int i = 0; i < shards; i++) {
       String problem = ShardMarker.problem(layout, i);
       if (problem == null) {
         perShard[i] = RunStats.fromJson(JSON.readTree(layout.shardStats(i).toFile()));
       } else {
-        if (Files.exists(layout.marker(i))) LOG.warn("shard {} ({}) is redone: {}", i, inputs.get(i), problem);
+        if (Files.exists(layout.marker(i))) LOG.warn("shard {} ({}) is redone: {}", i, sources.get(i).describe(), problem);
         Files.deleteIfExists(layout.marker(i));
         cleanShard(layout, i);
         todo.add(i);
@@ -122,7 +123,7 @@ public final class LocalEngine {
         totalBytes += sources.get(i).bytes();
       }
     }
-    progress.start("run", totalBytes, inputs.size(), inputs.size() - todo.size());
+    progress.start("run", totalBytes, shards, shards - todo.size());
     List<Callable<RunStats>> tasks = new ArrayList<>();
     for (int i : todo) {
       tasks.add(new ShardTask(sources.get(i), pipeline, steps, layout, strict, tokens, progress)::run);
@@ -134,8 +135,27 @@ public final class LocalEngine {
     total.corpusSteps().putAll(corpusStats);
     RunSummaries.summarize(total, steps);
     AtomicFiles.write(layout.statsJson(), JSON.writeValueAsBytes(total.toJson(JSON)));
-    RejectionGuard.check(pipeline.run().maxRejectedShare(), inputs, perShard, total);
-    return new Result(total, layout.root(), todo.size(), inputs.size() - todo.size());
+    RejectionGuard.check(pipeline.run().maxRejectedShare(), sources.stream().map(ShardInput::describe).toList(), perShard, total);
+    return new Result(total, layout.root(), todo.size(), shards - todo.size());
+  }
+
+  /**
+   * The shards of the run, numbered in input order: one per input file, or, for an uncompressed JSON Lines file
+   * larger than {@code input.split_bytes}, one per split of it (see {@link InputSplit}), so the shards and their
+   * output names depend on the input and the configuration only, never on the number of workers.
+   */
+  private List<ShardInput> shards(List<Path> inputs, List<String> formats) throws IOException {
+    List<ShardInput> out = new ArrayList<>();
+    long splitBytes = pipeline.input().splitBytes();
+    for (int i = 0; i < inputs.size(); i++) {
+      Path file = inputs.get(i);
+      boolean splittable = formats.get(i).equals("jsonl") && Files.isRegularFile(file) && splitBytes > 0 && Files.size(file) > splitBytes;
+      List<InputSplit> splits = splittable ? InputSplit.plan(file, splitBytes) : List.of();
+      if (splits.size() > 1) LOG.info("{}: read as {} shards of about {} bytes (input.split_bytes)", file, splits.size(), splitBytes);
+      if (splits.size() <= 1) out.add(ShardInput.of(out.size(), file, file.toString(), formats.get(i)));
+      else for (InputSplit s : splits) out.add(ShardInput.of(out.size(), file, file.toString(), formats.get(i), s));
+    }
+    return out;
   }
 
   /**
@@ -143,9 +163,9 @@ public final class LocalEngine {
    * state only their reader's container can write back (conversations read from Parquet): then each pass reads
    * the input again and runs the steps before it again, as the decisions are the same either way.
    */
-  private static boolean stageable(List<Path> inputs, List<String> formats) {
-    for (int i = 0; i < inputs.size(); i++) {
-      if (Formats.get(formats.get(i)) instanceof ConversationFormat c && c.readsThroughContainer(inputs.get(i))) return false;
+  private static boolean stageable(List<ShardInput> shards) {
+    for (ShardInput s : shards) {
+      if (Formats.get(s.format()) instanceof ConversationFormat c && c.readsThroughContainer(s.file())) return false;
     }
     return true;
   }

@@ -3,6 +3,8 @@ package io.winnow.engine;
 import io.winnow.io.DocumentReader;
 import io.winnow.io.DocumentReaders;
 import io.winnow.io.InputFiles;
+import io.winnow.io.InputSplit;
+import io.winnow.io.JsonlReader;
 import io.winnow.io.ReadResult;
 import io.winnow.pipeline.Pipeline;
 import io.winnow.report.RunStats;
@@ -18,16 +20,27 @@ import java.util.function.LongConsumer;
  *
  * @param file the input file (a local copy when the input is remote)
  * @param source how documents name their origin: the input's path as the user gave it
+ * @param split the byte range of the file this shard reads, or null for the whole file
  * @param stage the stage file to read instead of the input, or null
  */
-public record ShardInput(int shard, Path file, String source, String format, Path stage, int stepsDone) {
+public record ShardInput(int shard, Path file, String source, String format, InputSplit split, Path stage, int stepsDone) {
   public static ShardInput of(int shard, Path file, String source, String format) {
-    return new ShardInput(shard, file, source, format, null, 0);
+    return new ShardInput(shard, file, source, format, null, null, 0);
+  }
+
+  /** The shard reading one split of a JSON Lines file. */
+  public static ShardInput of(int shard, Path file, String source, String format, InputSplit split) {
+    return new ShardInput(shard, file, source, format, split == null || split.whole() ? null : split, null, 0);
   }
 
   /** The same shard, read from a stage file whose records have been through {@code stepsDone} steps. */
   public ShardInput fromStage(Path stageFile, int steps) {
-    return new ShardInput(shard, file, source, format, stageFile, steps);
+    return new ShardInput(shard, file, source, format, split, stageFile, steps);
+  }
+
+  /** The input file, or the byte range of it, for messages. */
+  public String describe() {
+    return split == null ? source : split.describe(Path.of(source));
   }
 
   /**
@@ -37,17 +50,22 @@ public record ShardInput(int shard, Path file, String source, String format, Pat
    */
   public ShardInput available() {
     if (stage == null || Files.exists(stage)) return this;
-    return of(shard, file, source, format);
+    return of(shard, file, source, format, split);
   }
 
   /** Bytes the pass will read, for progress. */
   long bytes() throws IOException {
-    return stage == null ? InputFiles.bytes(file) : Files.size(stage);
+    if (stage != null) return Files.size(stage);
+    return split == null ? InputFiles.bytes(file) : split.end() - split.start();
   }
 
   /** Opens the records; {@code tokens} counts the tokens of documents as read (null for none). */
   RecordSource open(Pipeline p, TokenCounter tokens, LongConsumer onRawBytes) throws IOException {
     if (stage != null) return new StagedSource(new StageFile.Reader(stage, onRawBytes));
+    if (split != null) {
+      return new InputSource(new JsonlReader(source, split.open(file, onRawBytes), p.input().idField(), p.input().textField(),
+          p.run().readerLimits(), split.firstLine(), true), tokens);
+    }
     DocumentReader reader = DocumentReaders.open(file, source, format, p.input().idField(), p.input().textField(),
         p.run().readerLimits(), onRawBytes);
     return new InputSource(reader, tokens);
