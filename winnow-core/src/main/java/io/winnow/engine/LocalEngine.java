@@ -107,11 +107,14 @@ public final class LocalEngine {
       corpusStats.put(spec.id(), spec.corpus().fitStats(dir));
     }
 
+    boolean repartition = pipeline.output().repartitions();
+    Path replaced = repartition ? replacedShardData(layout, shards) : null;
+    if (repartition && replaced == null) OutputRepartition.clean(layout);
     List<Integer> todo = new ArrayList<>();
     RunStats[] perShard = new RunStats[shards];
     long totalBytes = 0;
     for (int i = 0; i < shards; i++) {
-      String problem = ShardMarker.problem(layout, i);
+      String problem = ShardMarker.problem(layout, i, replaced);
       if (problem == null) {
         perShard[i] = RunStats.fromJson(JSON.readTree(layout.shardStats(i).toFile()));
       } else {
@@ -134,9 +137,36 @@ public final class LocalEngine {
     for (RunStats s : perShard) total.merge(s);
     total.corpusSteps().putAll(corpusStats);
     RunSummaries.summarize(total, steps);
+    if (repartition && replaced == null) repartition(layout, perShard, total);
     AtomicFiles.write(layout.statsJson(), JSON.writeValueAsBytes(total.toJson(JSON)));
     RejectionGuard.check(pipeline.run().maxRejectedShare(), sources.stream().map(ShardInput::describe).toList(), perShard, total);
     return new Result(total, layout.root(), todo.size(), shards - todo.size());
+  }
+
+  /**
+   * With a complete re-partitioned output, the shards' own data files are gone: the directory they were in, so
+   * that shard checks leave them out. Null when the output must be written (again): when it is not complete, or
+   * when a shard must be redone (then every shard is, as the documents of the others are gone too).
+   */
+  private static Path replacedShardData(RunLayout layout, int shards) throws IOException {
+    if (!OutputRepartition.complete(layout)) return null;
+    for (int i = 0; i < shards; i++) {
+      String problem = ShardMarker.problem(layout, i, layout.shardData());
+      if (problem != null) {
+        LOG.warn("shard {} must be redone ({}), so every shard is, for the re-partitioned output", i, problem);
+        return null;
+      }
+    }
+    return layout.shardData();
+  }
+
+  /** Writes the kept documents of all shards as output.shards files (see {@link OutputRepartition}). */
+  private void repartition(RunLayout layout, RunStats[] perShard, RunStats total) throws IOException {
+    long[] kept = new long[perShard.length];
+    for (int i = 0; i < kept.length; i++) kept[i] = perShard[i].kept();
+    OutputRepartition r = new OutputRepartition(layout, pipeline.output(), kept, total.bytesOut());
+    progress.start("output", 0, r.parts(), 0);
+    r.commit(runAll(r.tasks()));
   }
 
   /**
@@ -272,7 +302,9 @@ public final class LocalEngine {
       String difference = record.differenceFrom(JSON.readTree(runJson.toFile()));
       if (difference != null) throw new RunFailedException("cannot resume " + layout.root() + ": " + difference);
     }
-    for (Path d : List.of(layout.root(), layout.data(), layout.decisions(), layout.stats(), layout.completions())) {
+    List<Path> dirs = new ArrayList<>(List.of(layout.root(), layout.data(), layout.decisions(), layout.stats(), layout.completions()));
+    if (pipeline.output().repartitions()) dirs.add(layout.shardData());
+    for (Path d : dirs) {
       Files.createDirectories(d);
     }
     if (!Files.exists(runJson)) {
@@ -303,7 +335,7 @@ public final class LocalEngine {
   /** Removes every file of an unfinished shard (complete or temporary) before it is redone. */
   private static void cleanShard(RunLayout layout, int shard) throws IOException {
     String prefix = RunLayout.shardName(shard);
-    for (Path dir : List.of(layout.data(), layout.decisions(), layout.stats())) {
+    for (Path dir : List.of(layout.data(), layout.shardData(), layout.decisions(), layout.stats())) {
       if (!Files.isDirectory(dir)) continue;
       try (DirectoryStream<Path> s = Files.newDirectoryStream(dir, prefix + "[.-]*")) {
         for (Path p : s) Files.deleteIfExists(p);

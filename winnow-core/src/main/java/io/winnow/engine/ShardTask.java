@@ -79,9 +79,10 @@ public final class ShardTask {
     String idField = pipeline.input().idField();
     String textField = pipeline.input().textField();
     List<Path> dataFiles;
+    Path dataDir = out.repartitions() ? layout.shardData() : layout.data();
     DocumentWriter writer = out.format().equals("jsonl")
-        ? new JsonlWriter(layout.data(), RunLayout.shardName(shard), out.compression(), out.maxFileBytes(), idField, textField)
-        : Formats.get(out.format()).openWriter(layout.data(), RunLayout.shardName(shard), out.compressionName(),
+        ? new JsonlWriter(dataDir, RunLayout.shardName(shard), out.compression(), out.maxFileBytes(), idField, textField)
+        : Formats.get(out.format()).openWriter(dataDir, RunLayout.shardName(shard), out.compressionName(),
             out.maxFileBytes(), out.rowGroupBytes(), idField, textField);
     RunStats carried;
     try (StepChain chain = new StepChain(steps, in.stepsDone(), steps.size(), pipeline);

@@ -54,9 +54,13 @@ class SplitShardsTest {
   }
 
   private Pipeline pipeline(String out, long splitBytes, int workers) {
+    return pipeline(out, splitBytes, workers, "");
+  }
+
+  private Pipeline pipeline(String out, long splitBytes, int workers, String outputOptions) {
     String yaml = "input: {paths: ['" + input + "'], split_bytes: " + splitBytes + "}\n"
         + "steps: [gopher_repetition, exact_dedup, gopher_quality, minhash_dedup, fineweb_quality]\n"
-        + "output: {path: '" + dir.resolve(out) + "', compression: none}\n"
+        + "output: {path: '" + dir.resolve(out) + "', compression: none" + outputOptions + "}\n"
         + "run: {workers: " + workers + "}\n";
     return new PipelineFile(StepRegistry.builtIn()).parse("test.yaml", yaml);
   }
@@ -89,6 +93,49 @@ class SplitShardsTest {
     assertThat(concatenated(split.runDir(), "data")).isEqualTo(concatenated(whole.runDir(), "data"));
     assertThat(split.stats().kept()).isEqualTo(whole.stats().kept());
     assertThat(split.stats().rejected()).isEqualTo(whole.stats().rejected()).isPositive();
+  }
+
+  @Test
+  void theOutputIsRepartitionedIndependentlyOfTheInputShards() throws IOException {
+    LocalEngine.Result whole = new LocalEngine(pipeline("whole", 0, 1, ", shards: 4"), false, false, ProgressListener.NONE).run();
+    LocalEngine.Result split = new LocalEngine(pipeline("split", 20_000, 2, ", shards: 4, compression: zstd"), false, false,
+        ProgressListener.NONE).run();
+    assertThat(names(split.runDir().resolve("data"))).containsExactly(
+        "part-00000-of-00004.jsonl.zst", "part-00001-of-00004.jsonl.zst", "part-00002-of-00004.jsonl.zst", "part-00003-of-00004.jsonl.zst");
+    assertThat(concatenated(split.runDir(), "data")).isEqualTo(concatenated(whole.runDir(), "data"));
+    assertThat(concatenated(split.runDir(), "decisions")).isEqualTo(concatenated(whole.runDir(), "decisions"));
+    // parts of about equal document counts, the shards' own files gone
+    for (Path part : Files.list(split.runDir().resolve("data")).toList()) {
+      try (var in = Compression.forName(part.toString()).decompress(Files.newInputStream(part))) {
+        long docs = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().count();
+        assertThat(docs).isBetween(split.stats().kept() / 4, split.stats().kept() / 4 + 1);
+      }
+    }
+    assertThat(names(split.runDir().resolve("shard-data"))).isEmpty();
+
+    // a complete run resumes to nothing; a damaged shard makes the output be written again, the same
+    LocalEngine.Result again = new LocalEngine(pipeline("split", 20_000, 2, ", shards: 4, compression: zstd"), true, false,
+        ProgressListener.NONE).run();
+    assertThat(again.shardsRun()).isZero();
+    List<String> before = concatenated(split.runDir(), "data");
+    Files.delete(split.runDir().resolve("decisions").resolve("part-00003.jsonl.zst"));
+    LocalEngine.Result redone = new LocalEngine(pipeline("split", 20_000, 2, ", shards: 4, compression: zstd"), true, false,
+        ProgressListener.NONE).run();
+    assertThat(redone.shardsRun()).isGreaterThan(1); // every shard with kept documents: their files were gone
+    assertThat(concatenated(split.runDir(), "data")).isEqualTo(before);
+  }
+
+  @Test
+  void aTargetFileSizeChoosesThePartCount() throws IOException {
+    LocalEngine.Result r = new LocalEngine(pipeline("sized", 0, 1, ", target_file_bytes: 50000"), false, false, ProgressListener.NONE).run();
+    long parts = (r.stats().bytesOut() + 49_999) / 50_000;
+    assertThat(names(r.runDir().resolve("data"))).hasSize((int) parts).allMatch(n -> n.endsWith("-of-" + String.format("%05d", parts) + ".jsonl"));
+  }
+
+  private static List<String> names(Path d) throws IOException {
+    try (Stream<Path> s = Files.list(d)) {
+      return s.map(p -> p.getFileName().toString()).sorted().toList();
+    }
   }
 
   /** Lines as JsonlReader counts them: \n, \r\n and a lone \r each end one. */

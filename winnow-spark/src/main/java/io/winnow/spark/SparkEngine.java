@@ -65,6 +65,10 @@ public final class SparkEngine {
     this.resume = resume;
     this.strict = strict;
     for (StepSpec spec : pipeline.steps()) if (spec.isCorpusStep()) CorpusStages.check(spec);
+    if (pipeline.output().repartitions()) {
+      throw new IllegalArgumentException("output.shards / output.target_file_bytes: the Spark engine writes one set of files per input "
+          + "file; run locally, or leave them out");
+    }
   }
 
   /**
