@@ -9,7 +9,7 @@ draw of whole paragraphs (document lengths log-normal around --median-bytes); a 
 written is drawn again. Paragraphs recur across documents (the pool is ~100 MB of text), documents do not.
 Deterministic for a seed. Standard library only.
 
-usage: distinct_corpus.py SHARED_DIR OUT.jsonl [--mb 210] [--median-bytes 2000] [--seed 11]
+usage: distinct_corpus.py SHARED_DIR OUT.jsonl [--mb 210] [--median-bytes 1400] [--seed 11]
 """
 import argparse
 import glob
@@ -68,7 +68,7 @@ def main():
     ap.add_argument("shared")
     ap.add_argument("out")
     ap.add_argument("--mb", type=float, default=210)
-    ap.add_argument("--median-bytes", type=int, default=2000)
+    ap.add_argument("--median-bytes", type=int, default=1400)
     ap.add_argument("--seed", type=int, default=11)
     args = ap.parse_args()
     rng = random.Random(args.seed)

@@ -2,7 +2,6 @@ package io.winnow.engine;
 
 import io.winnow.io.AtomicFiles;
 import io.winnow.pipeline.Pipeline;
-import io.winnow.report.RunStats;
 import io.winnow.report.TokenCounter;
 import io.winnow.step.CorpusStep;
 import java.io.IOException;
@@ -53,22 +52,8 @@ final class ObserveTask {
 
   Void run() throws IOException {
     int shard = in.shard();
-    try (StepChain chain = new StepChain(before, in.stepsDone(), before.size(), pipeline);
-         ShardInput.RecordSource records = in.open(pipeline, tokens, progress::bytes);
-         StageFile.Writer stage = stageOut == null ? null : new StageFile.Writer(stageOut);
-         CorpusStep.Observer observer = step.observer(stepDir, shard)) {
-      for (StagedRecord r; (r = records.next()) != null; ) {
-        if (Thread.currentThread().isInterrupted()) throw new RunFailedException("shard " + shard + " interrupted: another shard failed");
-        progress.records(1);
-        chain.run(r);
-        if (r.state == StagedRecord.State.REJECTED) ShardTask.refuseIfStrict(strict, r.rejection);
-        if (r.state == StagedRecord.State.LIVE) observer.observe(r.doc);
-        if (stage != null) stage.write(r);
-      }
-      RunStats counters = new RunStats();
-      records.carried().steps().forEach((id, s) -> counters.step(id).merge(s));
-      chain.addCountersTo(counters);
-      if (stage != null) stage.commit(counters);
+    try (CorpusStep.Observer observer = step.observer(stepDir, shard)) {
+      StagedPass.run(in, pipeline, before, stageOut, tokens, strict, progress, observer::observe);
       observer.commit();
     }
     Files.createDirectories(marker(stepDir, shard).getParent());
