@@ -62,6 +62,17 @@ public final class Conversation {
     this.turns = new ArrayList<>(turns);
   }
 
+  /**
+   * A conversation as it was at some point of a run (written to an engine's stage file and read back): the same
+   * turns, and marked rewritten when it was.
+   */
+  public static Conversation restored(String format, boolean fromArray, byte[] originalRecord, Object record,
+      List<Turn> turns, boolean modified) {
+    Conversation c = new Conversation(format, fromArray, originalRecord, record, turns);
+    c.modified = modified;
+    return c;
+  }
+
   public String format() {
     return format;
   }

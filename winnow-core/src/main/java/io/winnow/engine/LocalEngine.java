@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.winnow.io.AtomicFiles;
+import io.winnow.io.Formats;
+import io.winnow.io.chat.ConversationFormat;
 import io.winnow.io.InputFiles;
+import io.winnow.io.InputSplit;
 import io.winnow.pipeline.Pipeline;
 import io.winnow.pipeline.StepSpec;
 import io.winnow.report.RunStats;
@@ -78,6 +81,10 @@ public final class LocalEngine {
     prepare(layout, inputs);
     warnIfHeapIsSmall();
 
+    TokenCounter tokens = TokenCounter.forName(pipeline.run().tokenizer());
+    List<ShardInput> sources = shards(inputs, formats);
+    int shards = sources.size();
+    boolean staged = stageable(sources);
     List<ResolvedStep> steps = new ArrayList<>();
     Map<String, Object> corpusStats = new LinkedHashMap<>();
     for (StepSpec spec : pipeline.steps()) {
@@ -89,34 +96,40 @@ public final class LocalEngine {
       Path fitted = dir.resolve("fitted");
       if (!Files.exists(fitted)) {
         Files.createDirectories(dir);
-        observe(spec, dir, List.copyOf(steps), inputs, formats);
-        spec.corpus().fit(dir, inputs.size());
+        observe(spec, dir, List.copyOf(steps), sources, staged ? layout : null, tokens);
+        spec.corpus().fit(dir, shards);
         AtomicFiles.write(fitted, new byte[0]);
       }
+      // the next pass reads what this observe pass left: the steps so far have run on every record
+      int done = steps.size();
+      if (staged) for (int i = 0; i < sources.size(); i++) sources.set(i, sources.get(i).fromStage(layout.stage(spec.id(), i), done));
       steps.add(new ResolvedStep(spec.id(), spec.corpus().load(dir)));
       corpusStats.put(spec.id(), spec.corpus().fitStats(dir));
     }
 
-    TokenCounter tokens = TokenCounter.forName(pipeline.run().tokenizer());
+    boolean repartition = pipeline.output().repartitions();
+    Path replaced = repartition ? replacedShardData(layout, shards) : null;
+    if (repartition && replaced == null) OutputRepartition.clean(layout);
     List<Integer> todo = new ArrayList<>();
-    RunStats[] perShard = new RunStats[inputs.size()];
+    RunStats[] perShard = new RunStats[shards];
     long totalBytes = 0;
-    for (int i = 0; i < inputs.size(); i++) {
-      String problem = ShardMarker.problem(layout, i);
+    for (int i = 0; i < shards; i++) {
+      String problem = ShardMarker.problem(layout, i, replaced);
       if (problem == null) {
         perShard[i] = RunStats.fromJson(JSON.readTree(layout.shardStats(i).toFile()));
       } else {
-        if (Files.exists(layout.marker(i))) LOG.warn("shard {} ({}) is redone: {}", i, inputs.get(i), problem);
+        if (Files.exists(layout.marker(i))) LOG.warn("shard {} ({}) is redone: {}", i, sources.get(i).describe(), problem);
         Files.deleteIfExists(layout.marker(i));
         cleanShard(layout, i);
         todo.add(i);
-        totalBytes += InputFiles.bytes(inputs.get(i));
+        sources.set(i, sources.get(i).available());
+        totalBytes += sources.get(i).bytes();
       }
     }
-    progress.start("run", totalBytes, inputs.size(), inputs.size() - todo.size());
+    progress.start("run", totalBytes, shards, shards - todo.size());
     List<Callable<RunStats>> tasks = new ArrayList<>();
     for (int i : todo) {
-      tasks.add(new ShardTask(i, inputs.get(i), formats.get(i), pipeline, steps, layout, strict, tokens, progress)::run);
+      tasks.add(new ShardTask(sources.get(i), pipeline, steps, layout, strict, tokens, progress)::run);
     }
     List<RunStats> done = runAll(tasks);
     for (int k = 0; k < todo.size(); k++) perShard[todo.get(k)] = done.get(k);
@@ -124,22 +137,86 @@ public final class LocalEngine {
     for (RunStats s : perShard) total.merge(s);
     total.corpusSteps().putAll(corpusStats);
     RunSummaries.summarize(total, steps);
+    if (repartition && replaced == null) repartition(layout, perShard, total);
     AtomicFiles.write(layout.statsJson(), JSON.writeValueAsBytes(total.toJson(JSON)));
-    RejectionGuard.check(pipeline.run().maxRejectedShare(), inputs, perShard, total);
-    return new Result(total, layout.root(), todo.size(), inputs.size() - todo.size());
+    RejectionGuard.check(pipeline.run().maxRejectedShare(), sources.stream().map(ShardInput::describe).toList(), perShard, total);
+    return new Result(total, layout.root(), todo.size(), shards - todo.size());
   }
 
-  /** The observe phase of a corpus step over every input file that has not been observed yet. */
-  private void observe(StepSpec spec, Path dir, List<ResolvedStep> before, List<Path> inputs, List<String> formats)
-      throws IOException {
+  /**
+   * With a complete re-partitioned output, the shards' own data files are gone: the directory they were in, so
+   * that shard checks leave them out. Null when the output must be written (again): when it is not complete, or
+   * when a shard must be redone (then every shard is, as the documents of the others are gone too).
+   */
+  private static Path replacedShardData(RunLayout layout, int shards) throws IOException {
+    if (!OutputRepartition.complete(layout)) return null;
+    for (int i = 0; i < shards; i++) {
+      String problem = ShardMarker.problem(layout, i, layout.shardData());
+      if (problem != null) {
+        LOG.warn("shard {} must be redone ({}), so every shard is, for the re-partitioned output", i, problem);
+        return null;
+      }
+    }
+    return layout.shardData();
+  }
+
+  /** Writes the kept documents of all shards as output.shards files (see {@link OutputRepartition}). */
+  private void repartition(RunLayout layout, RunStats[] perShard, RunStats total) throws IOException {
+    long[] kept = new long[perShard.length];
+    for (int i = 0; i < kept.length; i++) kept[i] = perShard[i].kept();
+    OutputRepartition r = new OutputRepartition(layout, pipeline.output(), kept, total.bytesOut());
+    progress.start("output", 0, r.parts(), 0);
+    r.commit(runAll(r.tasks()));
+  }
+
+  /**
+   * The shards of the run, numbered in input order: one per input file, or, for an uncompressed JSON Lines file
+   * larger than {@code input.split_bytes}, one per split of it (see {@link InputSplit}), so the shards and their
+   * output names depend on the input and the configuration only, never on the number of workers.
+   */
+  private List<ShardInput> shards(List<Path> inputs, List<String> formats) throws IOException {
+    List<ShardInput> out = new ArrayList<>();
+    long splitBytes = pipeline.input().splitBytes();
+    for (int i = 0; i < inputs.size(); i++) {
+      Path file = inputs.get(i);
+      boolean splittable = formats.get(i).equals("jsonl") && Files.isRegularFile(file) && splitBytes > 0 && Files.size(file) > splitBytes;
+      List<InputSplit> splits = splittable ? InputSplit.plan(file, splitBytes) : List.of();
+      if (splits.size() > 1) LOG.info("{}: read as {} shards of about {} bytes (input.split_bytes)", file, splits.size(), splitBytes);
+      if (splits.size() <= 1) out.add(ShardInput.of(out.size(), file, file.toString(), formats.get(i)));
+      else for (InputSplit s : splits) out.add(ShardInput.of(out.size(), file, file.toString(), formats.get(i), s));
+    }
+    return out;
+  }
+
+  /**
+   * Whether the observe passes can hand their documents to the next pass in stage files. Not when documents carry
+   * state only their reader's container can write back (conversations read from Parquet): then each pass reads
+   * the input again and runs the steps before it again, as the decisions are the same either way.
+   */
+  private static boolean stageable(List<ShardInput> shards) {
+    for (ShardInput s : shards) {
+      if (Formats.get(s.format()) instanceof ConversationFormat c && c.readsThroughContainer(s.file())) return false;
+    }
+    return true;
+  }
+
+  /**
+   * The observe phase of a corpus step over every shard that has not been observed yet.
+   *
+   * @param layout where the stage files go, or null to write none (see {@link #stageable})
+   */
+  private void observe(StepSpec spec, Path dir, List<ResolvedStep> before, List<ShardInput> sources, RunLayout layout,
+      TokenCounter tokens) throws IOException {
     List<Callable<Void>> tasks = new ArrayList<>();
     long bytes = 0;
-    for (int i = 0; i < inputs.size(); i++) {
-      if (Files.exists(ObserveTask.marker(dir, i))) continue;
-      bytes += InputFiles.bytes(inputs.get(i));
-      tasks.add(new ObserveTask(i, inputs.get(i), formats.get(i), pipeline, before, spec.corpus(), dir, progress)::run);
+    for (ShardInput s : sources) {
+      if (Files.exists(ObserveTask.marker(dir, s.shard()))) continue;
+      ShardInput in = s.available();
+      bytes += in.bytes();
+      tasks.add(new ObserveTask(in, pipeline, before, spec.corpus(), dir, layout == null ? null : layout.stage(spec.id(), in.shard()),
+          tokens, strict, progress)::run);
     }
-    progress.start("observe " + spec.id(), bytes, inputs.size(), inputs.size() - tasks.size());
+    progress.start("observe " + spec.id(), bytes, sources.size(), sources.size() - tasks.size());
     runAll(tasks);
   }
 
@@ -223,7 +300,9 @@ public final class LocalEngine {
       String difference = record.differenceFrom(JSON.readTree(runJson.toFile()));
       if (difference != null) throw new RunFailedException("cannot resume " + layout.root() + ": " + difference);
     }
-    for (Path d : List.of(layout.root(), layout.data(), layout.decisions(), layout.stats(), layout.completions())) {
+    List<Path> dirs = new ArrayList<>(List.of(layout.root(), layout.data(), layout.decisions(), layout.stats(), layout.completions()));
+    if (pipeline.output().repartitions()) dirs.add(layout.shardData());
+    for (Path d : dirs) {
       Files.createDirectories(d);
     }
     if (!Files.exists(runJson)) {
@@ -254,7 +333,7 @@ public final class LocalEngine {
   /** Removes every file of an unfinished shard (complete or temporary) before it is redone. */
   private static void cleanShard(RunLayout layout, int shard) throws IOException {
     String prefix = RunLayout.shardName(shard);
-    for (Path dir : List.of(layout.data(), layout.decisions(), layout.stats())) {
+    for (Path dir : List.of(layout.data(), layout.shardData(), layout.decisions(), layout.stats())) {
       if (!Files.isDirectory(dir)) continue;
       try (DirectoryStream<Path> s = Files.newDirectoryStream(dir, prefix + "[.-]*")) {
         for (Path p : s) Files.deleteIfExists(p);

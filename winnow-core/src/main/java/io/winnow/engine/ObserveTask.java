@@ -1,45 +1,48 @@
 package io.winnow.engine;
 
-import io.winnow.doc.Action;
-import io.winnow.doc.Document;
 import io.winnow.io.AtomicFiles;
-import io.winnow.io.DocumentReader;
-import io.winnow.io.DocumentReaders;
-import io.winnow.io.ReadResult;
 import io.winnow.pipeline.Pipeline;
+import io.winnow.report.TokenCounter;
 import io.winnow.step.CorpusStep;
-import io.winnow.step.StepRunner;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The observe phase of a corpus step on one input file: runs the steps before it (their decisions are not
- * logged here; the final pass logs them) and shows every surviving document to the step's observer. Rejected
- * records are skipped (the final pass rejects and logs them).
+ * The observe phase of a corpus step on one shard: takes the shard's records through the steps between the
+ * previous pass and the corpus step, shows every surviving document to the step's observer, and writes every
+ * record, in input order and in the state it reached, to the shard's stage file, which the next pass reads
+ * instead of the input. So each step runs once per document, however many corpus steps follow it.
+ *
+ * <p>The stage, then the observations, then the marker are committed; the stage this pass read is deleted last.
  */
 final class ObserveTask {
-  private final int shard;
-  private final Path input;
-  private final String format;
+  private final ShardInput in;
   private final Pipeline pipeline;
   private final List<ResolvedStep> before;
   private final CorpusStep step;
   private final Path stepDir;
+  private final Path stageOut;
+  private final TokenCounter tokens;
+  private final boolean strict;
   private final ProgressListener progress;
 
-  ObserveTask(int shard, Path input, String format, Pipeline pipeline, List<ResolvedStep> before, CorpusStep step,
-      Path stepDir, ProgressListener progress) {
-    this.shard = shard;
-    this.input = input;
-    this.format = format;
+  /**
+   * @param before every step before the corpus step; those from {@code in.stepsDone()} on run here
+   * @param stageOut where the records go for the next pass; null when the next pass reads the input again
+   */
+  ObserveTask(ShardInput in, Pipeline pipeline, List<ResolvedStep> before, CorpusStep step, Path stepDir, Path stageOut,
+      TokenCounter tokens, boolean strict, ProgressListener progress) {
+    this.in = in;
     this.pipeline = pipeline;
     this.before = before;
     this.step = step;
     this.stepDir = stepDir;
+    this.stageOut = stageOut;
+    this.tokens = tokens;
+    this.strict = strict;
     this.progress = progress;
   }
 
@@ -48,34 +51,15 @@ final class ObserveTask {
   }
 
   Void run() throws IOException {
-    List<StepRunner> runners = new ArrayList<>();
-    for (ResolvedStep s : before) runners.add(new StepRunner(s.id(), s.factory().get(), pipeline.run().stepTimeout()));
-    try (DocumentReader reader = DocumentReaders.open(input, format, pipeline.input().idField(),
-             pipeline.input().textField(), pipeline.run().readerLimits(), progress::bytes);
-         CorpusStep.Observer observer = step.observer(stepDir, shard)) {
-      for (ReadResult r; (r = reader.next()) != null; ) {
-        if (Thread.currentThread().isInterrupted()) throw new RunFailedException("shard " + shard + " interrupted: another shard failed");
-        progress.records(1);
-        Document doc = r.document();
-        if (doc == null) continue;
-        if (survives(doc, runners)) observer.observe(doc);
-      }
+    int shard = in.shard();
+    try (CorpusStep.Observer observer = step.observer(stepDir, shard)) {
+      StagedPass.run(in, pipeline, before, stageOut, tokens, strict, progress, observer::observe);
       observer.commit();
-    } finally {
-      for (StepRunner runner : runners) runner.close();
     }
     Files.createDirectories(marker(stepDir, shard).getParent());
-    AtomicFiles.write(marker(stepDir, shard), (input + "\n").getBytes(StandardCharsets.UTF_8));
-    progress.shardDone(input.toString());
+    AtomicFiles.write(marker(stepDir, shard), (in.source() + "\n").getBytes(StandardCharsets.UTF_8));
+    if (in.stage() != null && stageOut != null) Files.deleteIfExists(in.stage()); // read once; the next pass reads the new stage
+    progress.shardDone(in.source());
     return null;
-  }
-
-  private static boolean survives(Document doc, List<StepRunner> runners) {
-    try {
-      for (StepRunner runner : runners) if (runner.run(doc).action() == Action.DROP) return false;
-      return true;
-    } catch (RuntimeException | StackOverflowError e) {
-      return false; // the final pass sets this document aside as step.failed, with the error
-    }
   }
 }

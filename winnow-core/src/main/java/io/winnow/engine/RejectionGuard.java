@@ -2,7 +2,6 @@ package io.winnow.engine;
 
 import io.winnow.io.Rejection;
 import io.winnow.report.RunStats;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,14 +18,14 @@ import java.util.Map;
 final class RejectionGuard {
   private RejectionGuard() {}
 
-  static void check(double maxShare, List<Path> inputs, RunStats[] perShard, RunStats total) {
+  static void check(double maxShare, List<String> shards, RunStats[] perShard, RunStats total) {
     if (maxShare >= 1) return;
     List<String> problems = new ArrayList<>();
     for (int i = 0; i < perShard.length; i++) {
       RunStats s = perShard[i];
       long rejected = s.rejected() - s.rejectedByReason().getOrDefault(Rejection.Reason.EMPTY_FILE.code(), 0L);
       if (rejected > 0 && s.documents() == 0) {
-        problems.add(inputs.get(i) + ": all " + s.records() + " records rejected" + examples(s));
+        problems.add(shards.get(i) + ": all " + s.records() + " records rejected" + examples(s));
       }
     }
     if (total.records() > 0 && total.rejected() > 0 && (double) total.rejected() / total.records() >= maxShare) {

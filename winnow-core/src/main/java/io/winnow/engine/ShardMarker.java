@@ -33,6 +33,14 @@ final class ShardMarker {
 
   /** Null when shard {@code shard} is complete and intact; otherwise why it must be redone. */
   static String problem(RunLayout layout, int shard) throws IOException {
+    return problem(layout, shard, null);
+  }
+
+  /**
+   * As above, not asking for the files under {@code gone} (the shard data a complete re-partitioned output
+   * replaced), or asking for all when it is null.
+   */
+  static String problem(RunLayout layout, int shard, Path gone) throws IOException {
     Path marker = layout.marker(shard);
     if (!Files.exists(marker)) return "not finished";
     JsonNode n;
@@ -45,6 +53,7 @@ final class ShardMarker {
     for (Iterator<Map.Entry<String, JsonNode>> it = n.get("files").fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
       Path f = layout.root().resolve(e.getKey());
+      if (gone != null && f.startsWith(gone)) continue;
       if (!Files.exists(f)) return e.getKey() + " is missing";
       if (Files.size(f) != e.getValue().asLong()) return e.getKey() + " has " + Files.size(f) + " bytes, " + e.getValue().asLong() + " were written";
     }

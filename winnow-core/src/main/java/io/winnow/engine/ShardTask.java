@@ -2,24 +2,17 @@ package io.winnow.engine;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.winnow.doc.Action;
-import io.winnow.doc.Decision;
 import io.winnow.doc.Document;
 import io.winnow.io.AtomicFiles;
-import io.winnow.io.DocumentReader;
-import io.winnow.io.DocumentReaders;
 import io.winnow.io.DocumentWriter;
 import io.winnow.io.Formats;
 import io.winnow.io.JsonlWriter;
-import io.winnow.io.ReadResult;
 import io.winnow.io.Rejection;
 import io.winnow.log.DecisionLogWriter;
 import io.winnow.log.Outcome;
 import io.winnow.pipeline.Pipeline;
 import io.winnow.report.RunStats;
 import io.winnow.report.TokenCounter;
-import io.winnow.step.DocumentRejectedException;
-import io.winnow.step.StepRunner;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -36,16 +29,13 @@ import java.util.List;
 public final class ShardTask {
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-  private final int shard;
-  private final Path input;
-  private final String format;
+  private final ShardInput in;
   private final Pipeline pipeline;
   private final List<ResolvedStep> steps;
   private final RunLayout layout;
   private final boolean strict;
   private final TokenCounter tokens;
   private final ProgressListener progress;
-  private final String source;
 
   ShardTask(int shard, Path input, String format, Pipeline pipeline, List<ResolvedStep> steps, RunLayout layout,
       boolean strict, TokenCounter tokens, ProgressListener progress) {
@@ -58,10 +48,18 @@ public final class ShardTask {
    */
   public ShardTask(int shard, Path input, String source, String format, Pipeline pipeline, List<ResolvedStep> steps,
       RunLayout layout, boolean strict, TokenCounter tokens, ProgressListener progress) {
-    this.source = source;
-    this.shard = shard;
-    this.input = input;
-    this.format = format;
+    this(ShardInput.of(shard, input, source, format), pipeline, steps, layout, strict, tokens, progress);
+  }
+
+  /**
+   * The final pass over a shard read from {@code in}: from its input file, or from the stage file the last corpus
+   * step's observe pass left (then only the steps from {@code in.stepsDone()} on run here).
+   *
+   * @param steps every step of the pipeline, corpus steps fitted
+   */
+  public ShardTask(ShardInput in, Pipeline pipeline, List<ResolvedStep> steps, RunLayout layout, boolean strict,
+      TokenCounter tokens, ProgressListener progress) {
+    this.in = in;
     this.pipeline = pipeline;
     this.steps = steps;
     this.layout = layout;
@@ -71,84 +69,68 @@ public final class ShardTask {
   }
 
   public RunStats run() throws IOException {
+    int shard = in.shard();
     RunStats stats = new RunStats();
     stats.recordShard();
-    List<StepRunner> runners = new ArrayList<>();
-    for (ResolvedStep s : steps) {
-      runners.add(new StepRunner(s.id(), s.factory().get(), pipeline.run().stepTimeout()));
-      stats.step(s.id());
-    }
+    for (ResolvedStep s : steps) stats.step(s.id());
     var out = pipeline.output();
     String ext = out.compression().extension();
     Path logFile = layout.decisionLog(shard, ext);
     String idField = pipeline.input().idField();
     String textField = pipeline.input().textField();
     List<Path> dataFiles;
+    Path dataDir = out.repartitions() ? layout.shardData() : layout.data();
     DocumentWriter writer = out.format().equals("jsonl")
-        ? new JsonlWriter(layout.data(), RunLayout.shardName(shard), out.compression(), out.maxFileBytes(), idField, textField)
-        : Formats.get(out.format()).openWriter(layout.data(), RunLayout.shardName(shard), out.compressionName(),
+        ? new JsonlWriter(dataDir, RunLayout.shardName(shard), out.compression(), out.maxFileBytes(), idField, textField)
+        : Formats.get(out.format()).openWriter(dataDir, RunLayout.shardName(shard), out.compressionName(),
             out.maxFileBytes(), out.rowGroupBytes(), idField, textField);
-    try (DocumentReader reader = DocumentReaders.open(input, source, format, idField, textField,
-             pipeline.run().readerLimits(), progress::bytes);
+    RunStats carried;
+    try (StepChain chain = new StepChain(steps, in.stepsDone(), steps.size(), pipeline);
+         ShardInput.RecordSource records = in.open(pipeline, tokens, progress::bytes);
          OutputStream logStream = out.compression().compress(new BufferedOutputStream(
              AtomicFiles.create(AtomicFiles.tmp(logFile)), 1 << 16));
          DecisionLogWriter log = new DecisionLogWriter(logStream)) {
-      List<Decision> trail = new ArrayList<>(runners.size());
-      for (ReadResult r; (r = reader.next()) != null; ) {
+      for (StagedRecord r; (r = records.next()) != null; ) {
         if (Thread.currentThread().isInterrupted()) throw new RunFailedException("shard " + shard + " interrupted: another shard failed");
         progress.records(1);
-        if (r.rejection() != null) {
-          reject(r.rejection(), stats, log);
-          continue;
-        }
-        Document doc = r.document();
-        long tokensIn = tokens == null ? -1 : tokens.count(doc.text());
-        long bytesIn = doc.utf8Bytes();
-        long wordsIn = doc.whitespaceWords();
-        trail.clear();
-        Outcome outcome = Outcome.KEPT;
-        boolean modified = false;
-        try {
-          for (StepRunner runner : runners) {
-            Decision d = runner.run(doc);
-            trail.add(d);
-            if (d.action() == Action.MODIFY) modified = true;
-            if (d.action() == Action.DROP) {
-              outcome = Outcome.DROPPED;
-              break;
-            }
+        chain.run(r);
+        switch (r.state) {
+          case REJECTED -> reject(r.rejection, stats, log);
+          case DROPPED -> {
+            stats.recordDocument(r.bytesIn, r.wordsIn, r.tokensIn);
+            stats.recordDropped();
+            log.document(r.doc, Outcome.DROPPED, r.trail);
           }
-        } catch (RuntimeException | StackOverflowError e) {
-          String step = runners.get(trail.size()).id();
-          reject(e instanceof DocumentRejectedException bounded
-              ? new Rejection(doc.id(), doc.provenance().location(), bounded.reason(), bounded.getMessage())
-              : new Rejection(doc.id(), doc.provenance().location(), Rejection.Reason.STEP_FAILED,
-                  "step " + step + " failed: " + e), stats, log);
-          continue;
+          case LIVE -> {
+            Document doc = r.doc;
+            stats.recordDocument(r.bytesIn, r.wordsIn, r.tokensIn);
+            writer.write(doc);
+            long tokensOut = tokens == null ? -1 : r.modified ? tokens.count(doc.text()) : r.tokensIn;
+            stats.recordKept(doc.utf8Bytes(), doc.whitespaceWords(), tokensOut);
+            log.document(doc, Outcome.KEPT, r.trail);
+          }
         }
-        stats.recordDocument(bytesIn, wordsIn, tokensIn);
-        if (outcome == Outcome.KEPT) {
-          writer.write(doc);
-          long tokensOut = tokens == null ? -1 : modified ? tokens.count(doc.text()) : tokensIn;
-          stats.recordKept(doc.utf8Bytes(), doc.whitespaceWords(), tokensOut);
-        } else {
-          stats.recordDropped();
-        }
-        log.document(doc, outcome, trail);
       }
       dataFiles = writer.commit();
+      chain.addCountersTo(stats);
+      carried = records.carried();
     } finally {
       writer.close();
-      for (StepRunner runner : runners) runner.close();
     }
-    for (StepRunner runner : runners) stats.step(runner.id()).merge(runner.stats());
+    carried.steps().forEach((id, s) -> stats.step(id).merge(s));
     commit(logFile, dataFiles, stats);
-    progress.shardDone(source);
+    if (in.stage() != null) Files.deleteIfExists(in.stage()); // read once; the shard is complete
+    progress.shardDone(in.source());
     return stats;
   }
 
-  private void reject(Rejection r, RunStats stats, DecisionLogWriter log) throws IOException {
+  /** In a strict run, the first bad record ends the run. */
+  static void refuseIfStrict(boolean strict, Rejection r) {
     if (strict) throw new RunFailedException(r.message() + " (run without --strict to skip bad records)");
+  }
+
+  private void reject(Rejection r, RunStats stats, DecisionLogWriter log) throws IOException {
+    refuseIfStrict(strict, r);
     stats.recordRejected(r.reason().code(), r.message());
     log.rejected(r);
   }
@@ -156,9 +138,9 @@ public final class ShardTask {
   /** Data files are already renamed; the log, the statistics and last the marker complete the shard. */
   private void commit(Path logFile, List<Path> dataFiles, RunStats stats) throws IOException {
     AtomicFiles.commit(AtomicFiles.tmp(logFile), logFile);
-    AtomicFiles.write(layout.shardStats(shard), JSON.writeValueAsBytes(stats.toJson(JSON)));
+    AtomicFiles.write(layout.shardStats(in.shard()), JSON.writeValueAsBytes(stats.toJson(JSON)));
     List<Path> files = new ArrayList<>(dataFiles);
     files.add(logFile);
-    ShardMarker.write(layout, shard, source, files);
+    ShardMarker.write(layout, in.shard(), in.source(), files);
   }
 }

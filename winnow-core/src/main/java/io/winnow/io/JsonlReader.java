@@ -39,17 +39,30 @@ public final class JsonlReader implements DocumentReader {
   /** The last line ended with {@code \r}: a {@code \n} right after it belongs to that line end. */
   private boolean afterCr;
   private boolean done;
+  /** Reading a part of a file ({@link InputSplit}): no empty-file check, which is the whole file's. */
+  private final boolean part;
 
   /**
    * @param source the file name used in locations and provenance
    * @param in the decompressed stream; closed with this reader
    */
   public JsonlReader(String source, InputStream in, String idField, String textField, ReaderLimits limits) {
+    this(source, in, idField, textField, limits, 0, false);
+  }
+
+  /**
+   * A reader of one split of a file: {@code in} holds the split's bytes, {@code linesBefore} the number of lines
+   * before it, so locations are the file's own.
+   */
+  public JsonlReader(String source, InputStream in, String idField, String textField, ReaderLimits limits,
+      long linesBefore, boolean part) {
     this.source = source;
     this.in = in;
     this.idField = idField;
     this.textField = textField;
     this.limits = limits;
+    this.lineNo = linesBefore;
+    this.part = part;
   }
 
   @Override
@@ -68,6 +81,7 @@ public final class JsonlReader implements DocumentReader {
       }
       if (ended) {
         done = true;
+        if (part) return null;
         if (!anyBytes) return ReadResult.rejected(new Rejection(null, source, Reason.EMPTY_FILE, "the file holds no records"));
         if (!anyRecord) {
           return ReadResult.rejected(new Rejection(null, source, Reason.EMPTY_FILE,

@@ -12,8 +12,13 @@ import io.winnow.io.Compression;
  *     {@code none}, and for Parquet {@code snappy}
  * @param maxFileBytes roll to a new data file after this many uncompressed bytes (the output shard size)
  * @param rowGroupBytes row-group size of Parquet output
+ * @param shards write the kept documents as this many files {@code part-00000-of-NNNNN}, in input order and of
+ *     about equal document counts, whatever the number of input shards (0: one set of files per input shard)
+ * @param targetFileBytes as {@code shards}, with the count chosen so that files hold about this many bytes of
+ *     text (0: off)
  */
-public record OutputSpec(String path, String format, String compressionName, long maxFileBytes, long rowGroupBytes) {
+public record OutputSpec(String path, String format, String compressionName, long maxFileBytes, long rowGroupBytes,
+    int shards, long targetFileBytes) {
   static OutputSpec from(Params p) {
     java.util.List<String> formats = new java.util.ArrayList<>(java.util.List.of("jsonl"));
     formats.addAll(io.winnow.io.Formats.writerNames());
@@ -23,9 +28,17 @@ public record OutputSpec(String path, String format, String compressionName, lon
         : p.getChoice("compression", "zstd", "zstd", "snappy", "gzip", "none");
     OutputSpec s = new OutputSpec(p.getString("path", null), format, compression,
         p.getLong("max_file_bytes", 1L << 30, 1L << 10, Long.MAX_VALUE),
-        p.getLong("row_group_bytes", 128L << 20, 1L << 16, 1L << 31));
+        p.getLong("row_group_bytes", 128L << 20, 1L << 16, 1L << 31),
+        p.getInt("shards", 0, 0, 99_999), p.getLong("target_file_bytes", 0, 0, Long.MAX_VALUE));
+    if (s.shards > 0 && s.targetFileBytes > 0) throw p.invalid("shards", "set either shards or target_file_bytes, not both");
+    if (s.repartitions() && !format.equals("jsonl")) throw p.invalid("shards", "re-partitioned output is written as jsonl only");
     p.finish();
     return s;
+  }
+
+  /** The kept documents are re-partitioned into a set number of files once every shard is done. */
+  public boolean repartitions() {
+    return shards > 0 || targetFileBytes > 0;
   }
 
   /** Compression of the decision log and of JSONL data files (the log is always JSONL). */
@@ -34,6 +47,6 @@ public record OutputSpec(String path, String format, String compressionName, lon
   }
 
   public OutputSpec withPath(String newPath) {
-    return new OutputSpec(newPath, format, compressionName, maxFileBytes, rowGroupBytes);
+    return new OutputSpec(newPath, format, compressionName, maxFileBytes, rowGroupBytes, shards, targetFileBytes);
   }
 }

@@ -50,12 +50,13 @@ final class CorpusStages {
     return r != null ? r.clustering() : dedup(spec);
   }
 
+  /** @param destRun the run directory, where the observe passes leave their stage files */
   static Result fit(JavaSparkContext sc, PipelineSource src, int stepIndex, JavaPairRDD<Integer, ShardState> state,
-      Broadcast<HadoopConf> hadoop) {
+      Broadcast<HadoopConf> hadoop, String destRun) {
     ClusterRebalance r = rebalance(src.pipeline().steps().get(stepIndex));
-    if (r != null && r.byDependency()) return DependencyStage.fit(sc, src, stepIndex, state, hadoop);
+    if (r != null && r.byDependency()) return DependencyStage.fit(sc, src, stepIndex, state, hadoop, destRun);
     JavaRDD<Observation> observations = state.values()
-        .flatMap(s -> ShardWork.observe(src, stepIndex, s, hadoop.value().get()).iterator());
+        .flatMap(s -> ShardWork.observe(src, stepIndex, s, destRun, hadoop.value().get()).iterator());
     if (r != null) return RebalanceStage.fit(sc, src, stepIndex, observations);
     DedupStage.Result d = DedupStage.fit(sc, src, stepIndex, observations);
     return new Result(d.byShard().mapValues(x -> (ShardDecisions) x), new ShardRemovals(), d.stats());

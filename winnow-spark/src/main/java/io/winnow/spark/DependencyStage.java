@@ -18,9 +18,9 @@ final class DependencyStage {
   private DependencyStage() {}
 
   static CorpusStages.Result fit(JavaSparkContext sc, PipelineSource src, int stepIndex, JavaPairRDD<Integer, ShardState> state,
-      Broadcast<HadoopConf> hadoop) {
+      Broadcast<HadoopConf> hadoop, String destRun) {
     List<DependencyCap.Manifest> manifests = state.values()
-        .flatMap(s -> ShardWork.observeManifests(src, stepIndex, s, hadoop.value().get()).iterator())
+        .flatMap(s -> ShardWork.observeManifests(src, stepIndex, s, destRun, hadoop.value().get()).iterator())
         .collect();
     ClusterRebalance step = CorpusStages.rebalance(src.pipeline().steps().get(stepIndex));
     DependencyCap.Result r = DependencyCap.decide(step.config().dependency(), manifests);

@@ -1,20 +1,17 @@
 package io.winnow.spark;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.winnow.doc.Action;
 import io.winnow.doc.Document;
 import io.winnow.engine.ProgressListener;
 import io.winnow.engine.ResolvedStep;
 import io.winnow.engine.RunLayout;
+import io.winnow.engine.ShardInput;
 import io.winnow.engine.ShardTask;
-import io.winnow.io.DocumentReader;
-import io.winnow.io.DocumentReaders;
-import io.winnow.io.ReadResult;
+import io.winnow.engine.StagedPass;
 import io.winnow.pipeline.Pipeline;
 import io.winnow.pipeline.StepSpec;
 import io.winnow.report.RunStats;
 import io.winnow.report.TokenCounter;
-import io.winnow.step.StepRunner;
 import io.winnow.step.dedup.ClusterRebalance;
 import io.winnow.step.dedup.DependencyCap;
 import io.winnow.step.dedup.DocKey;
@@ -63,55 +60,61 @@ final class ShardWork {
   }
 
   /** The observations of one dedup step (or the diversity step's clustering) on one shard, after the steps before it. */
-  static List<Observation> observe(PipelineSource src, int stepIndex, ShardState s, Configuration conf) throws IOException {
+  static List<Observation> observe(PipelineSource src, int stepIndex, ShardState s, String destRun, Configuration conf) throws IOException {
     GroupedDedup g = CorpusStages.signatures(src.pipeline().steps().get(stepIndex));
     Function<Document, long[]> signer = g.newSigner();
     List<Observation> out = new ArrayList<>();
-    forEachSurvivor(src, stepIndex, s, conf, (doc, position) ->
+    forEachSurvivor(src, stepIndex, s, destRun, conf, (doc, position) ->
         out.add(new Observation(s.shard().index(), position, DocKey.of(doc), g.keeper().score(doc), doc.id(), signer.apply(doc))));
     return out;
   }
 
   /** The manifests among one shard's documents reaching the diversity step's dependency cap. */
-  static List<DependencyCap.Manifest> observeManifests(PipelineSource src, int stepIndex, ShardState s, Configuration conf) throws IOException {
+  static List<DependencyCap.Manifest> observeManifests(PipelineSource src, int stepIndex, ShardState s, String destRun,
+      Configuration conf) throws IOException {
     ClusterRebalance.ManifestFunction manifests = CorpusStages.rebalance(src.pipeline().steps().get(stepIndex)).manifests();
     List<DependencyCap.Manifest> out = new ArrayList<>();
-    forEachSurvivor(src, stepIndex, s, conf, (doc, position) -> {
+    forEachSurvivor(src, stepIndex, s, destRun, conf, (doc, position) -> {
       DependencyCap.Manifest m = manifests.apply(doc, s.shard().index(), position);
       if (m != null) out.add(m);
     });
     return out;
   }
 
-  /** Reads the shard and runs the steps before the corpus step, as the local engine's observe pass does. */
-  private static void forEachSurvivor(PipelineSource src, int stepIndex, ShardState s, Configuration conf, Survivor survivor)
-      throws IOException {
+  /** The stage file, relative to the run directory, that the observe pass of a step writes for a shard. */
+  static String stageOf(String stepId, int shard) {
+    Path root = Path.of("/");
+    return root.relativize(new RunLayout(root).stage(stepId, shard)).toString();
+  }
+
+  /**
+   * Reads the shard (its input, or the stage the previous observe pass left), runs the steps up to the corpus step
+   * once, as the local engine's observe pass does, and leaves this pass's stage in the run directory for the next.
+   */
+  private static void forEachSurvivor(PipelineSource src, int stepIndex, ShardState s, String destRun, Configuration conf,
+      Survivor survivor) throws IOException {
     Pipeline p = src.pipeline();
-    List<StepRunner> before = new ArrayList<>();
-    for (ResolvedStep r : steps(p, s, stepIndex)) before.add(new StepRunner(r.id(), r.factory().get(), p.run().stepTimeout()));
     Path tmp = Files.createTempDirectory("winnow-observe");
-    try (DocumentReader reader = DocumentReaders.open(HadoopFiles.localInput(s.shard(), tmp, conf), s.shard().source(),
-        s.shard().format(), p.input().idField(), p.input().textField(), p.run().readerLimits(), b -> {})) {
-      long position = 0;
-      for (ReadResult r; (r = reader.next()) != null; ) {
-        Document doc = r.document();
-        if (doc == null || !survives(doc, before)) continue;
-        survivor.accept(doc, position++);
-      }
+    try {
+      ShardInput in = localInput(s, destRun, tmp, conf);
+      Path stage = tmp.resolve("stage-out.zst");
+      long[] position = {0};
+      StagedPass.run(in, p, steps(p, s, stepIndex), stage, TokenCounter.forName(p.run().tokenizer()), false,
+          ProgressListener.NONE, doc -> survivor.accept(doc, position[0]++));
+      HadoopFiles.upload(HadoopFiles.fs(destRun, conf), stage, destRun, stageOf(p.steps().get(stepIndex).id(), s.shard().index()));
     } finally {
-      for (StepRunner r : before) r.close();
       deleteTree(tmp);
     }
   }
 
-  /** As the local engine's observe pass: a document a step fails on is not observed (the final pass rejects it). */
-  private static boolean survives(Document doc, List<StepRunner> runners) {
-    try {
-      for (StepRunner runner : runners) if (runner.run(doc).action() == Action.DROP) return false;
-      return true;
-    } catch (RuntimeException | StackOverflowError e) {
-      return false;
-    }
+  /** Where a task reads the shard: a local copy of its stage when the last observe pass left one, else its input. */
+  private static ShardInput localInput(ShardState s, String destRun, Path tmp, Configuration conf) throws IOException {
+    ShardInput input = ShardInput.of(s.shard().index(), HadoopFiles.localInput(s.shard(), tmp, conf), s.shard().source(), s.shard().format());
+    if (s.stage() == null || !HadoopFiles.exists(destRun, s.stage(), conf)) return input; // e.g. a resumed run: read the input again
+    Path local = tmp.resolve("stage-in.zst");
+    HadoopFiles.fs(destRun, conf).copyToLocalFile(false, new org.apache.hadoop.fs.Path(destRun, s.stage()),
+        new org.apache.hadoop.fs.Path(local.toUri()), true);
+    return input.fromStage(local, s.stepsDone());
   }
 
   /** The final pass over one shard, written to the run directory; returns the shard's statistics as JSON. */
@@ -119,12 +122,11 @@ final class ShardWork {
     Pipeline p = src.pipeline();
     Path tmp = Files.createTempDirectory("winnow-shard");
     try {
-      Path input = HadoopFiles.localInput(s.shard(), tmp, conf);
+      ShardInput input = localInput(s, destRun, tmp, conf);
       RunLayout local = new RunLayout(tmp.resolve("run"));
       for (Path d : List.of(local.data(), local.decisions(), local.stats(), local.completions())) Files.createDirectories(d);
       TokenCounter tokens = TokenCounter.forName(p.run().tokenizer());
-      RunStats stats = new ShardTask(s.shard().index(), input, s.shard().source(), s.shard().format(), p,
-          steps(p, s, p.steps().size()), local, strict, tokens, ProgressListener.NONE).run();
+      RunStats stats = new ShardTask(input, p, steps(p, s, p.steps().size()), local, strict, tokens, ProgressListener.NONE).run();
       HadoopFiles.uploadShard(local.root(), destRun, RunLayout.shardName(s.shard().index()), conf);
       LOG.info("winnow: shard {} ({}) done: {} records, {} kept", s.shard().index(), s.shard().source(), stats.records(), stats.kept());
       return JSON.writeValueAsString(stats.toJson(JSON));

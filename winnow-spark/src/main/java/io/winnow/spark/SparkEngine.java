@@ -65,6 +65,10 @@ public final class SparkEngine {
     this.resume = resume;
     this.strict = strict;
     for (StepSpec spec : pipeline.steps()) if (spec.isCorpusStep()) CorpusStages.check(spec);
+    if (pipeline.output().repartitions()) {
+      throw new IllegalArgumentException("output.shards / output.target_file_bytes: the Spark engine writes one set of files per input "
+          + "file; run locally, or leave them out");
+    }
   }
 
   /**
@@ -105,11 +109,13 @@ public final class SparkEngine {
       if (!spec.isCorpusStep()) continue;
       int stepIndex = i;
       sc.setJobGroup("winnow-observe-" + spec.id(), "observe " + spec.id(), false);
-      CorpusStages.Result fitted = CorpusStages.fit(sc, src, stepIndex, state, hadoop);
+      String destRun = outputPath;
+      CorpusStages.Result fitted = CorpusStages.fit(sc, src, stepIndex, state, hadoop, destRun);
       String id = spec.id();
       ShardDecisions absent = fitted.whenAbsent();
+      // the next pass reads the stage this observe pass left: the steps before the corpus step ran once
       state = state.leftOuterJoin(fitted.byShard())
-          .mapValues(x -> x._1().with(id, x._2().orElse(absent)))
+          .mapValues(x -> x._1().with(id, x._2().orElse(absent), ShardWork.stageOf(id, x._1().shard().index()), stepIndex))
           .partitionBy(new org.apache.spark.HashPartitioner(Math.max(1, shards.size())))
           .persist(StorageLevel.MEMORY_AND_DISK());
       corpusStats.put(id, fitted.stats());
@@ -132,6 +138,9 @@ public final class SparkEngine {
       return json;
     }).collect();
     for (String json : shardStats) total.merge(RunStats.fromJson(JSON.readTree(json)));
+    for (StepSpec spec : pipeline.steps()) {
+      if (spec.isCorpusStep()) HadoopFiles.fs(outputPath, conf).delete(new org.apache.hadoop.fs.Path(outputPath, "corpus/" + spec.id() + "/stage"), true);
+    }
     total.corpusSteps().putAll(corpusStats);
     List<ResolvedStep> documentSteps = new ArrayList<>();
     for (StepSpec spec : pipeline.steps()) if (!spec.isCorpusStep()) documentSteps.add(new ResolvedStep(spec.id(), spec.factory()));

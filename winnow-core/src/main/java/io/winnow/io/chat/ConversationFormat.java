@@ -42,6 +42,16 @@ public class ConversationFormat implements FormatProvider {
   static final List<ConversationContainer> CONTAINERS =
       ServiceLoader.load(ConversationContainer.class).stream().map(ServiceLoader.Provider::get).toList();
 
+  /**
+   * This format reads the file through a non-JSON container, whose documents carry a container-specific
+   * {@link io.winnow.doc.Conversation#origin()} (a Parquet row) that only the container can write back.
+   */
+  public boolean readsThroughContainer(Path file) {
+    String fileName = file.getFileName().toString();
+    for (ConversationContainer c : CONTAINERS) if (c.handles(fileName)) return true;
+    return false;
+  }
+
   @Override
   public DocumentReader openReader(Path file, String idField, String textField, ReaderLimits limits) throws IOException {
     String fileName = file.getFileName().toString();

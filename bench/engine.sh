@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Whole-process throughput of the local engine on distinct text, in documents per CPU-second (user + sys from
+# /usr/bin/time, JVM start included), so the figure holds on a machine busy with other work:
+#   no-op (read -> write), the four FineWeb filters, MinHash dedup, the filters with exact + MinHash dedup after
+#   them, and the Common Crawl pipeline on WARC (url_filter -> extract -> language -> filters -> dedup).
+#   bash bench/engine.sh [SHARED_DIR] [WORKERS] [JAR]
+# Corpora (built once under $BENCH_DIR, default /tmp/winnow-bench): bench/distinct_corpus.py (~210 MB of distinct
+# ~2 KB documents, JSONL.zst) and bench/warc_corpus.py (922 real HTML pages as a WARC).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+shared="${1:-../shared}"
+workers="${2:-1}"
+jar="${3:-winnow-cli/target/winnow.jar}"
+work="${BENCH_DIR:-/tmp/winnow-bench}"
+mkdir -p "$work"
+[[ -f "$jar" ]] || mvn -q -DskipTests -pl winnow-cli -am package >/dev/null
+corpus="$work/distinct-210mb.jsonl.zst"
+if [[ ! -f "$corpus" ]]; then
+  python3 bench/distinct_corpus.py "$shared" "$work/distinct-210mb.jsonl"
+  zstd -q -3 --rm "$work/distinct-210mb.jsonl" -o "$corpus"
+fi
+warc="$work/pages.warc.gz"
+[[ -f "$warc" ]] || python3 bench/warc_corpus.py "$shared" "$warc"
+filters='gopher_repetition, gopher_quality, {type: c4, filter_no_terminal_punct: false}, fineweb_quality'
+
+bench() { # name, input, steps, input format
+  local name="$1" input="$2" steps="$3" format="${4:-auto}"
+  local yaml="$work/engine-$name.yaml" run="$work/run-engine-$name"
+  printf 'input: {paths: [%s], format: %s}\nsteps: [%s]\noutput: {path: %s}\nrun: {workers: %s}\n' \
+    "$input" "$format" "$steps" "$run" "$workers" > "$yaml"
+  rm -rf "$run"
+  /usr/bin/time -f "%e %U %S %M" -o "$work/engine-$name.time" \
+    java -Xmx2g -XX:+UseParallelGC -jar "$jar" run "$yaml" --progress none > "$work/engine-$name.out" 2>&1
+  read -r wall user sys rss < "$work/engine-$name.time"
+  local records
+  records=$(python3 -c "import json,sys; s=json.load(open(sys.argv[1])); print(s['records'], s['kept'])" "$run/stats.json")
+  set -- $records
+  printf '%-16s workers=%s records=%s kept=%s wall=%.1fs cpu=%.1fs docs/cpu-second=%.0f peakRSS=%dMB\n' \
+    "$name" "$workers" "$1" "$2" "$wall" "$(echo "$user + $sys" | bc -l)" "$(echo "$1 / ($user + $sys)" | bc -l)" "$((rss / 1024))"
+}
+
+bench noop "$corpus" ""
+bench filters "$corpus" "$filters"
+bench minhash "$corpus" "minhash_dedup"
+bench filters+dedup "$corpus" "$filters, exact_dedup, minhash_dedup"
+cc="{type: url_filter, blocked_domains_file: examples/lists/blocked-domains.txt, banned_words_file: examples/lists/banned-url-words.txt, soft_banned_words_file: examples/lists/soft-banned-url-words.txt}, extract, {type: language, languages: [en], min_score: 0.65}, $filters"
+bench cc-warc "$warc" "$cc, exact_dedup, minhash_dedup" warc

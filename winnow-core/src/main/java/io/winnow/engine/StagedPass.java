@@ -1,0 +1,52 @@
+package io.winnow.engine;
+
+import io.winnow.doc.Document;
+import io.winnow.pipeline.Pipeline;
+import io.winnow.report.RunStats;
+import io.winnow.report.TokenCounter;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The work of an observe pass over one shard, for any engine: takes the shard's records through the steps between
+ * the previous pass and a corpus step, shows every surviving document, in order, to {@code survivor}, and writes
+ * every record, in the state it reached, to a stage file that the next pass reads instead of the input (see
+ * {@link StageFile}). The local engine's {@link ObserveTask} runs it per shard; the Spark engine inside a task.
+ */
+public final class StagedPass {
+  /** Sees one document that reached the corpus step. */
+  public interface Survivor {
+    void accept(Document doc) throws IOException;
+  }
+
+  private StagedPass() {}
+
+  /**
+   * @param before every step before the corpus step; those from {@code in.stepsDone()} on run here
+   * @param stageOut where the records go for the next pass; null to write none (the next pass reads the input)
+   * @param tokens counts the tokens of documents as read, for the final statistics (null for none)
+   * @param strict a rejected record ends the run here rather than in the final pass
+   */
+  public static void run(ShardInput in, Pipeline pipeline, List<ResolvedStep> before, Path stageOut, TokenCounter tokens,
+      boolean strict, ProgressListener progress, Survivor survivor) throws IOException {
+    try (StepChain chain = new StepChain(before, in.stepsDone(), before.size(), pipeline);
+         ShardInput.RecordSource records = in.open(pipeline, tokens, progress::bytes);
+         StageFile.Writer stage = stageOut == null ? null : new StageFile.Writer(stageOut)) {
+      for (StagedRecord r; (r = records.next()) != null; ) {
+        if (Thread.currentThread().isInterrupted()) throw new RunFailedException("shard " + in.shard() + " interrupted: another shard failed");
+        progress.records(1);
+        chain.run(r);
+        if (r.state == StagedRecord.State.REJECTED) ShardTask.refuseIfStrict(strict, r.rejection);
+        if (r.state == StagedRecord.State.LIVE) survivor.accept(r.doc);
+        if (stage != null) stage.write(r);
+      }
+      if (stage != null) {
+        RunStats counters = new RunStats();
+        records.carried().steps().forEach((id, s) -> counters.step(id).merge(s));
+        chain.addCountersTo(counters);
+        stage.commit(counters);
+      }
+    }
+  }
+}
