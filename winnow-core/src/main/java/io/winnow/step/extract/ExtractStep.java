@@ -11,7 +11,8 @@ import java.util.Locale;
 
 /**
  * HTML → main-content text ({@link MainContentExtractor}): the document's text becomes the extracted text (a
- * MODIFY); the page's title and publication date go to the {@code title} and {@code date} metadata fields, the
+ * MODIFY); the page's title and publication date go to the {@code title} and {@code published} metadata fields
+ * ({@code date} is the crawl date the WARC reader sets, left alone), the
  * reader comments (when {@code comments: true}) to {@code comments}; a page with less than {@code
  * min_text_chars} of content is dropped.
  */
@@ -59,7 +60,7 @@ public final class ExtractStep implements Step {
     Object url = doc.metadata().get("url");
     MainContentExtractor.Result r = extractor.extract(doc.text(), url == null ? "" : url.toString());
     if (!r.title().isBlank()) doc.metadata().put("title", r.title());
-    if (!r.date().isEmpty()) doc.metadata().put("date", r.date());
+    if (!r.date().isEmpty()) doc.metadata().put("published", r.date());
     if (!r.comments().isEmpty()) doc.metadata().put("comments", r.comments());
     if (r.text().length() < Math.max(1, config.minTextChars())) {
       return Verdict.drop(Reason.NO_CONTENT, values("html_chars", doc.text().length(), "text_chars", r.text().length()));

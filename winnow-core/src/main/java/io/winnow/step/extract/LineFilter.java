@@ -45,6 +45,9 @@ final class LineFilter {
       + "artikel teilen|seite drucken|merken|e-mail|email|facebook|twitter|whatsapp|pinterest|linkedin|"
       + "war (?:der|dieser) artikel (?:nützlich|hilfreich)|was this (?:article|page) helpful|"
       + "möchten sie den artikel teilen|bild anzeigen|zurück|back to top|nach oben|top)\\b");
+  /** Advertising disclosures and labels ("Anzeige", "*Werbung", "Affiliate-Link", "Sponsored"). */
+  private static final Pattern AD_LABEL = Pattern.compile("(?iu)^[-*\\s]*(?:werbung|anzeige|advertisement|advertorial|"
+      + "sponsored|gesponsert|affiliate-?links?|publicidad|publicité|reklama)\\b");
   private static final Pattern BYLINE = Pattern.compile("(?u)^(?:[Bb]y|BY|[Vv]on|VON|[Pp]ar|[Pp]or|[Aa]utor(?:in)?:|[Aa]uthor:|[Tt]ext:|"
       + "[Ww]ritten by)\\s+\\p{Lu}");
 
@@ -78,6 +81,7 @@ final class LineFilter {
     if (len < 200 && SOCIAL.matcher(body).find() && INVITATION.matcher(body).find()) return true;
     if (len < 150 && CREDIT.matcher(body).find()) return true;
     if (len < 50 && ACTION.matcher(body).find()) return true;
+    if (len < 200 && AD_LABEL.matcher(body).find()) return true;
     if (len < 90 && DATE_LEAD.matcher(body).find() && DATE.matcher(body).find()) return true;
     if (len < 60 && BYLINE.matcher(body).find() && !body.endsWith(".")) return true;
     if (len < 50) {

@@ -85,7 +85,7 @@ class ExtractOptionsTest {
     Document d = Document.of("p", PAGE);
     d.metadata().put("url", "https://gazette.example/2023/03/14/tides");
     new ExtractStep(c).apply(d);
-    assertThat(d.metadata()).containsEntry("date", "2023-03-14").containsEntry("title", "Tide tables | Harbour Gazette")
+    assertThat(d.metadata()).containsEntry("published", "2023-03-14").containsEntry("title", "Tide tables | Harbour Gazette")
         .containsKey("comments");
     assertThatThrownBy(() -> ExtractStep.Config.from(new Params("steps[0]", Map.of("favor_precision", true, "favor_recall", true))))
         .isInstanceOf(PipelineException.class).hasMessageContaining("favor_recall");
