@@ -9,7 +9,7 @@ import org.jsoup.nodes.*;
  * Draws candidate gold snippets for the held-out documentation pages (see README.md beside this file). For each
  * generator the content region and the navigation regions are named by the generator's own markup; "with"
  * snippets are the openings of paragraphs spread over the content region, "without" snippets are texts of the
- * navigation regions that never occur in the content region. The output was then read and corrected by hand.
+ * navigation regions that never occur in the content region. The output was then read by hand.
  *
  * <pre>java -cp ~/.m2/repository/org/jsoup/jsoup/1.22.1/jsoup-1.22.1.jar MakeDocsGold.java /usr/share/doc > docs-gold.json</pre>
  */

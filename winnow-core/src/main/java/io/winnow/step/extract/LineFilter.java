@@ -1,5 +1,6 @@
 package io.winnow.step.extract;
 
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
@@ -54,6 +55,27 @@ final class LineFilter {
   private LineFilter() {}
 
   static String apply(String text, ExtractOptions options) {
+    String kept = filter(text, options);
+    return options.precision() ? trimTail(kept) : kept;
+  }
+
+  /**
+   * Under favor_precision: the lines after the last line of prose go (an author box, teaser titles, prompts
+   * under the story). Prose: 80+ characters, or 30+ ending a sentence.
+   */
+  private static String trimTail(String text) {
+    String[] lines = text.split("\n");
+    int end = lines.length;
+    while (end > 1 && !isProseLine(lines[end - 1])) end--;
+    return end == lines.length ? text : String.join("\n", Arrays.asList(lines).subList(0, end));
+  }
+
+  private static boolean isProseLine(String line) {
+    if (line.length() >= 80) return true;
+    return line.length() >= 30 && ".!?".indexOf(line.charAt(line.length() - 1)) >= 0;
+  }
+
+  private static String filter(String text, ExtractOptions options) {
     StringBuilder out = new StringBuilder();
     Set<String> seen = new HashSet<>();
     for (String raw : text.split("\n")) {

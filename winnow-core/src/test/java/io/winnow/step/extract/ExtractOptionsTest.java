@@ -71,6 +71,15 @@ class ExtractOptionsTest {
   }
 
   @Test
+  void favorPrecisionTrimsTheLinesAfterTheLastProse() {
+    String page = PAGE.replace("</article>", "<div>Harbour desk reporting team for the Gazette website</div></article>");
+    String url = "https://gazette.example/2023/03/14/tides";
+    assertThat(new MainContentExtractor().extract(page, url).text()).endsWith("Harbour desk reporting team for the Gazette website");
+    assertThat(new MainContentExtractor(new ExtractOptions(Focus.PRECISION, true, false, false)).extract(page, url).text())
+        .endsWith("where the channel is narrow.");
+  }
+
+  @Test
   void recallKeepsCaptionsThatBalancedDrops() {
     String page = ExtractionFailureClassesTest.page("captions-credits");
     assertThat(new MainContentExtractor(new ExtractOptions(Focus.RECALL, true, false, false)).extract(page, "").text())
