@@ -48,7 +48,12 @@ public class ExtractBenchmark {
 
   @Setup(Level.Trial)
   public void load() throws IOException {
-    pages = new ArrayList<>();
+    pages = loadPages(shared);
+  }
+
+  /** The first {@link #PAGES} pages of the trafilatura evaluation set (by file name), decoded. */
+  static List<String> loadPages(String shared) throws IOException {
+    List<String> pages = new ArrayList<>();
     List<Path> files;
     try (Stream<Path> s = Files.list(Path.of(shared, "data/html/trafilatura-eval/pages"))) {
       files = s.sorted().limit(PAGES).toList();
@@ -58,6 +63,7 @@ public class ExtractBenchmark {
         pages.add(HtmlCharset.decode(in.readAllBytes(), null).text());
       }
     }
+    return pages;
   }
 
   @Benchmark

@@ -15,7 +15,7 @@ class ExamplesTest {
   @TempDir Path dir;
 
   @ParameterizedTest
-  @ValueSource(strings = {"web-quality.yaml", "commoncrawl.yaml", "decontaminate.yaml", "to-parquet.yaml", "slop.yaml", "rebalance.yaml", "code-licenses.yaml"})
+  @ValueSource(strings = {"web-quality.yaml", "commoncrawl.yaml", "decontaminate.yaml", "to-parquet.yaml", "slop.yaml", "rebalance.yaml", "code-licenses.yaml", "extract.yaml"})
   void exampleRunsAndAccountsForEveryRecord(String name) throws Exception {
     Path root = Path.of("..").toAbsolutePath().normalize();
     String yaml = Files.readString(root.resolve("examples").resolve(name))

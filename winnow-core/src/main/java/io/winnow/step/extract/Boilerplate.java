@@ -5,15 +5,21 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
 
-/** Recognises page furniture by tag, ARIA role and class or id words: navigation, headers, footers, ads... */
+/**
+ * Recognises page furniture by tag, ARIA role, visibility and class or id words: navigation, headers, footers,
+ * ads, captions and credits, bylines...
+ */
 final class Boilerplate {
-  /** Tags that never hold main content. */
-  static final Set<String> DROP_TAGS = Set.of("script", "style", "noscript", "iframe", "svg", "canvas", "form", "button",
+  /**
+   * Tags that never hold main content. {@code form} is not one: ASP.NET pages wrap the whole page in one, so
+   * forms go by the class/id rule (small ones only); {@code noscript} and {@code figure} are handled apart.
+   */
+  static final Set<String> DROP_TAGS = Set.of("script", "style", "iframe", "svg", "canvas", "button",
       "select", "input", "textarea", "nav", "aside", "footer", "template", "object", "embed", "video", "audio", "map",
-      "figure", "menu", "dialog");
+      "menu", "dialog", "option");
 
   private static final Set<String> DROP_ROLES = Set.of("navigation", "banner", "contentinfo", "complementary", "menu",
-      "menubar", "search", "dialog", "alert", "toolbar");
+      "menubar", "search", "dialog", "alert", "toolbar", "alertdialog", "tooltip");
 
   private static final Pattern CLASS_OR_ID = Pattern.compile(
       "(?:^|[\\s_-])(?:nav|navbar|navigation|menu|menus|submenu|header|masthead|footer|sidebar|side-bar|widget|widgets|"
@@ -21,8 +27,16 @@ final class Boilerplate {
           + "social|related|recommended|popular|trending|newsletter|subscribe|subscription|signup|login|register|"
           + "search|searchform|pagination|pager|tags|tagcloud|taglist|comments?|comment-list|respond|reply|disqus|"
           + "author-?bio|byline-?share|toolbar|skip|skiplink|modal|popup|overlay|print-only|rating|"
-          + "copyright|legal|sitemap|topbar|top-bar|shop|cart|slider|carousel|teasers|more-stories)"
+          + "copyright|legal|sitemap|topbar|top-bar|shop|cart|slider|carousel|teasers|more-stories|"
+          + "form|caption|credits?|photo-?credits?|image-?credits?|bildnachweis|byline|dateline|timestamp|"
+          + "entry-meta|post-meta|article-meta|postmetadata|meta-data|read-?more|see-?also|also-?read|"
+          + "print|rss|feedback|survey|paywall)"
           + "(?:$|[\\s_-])");
+
+  /** Class words of elements that are hidden by the page's own style sheet. */
+  private static final Pattern HIDDEN_CLASS = Pattern.compile(
+      "(?:^|\\s)(?:hidden|hide|d-none|sr-only|visually-hidden|visuallyhidden|screen-reader-text|screenreader|"
+          + "element-invisible|invisible|offscreen|is-hidden|u-hidden)(?:$|\\s)");
 
   private Boilerplate() {}
 
@@ -31,16 +45,27 @@ final class Boilerplate {
     return DROP_TAGS.contains(e.normalName());
   }
 
-  /** Furniture by role, visibility or class/id words; the caller spares large containers (wrappers). */
+  /** Not shown to a reader: {@code hidden}, {@code aria-hidden}, inline display:none, or a hiding class. */
+  static boolean isHidden(Element e) {
+    if (e.hasAttr("hidden") || e.attr("aria-hidden").equals("true")) return true;
+    String style = e.attr("style");
+    if (!style.isEmpty()) {
+      style = style.replace(" ", "").toLowerCase(Locale.ROOT);
+      if (style.contains("display:none") || style.contains("visibility:hidden")) return true;
+    }
+    String cls = e.className();
+    return !cls.isEmpty() && HIDDEN_CLASS.matcher(cls.toLowerCase(Locale.ROOT)).find();
+  }
+
+  /** Furniture by role or class/id words; the caller spares large containers (wrappers). */
   static boolean isBoilerplate(Element e) {
     String tag = e.normalName();
     if (DROP_TAGS.contains(tag)) return true;
     if (tag.equals("header") && !insideArticle(e)) return true;
+    if (tag.equals("form")) return true;
+    if (tag.equals("figcaption")) return true;
     String role = e.attr("role").toLowerCase(Locale.ROOT);
     if (!role.isEmpty() && DROP_ROLES.contains(role)) return true;
-    if (e.hasAttr("hidden") || e.attr("aria-hidden").equals("true")) return true;
-    String style = e.attr("style").replace(" ", "").toLowerCase(Locale.ROOT);
-    if (style.contains("display:none") || style.contains("visibility:hidden")) return true;
     String words = (e.className() + " " + e.id()).toLowerCase(Locale.ROOT);
     if (words.isBlank()) return false;
     if (isContentName(words)) return false;
@@ -55,9 +80,12 @@ final class Boilerplate {
     return !words.isBlank() && !isContentName(words) && ALWAYS_FURNITURE.matcher(words).find();
   }
 
+  private static final Pattern CONTENT_NAME = Pattern.compile(
+      "(?:^|[\\s_-])(?:article-?body|post-?body|entry-?content|post-?content|story-?body|main-?content|article-?content|articletext|storytext)(?:$|[\\s_-])");
+
   /** Names that say "main content" win over furniture words in the same attribute ("post-content-tags"?). */
   static boolean isContentName(String words) {
-    return words.matches(".*(?:^|[\\s_-])(?:article-?body|post-?body|entry-?content|post-?content|story-?body|main-?content|article-?content|articletext|storytext)(?:$|[\\s_-]).*");
+    return CONTENT_NAME.matcher(words).find();
   }
 
   private static boolean insideArticle(Element e) {

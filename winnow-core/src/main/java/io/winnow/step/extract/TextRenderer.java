@@ -1,0 +1,134 @@
+package io.winnow.step.extract;
+
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+
+/**
+ * Writes the chosen container as text: a newline around every block, {@code - } before list items, headings
+ * marked for {@link LineFilter}, link lists left out. In Markdown, headings get {@code #}s, links become {@code
+ * [text](url)} and table rows {@code | a | b |}; tables can be dropped.
+ */
+final class TextRenderer {
+  private static final Pattern WHITESPACE = Pattern.compile("[\\s\\u00a0\\u2000-\\u200b\\u202f\\u205f\\u3000]+");
+  private static final Set<String> HEADINGS = Set.of("h1", "h2", "h3", "h4", "h5", "h6");
+  private static final Set<String> LINK_LIST_CANDIDATES = Set.of("ul", "ol", "div", "section", "table", "dl", "p", "li", "span");
+
+  private final TextStats stats;
+  private final ExtractOptions options;
+  /** Text length of the main element: a block holding much of it is content, not a link list. */
+  private final int mainText;
+
+  TextRenderer(TextStats stats, ExtractOptions options, int mainText) {
+    this.stats = stats;
+    this.options = options;
+    this.mainText = mainText;
+  }
+
+  /**
+   * A block that is mostly links is navigation or "related articles", not content: a list or section whose text
+   * is at least half links over two or more links, or a short block that is one link.
+   */
+  static boolean isLinkBlock(Element e, TextStats stats) {
+    if (!LINK_LIST_CANDIDATES.contains(e.normalName())) return false;
+    int total = stats.text(e);
+    if (total == 0) return false;
+    double density = stats.linkDensity(e);
+    if (density == 0) return false;
+    int links = density >= 0.5 ? e.getElementsByTag("a").size() : 0;
+    if (links >= 2 && density >= 0.5) return true;
+    return density >= 0.9 && total < 80 && !e.normalName().equals("span");
+  }
+
+  void render(Node node, StringBuilder sb) {
+    if (node instanceof TextNode t) {
+      String s = WHITESPACE.matcher(t.getWholeText()).replaceAll(" ");
+      if (!s.isBlank()) {
+        if (sb.length() > 0 && sb.charAt(sb.length() - 1) == '\n') s = s.stripLeading();
+        sb.append(s);
+      } else if (sb.length() > 0 && sb.charAt(sb.length() - 1) != '\n' && sb.charAt(sb.length() - 1) != ' ') {
+        sb.append(' ');
+      }
+      return;
+    }
+    if (!(node instanceof Element e)) return;
+    String tag = e.normalName();
+    if (tag.equals("br")) {
+      sb.append('\n');
+      return;
+    }
+    if (tag.equals("table") && !options.tables()) return;
+    if (options.markdown()) {
+      if (tag.equals("a")) {
+        renderLink(e, sb);
+        return;
+      }
+      if (tag.equals("tr")) {
+        renderRow(e, sb);
+        return;
+      }
+    }
+    boolean block = TextStats.BLOCKS.contains(tag);
+    if (block) newline(sb);
+    if (HEADINGS.contains(tag)) {
+      sb.append(LineFilter.HEADING);
+      if (options.markdown()) sb.append("#".repeat(tag.charAt(1) - '0')).append(' ');
+    }
+    if (tag.equals("li")) sb.append("- ");
+    int headingStart = -1; // where the last rendered child heading began, if nothing followed it yet
+    for (Node c : e.childNodes()) {
+      if (c instanceof Element ce && stats.text(ce) < 0.3 * mainText && isLinkBlock(ce, stats)) {
+        // a heading that only introduced this link list ("Related articles") goes with it
+        if (headingStart >= 0) sb.setLength(headingStart);
+        headingStart = -1;
+        continue;
+      }
+      int before = sb.length();
+      render(c, sb);
+      if (c instanceof Element ce && HEADINGS.contains(ce.normalName())) headingStart = before;
+      else if (sb.length() > before && !(c instanceof TextNode tn && tn.isBlank())) headingStart = -1;
+    }
+    if (block) newline(sb);
+  }
+
+  private void renderLink(Element a, StringBuilder sb) {
+    String href = a.absUrl("href");
+    if (href.isEmpty() || href.startsWith("javascript:")) {
+      for (Node c : a.childNodes()) render(c, sb);
+      return;
+    }
+    int start = sb.length();
+    sb.append('[');
+    for (Node c : a.childNodes()) render(c, sb);
+    if (sb.substring(start + 1).isBlank()) sb.setLength(start);
+    else sb.append("](").append(href).append(')');
+  }
+
+  private void renderRow(Element tr, StringBuilder sb) {
+    newline(sb);
+    int cells = 0;
+    sb.append('|');
+    for (Element cell : tr.children()) {
+      if (!cell.normalName().equals("td") && !cell.normalName().equals("th")) continue;
+      sb.append(' ');
+      StringBuilder c = new StringBuilder();
+      for (Node n : cell.childNodes()) render(n, c);
+      sb.append(c.toString().replace('\n', ' ').replace("|", "\\|").strip()).append(" |");
+      cells++;
+    }
+    Element table = tr.closest("table");
+    if (cells > 0 && table != null && table.select("tr").first() == tr) {
+      sb.append('\n').append('|').append(" --- |".repeat(cells));
+    }
+    newline(sb);
+  }
+
+  private static void newline(StringBuilder sb) {
+    int n = sb.length();
+    while (n > 0 && sb.charAt(n - 1) == ' ') n--;
+    sb.setLength(n);
+    if (n > 0 && sb.charAt(n - 1) != '\n') sb.append('\n');
+  }
+}

@@ -1,0 +1,87 @@
+package io.winnow.step.extract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/**
+ * One minimal hand-written page per failure class of main-content extraction (src/test/resources/extract/classes):
+ * each page holds the same three-paragraph story and the furniture of its class.
+ */
+class ExtractionFailureClassesTest {
+  private static final String FIRST = "The harbour board voted on Tuesday to rebuild the old north pier";
+  private static final String SECOND = "Engineers told the board that the wooden piles";
+  private static final String LAST = "and where their boats would wait.";
+
+  @Test
+  void aPageWrappedInAFormKeepsItsArticle() {
+    assertThat(extract("form-wrapper")).contains("Harbour board votes to rebuild the north pier", FIRST, SECOND, LAST)
+        .doesNotContain("Sport").doesNotContain("all rights reserved");
+  }
+
+  @Test
+  void anArticleBodyWithLittleOfThePageIsStillTheArticle() {
+    assertThat(extract("article-body-small-share")).contains(FIRST, SECOND, LAST)
+        .doesNotContain("School roof fixed").doesNotContain("parents' association").doesNotContain("Saturday market");
+  }
+
+  @Test
+  void theLargestArticleIsNotTheRelatedPostsBlock() {
+    assertThat(extract("related-posts-article")).contains(FIRST, SECOND, LAST).doesNotContain("School roof fixed")
+        .doesNotContain("Too few passengers").doesNotContain("More from the harbour");
+  }
+
+  /** The scoring fallback: no container names the story, an advertisement sits between its blocks. */
+  @Test
+  void anArticleSplitIntoSeveralBlocksIsKeptWhole() {
+    assertThat(extract("split-article")).contains("Harbour board votes", FIRST, SECOND, LAST).doesNotContain("Most read")
+        .doesNotContain("Advertisement");
+  }
+
+  @Test
+  void hiddenElementsAreDroppedAndNoParagraphAppearsTwice() {
+    String text = extract("hidden-elements");
+    assertThat(text).contains(FIRST, SECOND, LAST).doesNotContain("Skip to the comments").doesNotContain("Subscribers can download")
+        .doesNotContain("Share this article");
+    assertThat(text.split(FIRST, -1)).hasSize(2);
+  }
+
+  @Test
+  void captionsAndCreditsAreDroppedButFiguresOfCodeKept() {
+    assertThat(extract("captions-credits")).contains(FIRST, SECOND, LAST, "piles_replaced = 214")
+        .doesNotContain("closed since last winter's storm").doesNotContain("Jane Smith").doesNotContain("Harbour Board archive")
+        .doesNotContain("Peter Miller");
+  }
+
+  @Test
+  void aRepeatedLineIsKeptOnce() {
+    assertThat(extract("repeated-lines").split(SECOND, -1)).hasSize(2);
+  }
+
+  @Test
+  void bylineAndDateLinesAtTheTopAndTagsAtTheEndAreDropped() {
+    String text = extract("byline-date-top");
+    assertThat(text).startsWith("Harbour board votes to rebuild the north pier\n" + FIRST).contains(SECOND, LAST)
+        .doesNotContain("Jane Smith").doesNotContain("14.03.2023").doesNotContain("14 March 2023").doesNotContain("Tags:");
+  }
+
+  @Test
+  void noscriptContentIsKeptButNotItsJavaScriptNotice() {
+    assertThat(extract("noscript-content")).contains("Harbour board votes", FIRST, SECOND, LAST).doesNotContain("enable JavaScript");
+  }
+
+  static String page(String name) {
+    try (InputStream in = ExtractionFailureClassesTest.class.getResourceAsStream("/extract/classes/" + name + ".html")) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private static String extract(String name) {
+    return new MainContentExtractor().extract(page(name), "https://gazette.example/news/pier").text();
+  }
+}
