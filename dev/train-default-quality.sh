@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Trains the shipped quality model (winnow-core/src/main/resources/winnow/quality/default-quality.bin) from data on
 # this machine and Debian packages (see dev/prepare_quality_data.py for what the positives and negatives are):
-#   1. downloads Debian's translated documentation (dev/multilingual_prose.py lists the packages) with
+#   1. downloads Debian's translated documentation (dev/multilingual_prose.py lists the packages; apt lists needed:
+#      run apt-get update once first) with
 #      `apt-get download` and unpacks it with `dpkg -x` (no install);
 #   2. extracts the main content of the trafilatura-eval pages outside the held-out sites with the extract step;
 #   3. writes balanced positive/negative JSONL and trains: line shapes only (--word-ngrams 0 --line-shapes), a
