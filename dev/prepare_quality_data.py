@@ -1,16 +1,19 @@
 #!/usr/bin/env python3
 """Training data for the shipped quality classifier (winnow-core/src/main/resources/winnow/quality/default-quality.bin),
 from data on this machine only. Positives are curated human prose; negatives are random Common Crawl pages and
-page junk. Web pages of the validation domains (dev/quality-validation/, labelled by hand) are never written here.
+page junk. Web pages of the validation sites (both sets of dev/quality-validation/, labelled by hand) are never written here.
 
-Usage: dev/prepare_quality_data.py SHARED_DIR OUT_DIR
+Usage: dev/prepare_quality_data.py pages SHARED_DIR PAGES.jsonl      (HTML pages for the extract step)
+       dev/prepare_quality_data.py SHARED_DIR OUT_DIR [DEBS_ROOT EXTRACTED_DIR]
+(dev/train-default-quality.sh runs both.)
 
-  positive.jsonl  curated prose, cut at paragraph ends into pieces of ~2,000 characters (web-page size):
-                  Linux kernel documentation (linux-doc-6.1, Documentation/**/*.rst.gz), the Python 3.11 manual
-                  (python3.11-doc, HTML main text as dev/prepare_human_debian.py reads it), Perl's pod manuals
-                  (perl-doc), Git's manuals (git-doc, *.txt), the CCNet "head" bucket (web/cc_en_head-*), and the
-                  human originals of ai-text/fast-detect-gpt (XSum news, SQuAD Wikipedia, WritingPrompts, PubMed
-                  abstracts: edited human prose of web-page topics).
+  positive.jsonl  curated prose, cut at paragraph ends into pieces of ~2,000 characters (web-page size), each
+                  paragraph on one line: Linux kernel documentation (linux-doc-6.1, Documentation/**/*.rst.gz), the
+                  Python 3.11 manual (python3.11-doc, HTML main text as dev/prepare_human_debian.py reads it), Perl's
+                  pod manuals (perl-doc), Git's manuals (git-doc, *.txt), the CCNet "head" bucket (web/cc_en_head-*),
+                  the human originals of ai-text/fast-detect-gpt, at most 1,500 pieces each; with DEBS_ROOT, Debian's
+                  translated documentation in 30 languages (dev/multilingual_prose.py), at most 60-120 pieces per
+                  source and language; with EXTRACTED_DIR, the main text (extract step) of the trafilatura-eval pages.
   negative.jsonl  the Common Crawl sample (web/cc-main-2019-30-sample) outside the validation domains, whole pages
                   and also cut like the positives; the full visible text of the trafilatura-eval HTML pages
                   (navigation, footers and all: the raw crawl an extractor sees); and junk built from those pages
