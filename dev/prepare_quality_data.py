@@ -1,16 +1,19 @@
 #!/usr/bin/env python3
 """Training data for the shipped quality classifier (winnow-core/src/main/resources/winnow/quality/default-quality.bin),
 from data on this machine only. Positives are curated human prose; negatives are random Common Crawl pages and
-page junk. Web pages of the validation domains (dev/quality-validation/, labelled by hand) are never written here.
+page junk. Web pages of the validation sites (both sets of dev/quality-validation/, labelled by hand) are never written here.
 
-Usage: dev/prepare_quality_data.py SHARED_DIR OUT_DIR
+Usage: dev/prepare_quality_data.py pages SHARED_DIR PAGES.jsonl      (HTML pages for the extract step)
+       dev/prepare_quality_data.py SHARED_DIR OUT_DIR [DEBS_ROOT EXTRACTED_DIR]
+(dev/train-default-quality.sh runs both.)
 
-  positive.jsonl  curated prose, cut at paragraph ends into pieces of ~2,000 characters (web-page size):
-                  Linux kernel documentation (linux-doc-6.1, Documentation/**/*.rst.gz), the Python 3.11 manual
-                  (python3.11-doc, HTML main text as dev/prepare_human_debian.py reads it), Perl's pod manuals
-                  (perl-doc), Git's manuals (git-doc, *.txt), the CCNet "head" bucket (web/cc_en_head-*), and the
-                  human originals of ai-text/fast-detect-gpt (XSum news, SQuAD Wikipedia, WritingPrompts, PubMed
-                  abstracts: edited human prose of web-page topics).
+  positive.jsonl  curated prose, cut at paragraph ends into pieces of ~2,000 characters (web-page size), each
+                  paragraph on one line: Linux kernel documentation (linux-doc-6.1, Documentation/**/*.rst.gz), the
+                  Python 3.11 manual (python3.11-doc, HTML main text as dev/prepare_human_debian.py reads it), Perl's
+                  pod manuals (perl-doc), Git's manuals (git-doc, *.txt), the CCNet "head" bucket (web/cc_en_head-*),
+                  the human originals of ai-text/fast-detect-gpt, at most 1,500 pieces each; with DEBS_ROOT, Debian's
+                  translated documentation in 30 languages (dev/multilingual_prose.py), at most 60-120 pieces per
+                  source and language; with EXTRACTED_DIR, the main text (extract step) of the trafilatura-eval pages.
   negative.jsonl  the Common Crawl sample (web/cc-main-2019-30-sample) outside the validation domains, whole pages
                   and also cut like the positives; the full visible text of the trafilatura-eval HTML pages
                   (navigation, footers and all: the raw crawl an extractor sees); and junk built from those pages
@@ -28,10 +31,10 @@ import re
 import sys
 
 sys.path.insert(0, str(pathlib.Path(__file__).parent))
+import multilingual_prose as multilingual  # noqa: E402
 import prepare_human_debian as debian  # noqa: E402
 
 PIECE = 2000
-VALIDATION_DOMAINS = pathlib.Path(__file__).parent / "quality-validation" / "domains.txt"
 
 
 def domain(url):
@@ -40,9 +43,35 @@ def domain(url):
     return host[4:] if host.startswith("www.") else host
 
 
+def bucket(d):
+    return int(hashlib.sha256(d.encode()).hexdigest(), 16) % 5
+
+
+def site(d):
+    """The registrable part of a host, roughly: its last two labels, three under a two-letter country code's
+    second level (example.co.uk, portal.gov.br)."""
+    labels = d.split(".")
+    if len(labels) >= 3 and len(labels[-1]) == 2 and labels[-2] in ("co", "com", "org", "gov", "ac", "edu", "net", "or", "ne", "go"):
+        return ".".join(labels[-3:])
+    return ".".join(labels[-2:])
+
+
+HELD_OUT_SITES = set()
+
+
 def is_validation_domain(d):
-    """A fifth of the domains (by hash) is held out for the hand-labelled validation set."""
-    return int(hashlib.sha256(d.encode()).hexdigest(), 16) % 5 == 0
+    """Two fifths of the hosts (by hash) are held out for the two hand-labelled validation sets (fifth 0: set 1,
+    fifth 1: set 2), and with them every host of a site (see site()) that has a held-out page: en.wikipedia.org
+    and fr.wikipedia.org are one site."""
+    return bucket(d) in (0, 1) or site(d) in HELD_OUT_SITES
+
+
+def load_held_out_sites(shared):
+    for line in gzip.open(shared / "web/cc-main-2019-30-sample.jsonl.gz", "rt", encoding="utf-8"):
+        r = json.loads(line)
+        d = domain(r["metadata"].get("warc_url") or r["metadata"].get("url"))
+        if bucket(d) in (0, 1):
+            HELD_OUT_SITES.add(site(d))
 
 
 def pieces(text):
@@ -199,19 +228,74 @@ def junk(pages):
             yield "\n".join(short[k:k + 60]), ident
 
 
-def main(shared, out_dir):
+def paragraph_lines(text):
+    """Each blank-line paragraph on one line: hard-wrapped documentation reads like extracted web text then."""
+    return "\n\n".join(" ".join(p.split()) for p in re.split(r"\n\s*\n", text) if p.strip())
+
+
+def html_pages(shared, out_file):
+    """The trafilatura-eval pages outside the held-out sites as JSONL {id, url, text: html}, for `winnow run` with
+    the extract step (dev/train-default-quality.sh): their main content becomes web positives."""
+    base = shared / "html/trafilatura-eval"
+    evaldata = json.loads((base / "evaldata.json").read_text("utf-8"))
+    with open(out_file, "w", encoding="utf-8") as f:
+        for url, entry in sorted(evaldata.items()):
+            path = base / "pages" / entry["file"]
+            if is_validation_domain(domain(url)) or not path.exists():
+                continue
+            raw = gzip.decompress(path.read_bytes()) if path.suffix == ".gz" else path.read_bytes()
+            f.write(json.dumps({"id": entry["file"], "url": url, "text": debian.decode(raw)}, ensure_ascii=False) + "\n")
+
+
+def extracted_pages(folder):
+    """Main-content texts written by the extract step: (text, site)."""
+    for path in sorted(pathlib.Path(folder).glob("part-*")):
+        for line in open(path, encoding="utf-8"):
+            r = json.loads(line)
+            yield r["text"], domain(r.get("url") or r["id"])
+
+
+def capped(rows, cap):
+    """At most cap rows, chosen by a hash of their group and opening (deterministic)."""
+    key = lambda r: hashlib.sha256((r["group"] + r["text"][:200]).encode()).hexdigest()
+    return sorted(rows, key=key)[:cap] if len(rows) > cap else rows
+
+
+# Pieces kept per (positive source, language): no one source or language outweighs the rest.
+PER_LANGUAGE = {"manpages-l10n": 120, "debian-handbook": 120, "debian-reference": 120, "debian-faq": 60,
+                "maint-guide": 60}
+PER_ENGLISH_SOURCE = 1500
+# Sources whose paragraphs are hard-wrapped: joined into one line each, as in extracted web text.
+HARD_WRAPPED = {"linux-doc", "perl-doc", "git-doc"}
+
+
+def main(shared, out_dir, debs, extracted):
     shared, out = pathlib.Path(shared), pathlib.Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     pos, neg = [], []
-    for kind, source in [("linux-doc", linux_docs()), ("python-doc", python_docs()), ("perl-doc", perl_docs()),
-                         ("git-doc", git_docs()), ("ccnet-head", ccnet_head(shared)),
-                         ("human-prose", fast_detect_human(shared))]:
-        n = 0
-        for text, ident in source:
-            for p in (pieces(text) if len(text) > PIECE else [text] if len(text.split()) >= 30 else []):
-                pos.append({"text": p, "label": "hq", "source": kind, "group": f"{kind}:{ident}"})
-                n += 1
-        print(f"positive {kind:<12} {n:>7} pieces")
+
+    def add_positive(kind, text, ident, lang):
+        if kind in HARD_WRAPPED:
+            text = paragraph_lines(text)
+        return [{"text": p, "label": "hq", "source": kind, "lang": lang, "group": f"{kind}:{ident}"}
+                for p in (pieces(text) if len(text) > PIECE else [text] if len(text.split()) >= 30 else [])]
+
+    english = [("linux-doc", linux_docs()), ("python-doc", python_docs()), ("perl-doc", perl_docs()),
+               ("git-doc", git_docs()), ("ccnet-head", ccnet_head(shared)), ("human-prose", fast_detect_human(shared))]
+    if extracted:
+        english.append(("web-main", extracted_pages(extracted)))
+    for kind, source in english:
+        rows = capped([r for text, ident in source for r in add_positive(kind, text, ident, "-")], PER_ENGLISH_SOURCE)
+        pos += rows
+        print(f"positive {kind:<16} {len(rows):>7} pieces")
+    if debs:
+        for kind, source in multilingual.SOURCES:
+            by_lang = {}
+            for text, lang, ident in source(pathlib.Path(debs)):
+                by_lang.setdefault(lang, []).extend(add_positive(kind, text, ident, lang))
+            rows = [r for lang in sorted(by_lang) for r in capped(by_lang[lang], PER_LANGUAGE[kind])]
+            pos += rows
+            print(f"positive {kind:<16} {len(rows):>7} pieces in {len(by_lang)} languages")
     crawled = list(crawl(shared))
     pages = list(raw_pages(shared))
     for kind, source in [("cc-page", crawled), ("raw-page", pages), ("junk", junk(crawled + pages))]:
@@ -222,14 +306,11 @@ def main(shared, out_dir):
                 if len(p.split()) >= 10:
                     neg.append({"text": p, "label": "cc", "source": kind, "group": f"{kind}:{ident}"})
                     n += 1
-        print(f"negative {kind:<12} {n:>7} pieces")
-
-    def h(r):
-        return hashlib.sha256((r["group"] + r["text"][:200]).encode()).hexdigest()
+        print(f"negative {kind:<16} {n:>7} pieces")
 
     cap = min(len(pos), len(neg))
     for name, rows in [("positive", pos), ("negative", neg)]:
-        rows = sorted(rows, key=h)[:cap] if len(rows) > cap else rows
+        rows = capped(rows, cap)
         with open(out / f"{name}.jsonl", "w", encoding="utf-8") as f:
             for r in rows:
                 f.write(json.dumps(r, ensure_ascii=False) + "\n")
@@ -237,6 +318,12 @@ def main(shared, out_dir):
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 3:
+    args = sys.argv[1:]
+    if len(args) == 3 and args[0] == "pages":
+        load_held_out_sites(pathlib.Path(args[1]))
+        html_pages(pathlib.Path(args[1]), args[2])
+    elif len(args) in (2, 4):
+        load_held_out_sites(pathlib.Path(args[0]))
+        main(args[0], args[1], *(args[2:] if len(args) == 4 else (None, None)))
+    else:
         sys.exit(__doc__)
-    main(sys.argv[1], sys.argv[2])

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Accuracy of a quality model, and of the four FineWeb heuristic filters, against the hand labels of
-# dev/quality-validation/labels.jsonl (Common Crawl pages of web/cc-main-2019-30-sample.jsonl.gz from the held-out
-# domains, which the shipped model never saw). "keep" is the positive class: a page counts as kept by the
+# Accuracy of a quality model, and of the four FineWeb heuristic filters, against the two hand-labelled sets of
+# dev/quality-validation/ (Common Crawl pages of web/cc-main-2019-30-sample.jsonl.gz from held-out sites, which the
+# shipped model never saw): labels.jsonl (set 1, which guided the choices of features and data) and labels-2.jsonl
+# (set 2, labelled afterwards and looked at once, for the final figures). "keep" is the positive class: a page counts as kept by the
 # heuristics when it passes all four filters, by the model when it scores >= THRESHOLD.
 #   bash dev/validate-quality.sh [SHARED_DIR] [MODEL] [THRESHOLD]
 set -euo pipefail
@@ -27,9 +28,9 @@ run: {tokenizer: none}
 YAML
 java -jar winnow-cli/target/winnow.jar run "$work/heuristics.yaml" --progress none > /dev/null
 java -jar winnow-cli/target/winnow.jar run "$work/model.yaml" --progress none > /dev/null
-python3 - "$work" dev/quality-validation/labels.jsonl <<'PY'
+python3 - "$work" dev/quality-validation/labels.jsonl dev/quality-validation/labels-2.jsonl <<'PY'
 import json, sys, pathlib
-work, labels = pathlib.Path(sys.argv[1]), sys.argv[2]
+work = pathlib.Path(sys.argv[1])
 def outcomes(run):
     out = {}
     for f in sorted((work / run / "decisions").glob("part-*")):
@@ -38,13 +39,15 @@ def outcomes(run):
             out[r["id"]] = r["outcome"] == "kept"
     return out
 h, m = outcomes("heuristics"), outcomes("model")
-rows = [json.loads(l) for l in open(labels)]
-for name, subset in [("all 118 pages", rows), ("English pages", [r for r in rows if r["lang"] == "en"]),
-                     ("other languages", [r for r in rows if r["lang"] != "en"])]:
-    keep = sum(r["label"] == "keep" for r in subset)
-    line = f"{name:<16} n={len(subset):>3} keep={keep:>3}"
-    for label, pred in [("FineWeb heuristics", h), ("model", m)]:
-        acc = sum(pred[r["id"]] == (r["label"] == "keep") for r in subset) / len(subset)
-        line += f"  {label} accuracy {acc:.3f}"
-    print(line)
+for labels in sys.argv[2:]:
+    rows = [json.loads(l) for l in open(labels)]
+    print(labels)
+    for name, subset in [(f"all {len(rows)} pages", rows), ("English pages", [r for r in rows if r["lang"] == "en"]),
+                         ("other languages", [r for r in rows if r["lang"] != "en"])]:
+        keep = sum(r["label"] == "keep" for r in subset)
+        line = f"  {name:<16} n={len(subset):>3} keep={keep:>3}"
+        for label, pred in [("FineWeb heuristics", h), ("model", m)]:
+            acc = sum(pred[r["id"]] == (r["label"] == "keep") for r in subset) / len(subset)
+            line += f"  {label} accuracy {acc:.3f}"
+        print(line)
 PY

@@ -57,7 +57,7 @@ final class TrainQualityCommand implements Callable<Integer> {
   @Option(names = "--buckets", defaultValue = "262144", description = "hash buckets for the features (default: ${DEFAULT-VALUE})")
   int buckets;
 
-  @Option(names = "--word-ngrams", defaultValue = "2", description = "longest word n-gram, 1 = words only (default: ${DEFAULT-VALUE})")
+  @Option(names = "--word-ngrams", defaultValue = "2", description = "longest word n-gram, 1 = words only, 0 = no word features (default: ${DEFAULT-VALUE})")
   int wordNgrams;
 
   @Option(names = "--minn", defaultValue = "0", description = "shortest character n-gram, 0 = none (default: ${DEFAULT-VALUE})")
@@ -68,6 +68,9 @@ final class TrainQualityCommand implements Callable<Integer> {
 
   @Option(names = "--max-words", defaultValue = "0", description = "words read from each text, 0 = all (default: ${DEFAULT-VALUE})")
   int maxWords;
+
+  @Option(names = "--line-shapes", description = "also read each line's shape (length, first and last character kind): layout features that carry across languages")
+  boolean lineShapes;
 
   @Option(names = "--epochs", defaultValue = "5", description = "passes over the data (default: ${DEFAULT-VALUE})")
   int epochs;
@@ -87,7 +90,7 @@ final class TrainQualityCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "give --positive and --negative files, or --labelled files");
     QualityTrainer.Options options;
     try {
-      options = new QualityTrainer.Options(name, new FeatureOptions(buckets, wordNgrams, minn, maxn, maxWords), dim, epochs,
+      options = new QualityTrainer.Options(name, new FeatureOptions(buckets, wordNgrams, minn, maxn, maxWords, lineShapes), dim, epochs,
           learningRate, Loss.parse(loss), seed);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());

@@ -29,15 +29,14 @@ public final class ByteLines implements Closeable {
         if (buf[pos] == '\n') pos++;
         skipLf = false;
       }
-      for (int i = pos; i < limit; i++) {
+      int i = lineBreak(buf, pos, limit);
+      if (i < limit) {
         byte b = buf[i];
-        if (b == '\n' || b == '\r') {
-          start = pos;
-          end = i;
-          pos = i + 1;
-          skipLf = b == '\r';
-          return true;
-        }
+        start = pos;
+        end = i;
+        pos = i + 1;
+        skipLf = b == '\r';
+        return true;
       }
       if (eof) {
         if (pos == limit) return false;
@@ -48,6 +47,31 @@ public final class ByteLines implements Closeable {
       }
       fill();
     }
+  }
+
+  private static final java.lang.invoke.VarHandle LONGS =
+      java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+  private static final long ONES = 0x0101010101010101L;
+  private static final long HIGHS = 0x8080808080808080L;
+  private static final long LF = '\n' * ONES;
+  private static final long CR = '\r' * ONES;
+
+  /**
+   * The index of the first {@code \n} or {@code \r} in {@code b[from, to)}, or {@code to}: eight bytes a step
+   * (a byte equal to the pattern is a zero byte of {@code word ^ pattern}, found with the classic
+   * {@code (x − 0x01…) & ~x & 0x80…} test), since data lines are kilobytes long and the scan reads every byte.
+   */
+  static int lineBreak(byte[] b, int from, int to) {
+    int i = from;
+    for (; i + 8 <= to; i += 8) {
+      long w = (long) LONGS.get(b, i);
+      long x = w ^ LF;
+      long y = w ^ CR;
+      long hit = ((x - ONES) & ~x | (y - ONES) & ~y) & HIGHS;
+      if (hit != 0) return i + (Long.numberOfTrailingZeros(hit) >>> 3);
+    }
+    for (; i < to; i++) if (b[i] == '\n' || b[i] == '\r') return i;
+    return to;
   }
 
   /** Keeps the unfinished line, grows the buffer if that line fills it, and reads more. */

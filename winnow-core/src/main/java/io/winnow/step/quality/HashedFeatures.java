@@ -7,7 +7,7 @@ import io.winnow.text.WordRule;
 /**
  * Turns a text into the bucket ids of its hashed features, fastText style: every lower-cased word, every run of
  * 2..{@code wordNgrams} consecutive words, and optionally the character n-grams of each word framed by
- * {@code <} and {@code >}. Words come from the project's fast word rule ({@link LowercaseWordHashes}: one scan,
+ * {@code <} and {@code >}, and optionally the shapes of its lines ({@link LineShapes}). Words come from the project's fast word rule ({@link LowercaseWordHashes}: one scan,
  * hashed while scanned, no strings), so the text is read once for words and n-grams together.
  *
  * <p>Not thread-safe: one instance per worker; the returned buffer is overwritten by the next call.
@@ -22,6 +22,7 @@ final class HashedFeatures {
   private final FeatureOptions options;
   private final LowercaseWordHashes words = new LowercaseWordHashes();
   private final IntBuffer ids = new IntBuffer();
+  private final LineShapes shapes = new LineShapes();
   private char[] word = new char[64];
   /** buckets − 1 when buckets is a power of two (then the remainder is a mask), else −1 */
   private final long mask;
@@ -39,7 +40,7 @@ final class HashedFeatures {
     int n = words.count();
     if (options.maxWords() > 0) n = Math.min(n, options.maxWords());
     int maxN = options.wordNgrams();
-    for (int i = 0; i < n; i++) {
+    for (int i = 0; i < n && maxN > 0; i++) {
       ids.add(bucket(h[i]));
       long g = h[i];
       for (int k = 1; k < maxN && i + k < n; k++) {
@@ -48,6 +49,7 @@ final class HashedFeatures {
       }
     }
     if (options.charNgrams()) charNgrams(text, n);
+    if (options.lineShapes()) shapes.scan(text, options.maxWords() * 16, shape -> ids.add(bucket(mix(shape))));
     return ids;
   }
 

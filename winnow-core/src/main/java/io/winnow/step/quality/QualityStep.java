@@ -18,10 +18,12 @@ import java.util.Set;
  * ({@code model:<name>@<sha>}) so a run says which model judged it. For "keep the best share of the corpus" use
  * the corpus step {@code quality_share} ({@link QualityShare}), which fits this step's threshold first.
  *
- * <p>Language guard: a model judges the languages it was trained on; the shipped one saw English positives only
- * and scores other languages low whatever their quality, so dropping them by score would be a language filter in
- * disguise. A document whose metadata {@code language} (set by the {@code language} step of winnow-lang) is not
- * in {@code languages} (default {@code [en]}) is kept unscored, with {@code score: null, scored: false, reason:
+ * <p>Language guard: a model judges the languages it was trained on. The shipped one reads line shapes only
+ * (layout, see {@link LineShapes}) and was trained on prose in 30 languages, so it scores every document by
+ * default ({@code languages: all}); a model trained on one language's words (say English positives only) scores
+ * other languages low whatever their quality, and dropping them by score would be a language filter in disguise.
+ * For such a model list its languages: a document whose metadata {@code language} (set by the {@code language}
+ * step of winnow-lang) is not in {@code languages} is kept unscored, with {@code score: null, scored: false, reason:
  * language, language: <code>} in the decision log and the counter {@code unscored:language}; it gets no
  * score field. {@code languages: all} scores every document. A document without a {@code language} field is
  * scored: nothing says it is in another language.
@@ -79,7 +81,7 @@ public final class QualityStep extends RuleFilter {
     static Config common(Params p, double threshold) {
       String model = p.getString("model", QualityModel.BUILTIN);
       String field = p.getString("field", "quality_score");
-      List<String> codes = p.getStrings("languages", List.of("en"));
+      List<String> codes = p.getStrings("languages", List.of(ALL_LANGUAGES));
       Set<String> languages = null;
       if (!codes.equals(List.of(ALL_LANGUAGES))) {
         languages = new java.util.HashSet<>();

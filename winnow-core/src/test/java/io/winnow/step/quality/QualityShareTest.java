@@ -56,7 +56,7 @@ class QualityShareTest {
     for (int i = 0; i < other.size(); i++)
       lines.add(JSON.writeValueAsString(Map.of("id", "o" + i, "text", other.get(i), "language", "de")));
     Files.write(input, lines);
-    LocalEngine.Result r = run(input, Map.of("type", "quality_share", "keep_share", 0.1), "mixed");
+    LocalEngine.Result r = run(input, Map.of("type", "quality_share", "keep_share", 0.1, "languages", List.of("en")), "mixed");
     @SuppressWarnings("unchecked")
     Map<String, Object> fitted = (Map<String, Object>) r.stats().corpusSteps().get("quality_share");
     assertThat(fitted).containsEntry("scored", 50);

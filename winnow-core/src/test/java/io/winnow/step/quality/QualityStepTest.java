@@ -63,9 +63,9 @@ class QualityStepTest {
 
   @Test
   void documentsInAnotherLanguageAreKeptUnscoredUnlessAsked() throws IOException {
-    QualityStep english = step(false, "threshold", 0.99);
-    QualityStep all = step(false, "threshold", 0.99, "languages", "all");
-    QualityStep withGerman = step(false, "threshold", 0.99, "languages", List.of("en", "DE"));
+    QualityStep english = step(false, "threshold", 1.0, "languages", List.of("en"));
+    QualityStep all = step(false, "threshold", 1.0);
+    QualityStep withGerman = step(false, "threshold", 1.0, "languages", List.of("en", "DE"));
     for (String text : QualityTestData.otherLanguageTexts()) {
       Document d = Document.of("x", text);
       d.metadata().put("language", "de");
@@ -75,7 +75,7 @@ class QualityStepTest {
           .containsEntry("score", null);
       assertThat(v.counters()).contains("unscored:language");
       assertThat(d.metadata()).doesNotContainKey("quality_score");
-      // scored on request: these pages score below 0.99 and are dropped
+      // scored by default (languages: all) or on request: no page scores 1.0, so each is dropped
       assertThat(all.apply(d).action()).isEqualTo(Action.DROP);
       assertThat(withGerman.apply(d).action()).isEqualTo(Action.DROP);
       // no language field: nothing says it is another language, so it is scored
@@ -90,7 +90,7 @@ class QualityStepTest {
   void unscoredDocumentsRecordANullScoreInAnnotateMode() throws IOException {
     Document d = Document.of("x", QualityTestData.otherLanguageTexts().get(0));
     d.metadata().put("language", "fr");
-    Verdict v = step(true).apply(d);
+    Verdict v = step(true, "languages", List.of("en")).apply(d);
     assertThat(v.action()).isEqualTo(Action.KEEP);
     assertThat(v.values()).containsEntry("score", null).containsEntry("scored", false);
     assertThat(v.counters()).noneMatch(c -> c.startsWith("would_drop:"));

@@ -55,6 +55,21 @@ class QualityTrainerTest {
   }
 
   @Test
+  void lineShapesAreStoredInTheModelFileAndReadBack() throws IOException {
+    Split s = split();
+    for (FeatureOptions f : List.of(new FeatureOptions(1 << 16, 2, 0, 0, 0, true), new FeatureOptions(1 << 16, 0, 0, 0, 0, true))) {
+      QualityTrainer.Trained t = QualityTrainer.train(s.train(), options(f, Loss.LOGISTIC, 1));
+      QualityModel back = QualityModel.read(t.bytes(), "test");
+      assertThat(back.features()).isEqualTo(f);
+      QualityModel.Scorer a = t.model().scorer();
+      QualityModel.Scorer b = back.scorer();
+      for (QualityTrainer.Example e : s.test()) assertThat(b.score(e.text())).isEqualTo(a.score(e.text()));
+    }
+    // without line shapes the header has no line_shapes key, as in files written before they existed
+    assertThat(QualityModel.read(QualityTrainer.train(s.train(), options(SMALL, Loss.LOGISTIC, 1)).bytes(), "test").features().lineShapes()).isFalse();
+  }
+
+  @Test
   void theSameDataAndSeedGiveTheSameModelByteForByte() throws IOException {
     List<QualityTrainer.Example> train = split().train();
     byte[] a = QualityTrainer.train(train, options(SMALL, Loss.LOGISTIC, 7)).bytes();
