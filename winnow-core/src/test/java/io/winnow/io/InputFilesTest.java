@@ -35,7 +35,10 @@ class InputFilesTest {
     assertThat(InputFiles.formatOf(Path.of("x.warc.bz2"))).isEqualTo("warc");
     assertThat(InputFiles.formatOf(Path.of("x.jsonl.xz"))).isEqualTo("jsonl");
     assertThat(InputFiles.formatOf(Path.of("x.jsonl.lz4"))).isEqualTo("jsonl");
-    assertThat(InputFiles.formatOf(Path.of("notes.txt"))).isNull();
+    assertThat(InputFiles.formatOf(Path.of("notes.txt"))).isEqualTo("text");
+    assertThat(InputFiles.formatOf(Path.of("page.html.gz"))).isEqualTo("html");
+    assertThat(InputFiles.formatOf(Path.of("table.tsv"))).isEqualTo("tsv");
+    assertThat(InputFiles.formatOf(Path.of("notes.unknown"))).isNull();
   }
 
   @Test
