@@ -53,7 +53,7 @@ public final class StatsTable {
     return whole == 0 ? 0 : 100.0 * part / whole;
   }
 
-  static String human(long bytes) {
+  public static String human(long bytes) {
     if (bytes < 1024) return bytes + " B";
     double v = bytes;
     String[] units = {"KiB", "MiB", "GiB", "TiB"};
