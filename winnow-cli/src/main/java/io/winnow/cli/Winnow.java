@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
 /** The {@code winnow} command. */
 @Command(name = "winnow", mixinStandardHelpOptions = true, version = "winnow 0.1.0",
     description = "A training-data refinery for language models.",
-    subcommands = {RunCommand.class, DedupCommand.class, CollapseSimCommand.class, DecontamIndexCommand.class, ProvenanceIndexCommand.class, TrainDetectorCommand.class, EvalDetectorCommand.class, TrainQualityCommand.class, RefilterCommand.class, PlanCommand.class, ExplainCommand.class, StatsCommand.class, ReportCommand.class,
+    subcommands = {RunCommand.class, DedupCommand.class, CollapseSimCommand.class, DecontamIndexCommand.class, ProvenanceIndexCommand.class, TrainDetectorCommand.class, EvalDetectorCommand.class, TrainQualityCommand.class, RefilterCommand.class, PlanCommand.class, ExplainCommand.class, StatsCommand.class, ReportCommand.class, SampleCommand.class,
         StepsCommand.class, DiversityCommand.class, CompareCommand.class, LicensesCommand.class, SelectionCommand.class, ContaminationCommand.class,
         CommandLine.HelpCommand.class})
 public final class Winnow implements Runnable {

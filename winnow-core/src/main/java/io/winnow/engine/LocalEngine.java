@@ -256,7 +256,7 @@ public final class LocalEngine {
   /** Removes every file of an unfinished shard (complete or temporary) before it is redone. */
   private static void cleanShard(RunLayout layout, int shard) throws IOException {
     String prefix = RunLayout.shardName(shard);
-    for (Path dir : List.of(layout.data(), layout.decisions(), layout.stats())) {
+    for (Path dir : List.of(layout.data(), layout.excluded(), layout.decisions(), layout.stats())) {
       if (!Files.isDirectory(dir)) continue;
       try (DirectoryStream<Path> s = Files.newDirectoryStream(dir, prefix + "[.-]*")) {
         for (Path p : s) Files.deleteIfExists(p);

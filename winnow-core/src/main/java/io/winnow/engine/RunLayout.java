@@ -10,6 +10,7 @@ import java.nio.file.Path;
  * run.json                      pipeline, fingerprint, inputs (size, mtime) and files the steps read
  * run.lock                      held by the run that is writing (pid, host); empty when none is
  * data/part-00000-000.jsonl.zst kept documents of shard 0 (rolled by output.max_file_bytes)
+ * excluded/part-00000-000.jsonl.zst dropped documents of shard 0 with their reason (output.excluded: true)
  * decisions/part-00000.jsonl.zst decision log of shard 0: one line per input record
  * stats/part-00000.json         statistics of shard 0
  * completions/part-00000        marker: shard 0 is complete, with its files and sizes (written last)
@@ -20,6 +21,7 @@ import java.nio.file.Path;
 public record RunLayout(Path root) {
   public Path data() { return root.resolve("data"); }
   public Path decisions() { return root.resolve("decisions"); }
+  public Path excluded() { return root.resolve("excluded"); }
   public Path stats() { return root.resolve("stats"); }
   public Path completions() { return root.resolve("completions"); }
   public Path runJson() { return root.resolve("run.json"); }

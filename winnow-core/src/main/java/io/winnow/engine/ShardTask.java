@@ -88,6 +88,7 @@ public final class ShardTask {
         ? new JsonlWriter(layout.data(), RunLayout.shardName(shard), out.compression(), out.maxFileBytes(), idField, textField)
         : Formats.get(out.format()).openWriter(layout.data(), RunLayout.shardName(shard), out.compressionName(),
             out.maxFileBytes(), out.rowGroupBytes(), idField, textField);
+    ExcludedWriter excluded = ExcludedWriter.open(out.excluded(), layout, shard, out.compression(), out.maxFileBytes(), idField, textField);
     try (DocumentReader reader = DocumentReaders.open(input, source, format, idField, textField,
              pipeline.run().readerLimits(), progress::bytes);
          OutputStream logStream = out.compression().compress(new BufferedOutputStream(
@@ -133,12 +134,15 @@ public final class ShardTask {
           stats.recordKept(doc.utf8Bytes(), doc.whitespaceWords(), tokensOut);
         } else {
           stats.recordDropped();
+          excluded.write(doc, trail.get(trail.size() - 1));
         }
         log.document(doc, outcome, trail);
       }
-      dataFiles = writer.commit();
+      dataFiles = new ArrayList<>(writer.commit());
+      dataFiles.addAll(excluded.commit());
     } finally {
       writer.close();
+      excluded.close();
       for (StepRunner runner : runners) runner.close();
     }
     for (StepRunner runner : runners) stats.step(runner.id()).merge(runner.stats());

@@ -12,8 +12,11 @@ import io.winnow.io.Compression;
  *     {@code none}, and for Parquet {@code snappy}
  * @param maxFileBytes roll to a new data file after this many uncompressed bytes (the output shard size)
  * @param rowGroupBytes row-group size of Parquet output
+ * @param excluded also write dropped documents, as the dropping step saw them and with their reason
+ *     ({@code winnow_dropped_by}, {@code winnow_reason}), to {@code excluded/} as JSONL
  */
-public record OutputSpec(String path, String format, String compressionName, long maxFileBytes, long rowGroupBytes) {
+public record OutputSpec(String path, String format, String compressionName, long maxFileBytes, long rowGroupBytes,
+    boolean excluded) {
   static OutputSpec from(Params p) {
     java.util.List<String> formats = new java.util.ArrayList<>(java.util.List.of("jsonl"));
     formats.addAll(io.winnow.io.Formats.names());
@@ -23,7 +26,8 @@ public record OutputSpec(String path, String format, String compressionName, lon
         : p.getChoice("compression", "zstd", "zstd", "snappy", "gzip", "none");
     OutputSpec s = new OutputSpec(p.getString("path", null), format, compression,
         p.getLong("max_file_bytes", 1L << 30, 1L << 10, Long.MAX_VALUE),
-        p.getLong("row_group_bytes", 128L << 20, 1L << 16, 1L << 31));
+        p.getLong("row_group_bytes", 128L << 20, 1L << 16, 1L << 31),
+        p.getBool("excluded", false));
     p.finish();
     return s;
   }
@@ -34,6 +38,6 @@ public record OutputSpec(String path, String format, String compressionName, lon
   }
 
   public OutputSpec withPath(String newPath) {
-    return new OutputSpec(newPath, format, compressionName, maxFileBytes, rowGroupBytes);
+    return new OutputSpec(newPath, format, compressionName, maxFileBytes, rowGroupBytes, excluded);
   }
 }
