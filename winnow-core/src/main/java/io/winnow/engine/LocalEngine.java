@@ -50,10 +50,19 @@ public final class LocalEngine {
   public LocalEngine(Pipeline pipeline, boolean resume, boolean strict, ProgressListener progress) {
     if (pipeline.output().path() == null) throw new RunFailedException("no output path: set output.path in the pipeline file or pass --out");
     OutputPlacement.refuseRemote(pipeline.output().path());
-    this.pipeline = pipeline;
+    this.pipeline = planned(pipeline);
     this.resume = resume;
     this.strict = strict;
     this.progress = progress == null ? ProgressListener.NONE : progress;
+  }
+
+  /** A run.limit is spread over the input files before any shard starts (RecordBudgets). */
+  private static Pipeline planned(Pipeline p) {
+    try {
+      return io.winnow.pipeline.RecordBudgets.plan(p);
+    } catch (IOException e) {
+      throw new RunFailedException("run.limit: cannot count the first records of the input: " + e.getMessage(), e);
+    }
   }
 
   /** The result: merged statistics, and how many shards ran now versus were already complete. */
@@ -222,8 +231,12 @@ public final class LocalEngine {
       if (!resume) {
         throw new RunFailedException(layout.root() + " already holds a run; pass --resume to finish it, or choose another output path");
       }
-      String difference = record.differenceFrom(JSON.readTree(runJson.toFile()));
-      if (difference != null) throw new RunFailedException("cannot resume " + layout.root() + ": " + difference);
+      com.fasterxml.jackson.databind.JsonNode previous = JSON.readTree(runJson.toFile());
+      String difference = record.differenceFrom(previous);
+      if (difference != null) {
+        throw new RunFailedException("cannot resume " + layout.root() + ": " + difference
+            + io.winnow.pipeline.PipelineDiff.describe(previous.path("pipeline"), pipeline.definition()));
+      }
     }
     for (Path d : List.of(layout.root(), layout.data(), layout.decisions(), layout.stats(), layout.completions())) {
       Files.createDirectories(d);
