@@ -83,6 +83,7 @@ public final class ShardTask {
     Path logFile = layout.decisionLog(shard, ext);
     String idField = pipeline.input().idField();
     String textField = pipeline.input().textField();
+    List<String> groupBy = pipeline.run().groupBy();
     List<Path> dataFiles;
     DocumentWriter writer = out.format().equals("jsonl")
         ? new JsonlWriter(layout.data(), RunLayout.shardName(shard), out.compression(), out.maxFileBytes(), idField, textField)
@@ -132,8 +133,10 @@ public final class ShardTask {
           writer.write(doc);
           long tokensOut = tokens == null ? -1 : modified ? tokens.count(doc.text()) : tokensIn;
           stats.recordKept(doc.utf8Bytes(), doc.whitespaceWords(), tokensOut);
+          if (!groupBy.isEmpty()) stats.groups().record(groupBy, doc, null, bytesIn, tokensIn, doc.utf8Bytes(), tokensOut);
         } else {
           stats.recordDropped();
+          if (!groupBy.isEmpty()) stats.groups().record(groupBy, doc, trail.get(trail.size() - 1).step(), bytesIn, tokensIn, 0, 0);
           excluded.write(doc, trail.get(trail.size() - 1));
         }
         log.document(doc, outcome, trail);

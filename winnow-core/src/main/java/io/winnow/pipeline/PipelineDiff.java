@@ -61,7 +61,7 @@ public final class PipelineDiff {
         for (JsonNode step : s.getValue()) {
           String id = stepId(step);
           if (step.isObject()) flatten("steps." + id, step, out);
-          else out.put("steps." + id + ".type", step.asText());
+          else out.put("steps." + id + ".type", step.toString());
         }
       } else {
         flatten(s.getKey(), s.getValue(), out);
