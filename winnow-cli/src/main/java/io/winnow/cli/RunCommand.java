@@ -43,6 +43,18 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--progress", defaultValue = "auto", description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
   Progress.Mode progressMode;
 
+  /** Whether the byte figures of the progress are compressed bytes: any input named as a compressed file. */
+  static boolean compressedInputs(Pipeline p) {
+    try {
+      for (Path f : io.winnow.io.InputFiles.expand(p.input().paths(), p.input().readsFolders())) {
+        if (f.getFileName().toString().matches(".*\\.(gz|gzip|zst|zstd|bz2|xz|lz4)$")) return true;
+      }
+    } catch (java.io.IOException e) {
+      return false; // the engine reports unreadable inputs itself
+    }
+    return false;
+  }
+
   @Override
   public Integer call() throws Exception {
     Pipeline p = pipelineOptions.load(pipelineFile);
@@ -54,7 +66,7 @@ final class RunCommand implements Callable<Integer> {
     if (overwrite && resume) throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--overwrite and --resume exclude each other");
     if (overwrite) RunDirectory.delete(Path.of(p.output().path()));
     PrintWriter stdout = spec.commandLine().getOut();
-    ProgressListener progress = Progress.create(progressMode, spec.commandLine().getErr());
+    ProgressListener progress = Progress.create(progressMode, spec.commandLine().getErr(), compressedInputs(p));
     long start = System.nanoTime();
     LocalEngine.Result r = new LocalEngine(p, resume, strict, progress).run();
     double seconds = (System.nanoTime() - start) / 1e9;
