@@ -66,7 +66,7 @@ public final class RunReport {
     StringBuilder sb = new StringBuilder(1 << 16);
     sb.append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Winnow report: ")
         .append(Html.escape(runDir.toString())).append("</title><style>").append(CSS).append("</style></head><body>");
-    sb.append("<h1>Winnow run report</h1><p class=\"muted\">").append(Html.escape(runDir.toAbsolutePath().normalize().toString())).append("</p>");
+    sb.append("<h1>Winnow run report</h1><p class=\"muted\">").append(Html.escape(runDir.toString())).append("</p>");
     summary(sb);
     funnel(sb);
     dropReasons(sb);
