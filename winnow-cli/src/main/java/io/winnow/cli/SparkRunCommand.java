@@ -21,6 +21,9 @@ final class SparkRunCommand implements Callable<Integer> {
   @Parameters(arity = "0..*", paramLabel = "ARGS", description = "the arguments of spark-run (see `./winnow spark-run --help`)")
   List<String> args;
 
+  /** spark-run's own options (--master...), so they reach the explanation instead of a usage error. */
+  @picocli.CommandLine.Unmatched List<String> options;
+
   @Override
   public Integer call() {
     spec.commandLine().getErr().println("winnow: spark-run needs Spark on the class path: run it as `./winnow spark-run ...` from the repository "
