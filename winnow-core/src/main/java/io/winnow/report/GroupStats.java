@@ -39,8 +39,8 @@ public final class GroupStats {
       kept += o.kept;
       bytesIn += o.bytesIn;
       bytesOut += o.bytesOut;
-      if (o.tokensIn >= 0) tokensIn = Math.max(tokensIn, 0) + o.tokensIn;
-      if (o.tokensOut >= 0) tokensOut = Math.max(tokensOut, 0) + o.tokensOut;
+      tokensIn = RunStats.plusCount(tokensIn, o.tokensIn);
+      tokensOut = RunStats.plusCount(tokensOut, o.tokensOut);
       o.droppedByStep.forEach((k, v) -> droppedByStep.merge(k, v, Long::sum));
     }
 
@@ -62,11 +62,11 @@ public final class GroupStats {
       Figures f = figures(field, valueOf(doc, field));
       f.documents++;
       f.bytesIn += bytesIn;
-      if (tokensIn >= 0) f.tokensIn = Math.max(f.tokensIn, 0) + tokensIn;
+      f.tokensIn = RunStats.plusCount(f.tokensIn, tokensIn);
       if (droppedBy == null) {
         f.kept++;
         f.bytesOut += bytesOut;
-        if (tokensOut >= 0) f.tokensOut = Math.max(f.tokensOut, 0) + tokensOut;
+        f.tokensOut = RunStats.plusCount(f.tokensOut, tokensOut);
       } else {
         f.droppedByStep.merge(droppedBy, 1L, Long::sum);
       }

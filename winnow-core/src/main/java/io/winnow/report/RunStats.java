@@ -38,14 +38,19 @@ public final class RunStats {
     documents++;
     bytesIn += bytes;
     wordsIn += words;
-    if (tokens >= 0) tokensIn = Math.max(tokensIn, 0) + tokens;
+    tokensIn = plusCount(tokensIn, tokens);
   }
 
   public void recordKept(long bytes, long words, long tokens) {
     kept++;
     bytesOut += bytes;
     wordsOut += words;
-    if (tokens >= 0) tokensOut = Math.max(tokensOut, 0) + tokens;
+    tokensOut = plusCount(tokensOut, tokens);
+  }
+
+  /** A sum of counts where -1 means "not counted" (no tokenizer): it stays -1 until a counted value comes. */
+  static long plusCount(long total, long n) {
+    return n < 0 ? total : Math.max(total, 0) + n;
   }
 
   public void recordDropped() {
@@ -76,8 +81,8 @@ public final class RunStats {
     bytesOut += o.bytesOut;
     wordsIn += o.wordsIn;
     wordsOut += o.wordsOut;
-    if (o.tokensIn >= 0) tokensIn = Math.max(tokensIn, 0) + o.tokensIn;
-    if (o.tokensOut >= 0) tokensOut = Math.max(tokensOut, 0) + o.tokensOut;
+    tokensIn = plusCount(tokensIn, o.tokensIn);
+    tokensOut = plusCount(tokensOut, o.tokensOut);
     o.rejectedByReason.forEach((k, v) -> rejectedByReason.merge(k, v, Long::sum));
     o.rejectedExample.forEach(rejectedExample::putIfAbsent);
     o.steps.forEach((k, v) -> step(k).merge(v));
