@@ -2,13 +2,13 @@ package io.winnow.cli;
 
 import io.winnow.io.InputFiles;
 import io.winnow.pipeline.Pipeline;
-import io.winnow.pipeline.PipelineFile;
 import io.winnow.pipeline.StepSpec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -21,9 +21,11 @@ final class PlanCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "PIPELINE")
   Path pipelineFile;
 
+  @Mixin PipelineOptions pipelineOptions;
+
   @Override
   public Integer call() throws Exception {
-    Pipeline p = PipelineFile.load(pipelineFile);
+    Pipeline p = pipelineOptions.load(pipelineFile);
     List<Path> inputs = InputFiles.expand(p.input().paths(), p.input().readsFolders());
     PrintWriter out = spec.commandLine().getOut();
     long bytes = 0;

@@ -8,7 +8,11 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
-/** User-facing progress: a bar on a terminal (docs/s, MB/s, ETA by input bytes), plain lines otherwise. */
+/**
+ * User-facing progress: a bar on a terminal, plain lines otherwise. Both show input bytes read as the files are
+ * stored ({@code MB compressed} when the inputs are compressed), one byte rate, one document rate and an ETA by
+ * input bytes; the bar is one line that rewrites itself.
+ */
 final class Progress {
   private Progress() {}
 
@@ -16,10 +20,16 @@ final class Progress {
   enum Mode { auto, bar, lines, none }
 
   static ProgressListener create(Mode mode, PrintWriter err) {
+    return create(mode, err, false);
+  }
+
+  /** @param compressed the inputs are compressed files, so the byte figures are compressed bytes */
+  static ProgressListener create(Mode mode, PrintWriter err, boolean compressed) {
     Mode m = mode == Mode.auto ? (System.console() != null ? Mode.bar : Mode.lines) : mode;
+    String unit = compressed ? "MB compressed" : "MB";
     return switch (m) {
-      case bar -> new Bar();
-      case lines -> new Lines(err, 10_000);
+      case bar -> new Bar(unit);
+      case lines -> new Lines(err, 10_000, unit);
       case none, auto -> ProgressListener.NONE;
     };
   }
@@ -31,6 +41,11 @@ final class Progress {
     volatile long totalBytes;
     volatile long startNanos;
     volatile String phase = "run";
+    final String unit;
+
+    Counting(String unit) {
+      this.unit = unit;
+    }
 
     @Override
     public void start(String phase, long totalInputBytes, int shards, int shardsAlreadyDone) {
@@ -51,20 +66,32 @@ final class Progress {
       records.addAndGet(n);
     }
 
-    String rates() {
-      double s = Math.max(1e-9, (System.nanoTime() - startNanos) / 1e9);
-      return String.format(Locale.ROOT, "%,.0f docs/s, %.1f MB/s", records.get() / s, bytes.get() / s / 1e6);
+    double seconds() {
+      return Math.max(1e-9, (System.nanoTime() - startNanos) / 1e9);
+    }
+
+    String docRate() {
+      return String.format(Locale.ROOT, "%,d docs, %,.0f docs/s", records.get(), records.get() / seconds());
     }
   }
 
   static final class Bar extends Counting {
     private ProgressBar bar;
 
+    Bar(String unit) {
+      super(unit);
+    }
+
     @Override
     public void start(String phase, long totalInputBytes, int shards, int shardsAlreadyDone) {
       super.start(phase, totalInputBytes, shards, shardsAlreadyDone);
+      // the bar's own speed is the byte rate; the extra message adds only the document count and rate
+      // small inputs in kB, so the counts are not all 0 MB
+      boolean small = totalInputBytes < 20_000_000;
+      String shown = small ? unit.replace("MB", "kB") : unit;
       bar = new ProgressBarBuilder().setTaskName(phase).setInitialMax(Math.max(1, totalInputBytes))
-          .setStyle(ProgressBarStyle.ASCII).setUnit(" MB", 1_000_000).showSpeed().setUpdateIntervalMillis(500).build();
+          .setStyle(ProgressBarStyle.ASCII).setUnit(" " + shown, small ? 1_000 : 1_000_000).showSpeed().setUpdateIntervalMillis(500)
+          .setMaxRenderedLength(140).build();
     }
 
     @Override
@@ -76,12 +103,15 @@ final class Progress {
     @Override
     public void records(long n) {
       super.records(n);
-      if (bar != null && (records.get() & 1023) == 0) bar.setExtraMessage(rates());
+      if (bar != null && (records.get() & 127) == 0) bar.setExtraMessage(" | " + docRate());
     }
 
     @Override
     public void finish() {
-      if (bar != null) bar.close();
+      if (bar != null) {
+        bar.setExtraMessage(" | " + docRate());
+        bar.close();
+      }
       bar = null;
     }
   }
@@ -91,7 +121,8 @@ final class Progress {
     private final long intervalMillis;
     private volatile long lastPrint;
 
-    Lines(PrintWriter out, long intervalMillis) {
+    Lines(PrintWriter out, long intervalMillis, String unit) {
+      super(unit);
       this.out = out;
       this.intervalMillis = intervalMillis;
     }
@@ -116,9 +147,10 @@ final class Progress {
 
     private void print() {
       long b = bytes.get();
-      double s = Math.max(1e-9, (System.nanoTime() - startNanos) / 1e9);
+      double s = seconds();
       String eta = b == 0 || totalBytes == 0 ? "?" : String.format(Locale.ROOT, "%.0f s", (totalBytes - b) * s / b);
-      out.printf(Locale.ROOT, "%s: %,d records, %.1f %% of input, %s, ETA %s%n", phase, records.get(), totalBytes == 0 ? 100.0 : 100.0 * b / totalBytes, rates(), eta);
+      out.printf(Locale.ROOT, "%s: %s; %,.1f of %,.1f %s (%.1f %%), %.1f %s/s; ETA %s%n", phase, docRate(), b / 1e6, totalBytes / 1e6, unit,
+          totalBytes == 0 ? 100.0 : 100.0 * b / totalBytes, b / s / 1e6, unit, eta);
       out.flush();
     }
   }

@@ -3,7 +3,6 @@ package io.winnow.cli;
 import io.winnow.engine.LocalEngine;
 import io.winnow.engine.ProgressListener;
 import io.winnow.pipeline.Pipeline;
-import io.winnow.pipeline.PipelineFile;
 import io.winnow.report.StatsTable;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -11,6 +10,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -23,6 +23,8 @@ final class RunCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "PIPELINE", description = "the pipeline file (YAML)")
   Path pipelineFile;
 
+  @Mixin PipelineOptions pipelineOptions;
+
   @Option(names = {"-o", "--out"}, paramLabel = "DIR", description = "run directory (overrides output.path)")
   String out;
 
@@ -32,22 +34,39 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--resume", description = "finish an interrupted run: skip shards that completed, redo the rest")
   boolean resume;
 
+  @Option(names = "--overwrite", description = "delete a finished (or unfinished) run in the output directory first and run again")
+  boolean overwrite;
+
   @Option(names = "--strict", description = "fail on the first bad input record instead of rejecting it and going on")
   boolean strict;
 
   @Option(names = "--progress", defaultValue = "auto", description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
   Progress.Mode progressMode;
 
+  /** Whether the byte figures of the progress are compressed bytes: any input named as a compressed file. */
+  static boolean compressedInputs(Pipeline p) {
+    try {
+      for (Path f : io.winnow.io.InputFiles.expand(p.input().paths(), p.input().readsFolders())) {
+        if (f.getFileName().toString().matches(".*\\.(gz|gzip|zst|zstd|bz2|xz|lz4)$")) return true;
+      }
+    } catch (java.io.IOException e) {
+      return false; // the engine reports unreadable inputs itself
+    }
+    return false;
+  }
+
   @Override
   public Integer call() throws Exception {
-    Pipeline p = PipelineFile.load(pipelineFile);
+    Pipeline p = pipelineOptions.load(pipelineFile);
     if (out != null) p = p.withOutputPath(out);
     if (workers != null) {
       if (workers < 1) throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--workers must be at least 1");
       p = p.withRun(p.run().withWorkers(workers));
     }
+    if (overwrite && resume) throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--overwrite and --resume exclude each other");
+    if (overwrite) RunDirectory.delete(Path.of(p.output().path()));
     PrintWriter stdout = spec.commandLine().getOut();
-    ProgressListener progress = Progress.create(progressMode, spec.commandLine().getErr());
+    ProgressListener progress = Progress.create(progressMode, spec.commandLine().getErr(), compressedInputs(p));
     long start = System.nanoTime();
     LocalEngine.Result r = new LocalEngine(p, resume, strict, progress).run();
     double seconds = (System.nanoTime() - start) / 1e9;

@@ -19,9 +19,23 @@ final class StatsCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "RUN_DIR")
   Path runDir;
 
+  @picocli.CommandLine.Option(names = "--by", paramLabel = "FIELD",
+      description = "the funnel per value of a run.group_by field (as written there, or its last part: source for metadata.source)")
+  String by;
+
   @Override
   public Integer call() throws IOException {
-    StatsTable.print(RunStats.fromJson(readStats(runDir)), spec.commandLine().getOut());
+    RunStats stats = RunStats.fromJson(readStats(runDir));
+    if (by == null) {
+      StatsTable.print(stats, spec.commandLine().getOut());
+      return 0;
+    }
+    if (!StatsTable.printGroups(stats, by, spec.commandLine().getOut())) {
+      spec.commandLine().getErr().println("winnow: " + runDir + " has no figures by '" + by + "'"
+          + (stats.groups().isEmpty() ? "; add run.group_by: [" + by + "] to the pipeline (or --set run.group_by=[" + by + "]) and run it again"
+              : "; it has: " + String.join(", ", stats.groups().byField().keySet())));
+      return Winnow.FAILED;
+    }
     return 0;
   }
 

@@ -11,8 +11,8 @@ import picocli.CommandLine.Spec;
 /** The {@code winnow} command. */
 @Command(name = "winnow", mixinStandardHelpOptions = true, version = "winnow 0.1.0",
     description = "A training-data refinery for language models.",
-    subcommands = {RunCommand.class, DedupCommand.class, CollapseSimCommand.class, DecontamIndexCommand.class, ProvenanceIndexCommand.class, TrainDetectorCommand.class, EvalDetectorCommand.class, TrainQualityCommand.class, RefilterCommand.class, PlanCommand.class, ExplainCommand.class, StatsCommand.class,
-        StepsCommand.class, TokenizeCommand.class, DiversityCommand.class, CompareCommand.class, LicensesCommand.class, SelectionCommand.class, ContaminationCommand.class,
+    subcommands = {RunCommand.class, DedupCommand.class, CollapseSimCommand.class, DecontamIndexCommand.class, ProvenanceIndexCommand.class, TrainDetectorCommand.class, EvalDetectorCommand.class, TrainQualityCommand.class, RefilterCommand.class, PlanCommand.class, ExplainCommand.class, StatsCommand.class, ReportCommand.class, SampleCommand.class,
+        StepsCommand.class, TokenizeCommand.class, DiversityCommand.class, CompareCommand.class, LicensesCommand.class, SelectionCommand.class, ContaminationCommand.class, SparkRunCommand.class,
         CommandLine.HelpCommand.class})
 public final class Winnow implements Runnable {
   /** Exit code of a run that failed on data or configuration (usage errors exit with 2). */
@@ -22,7 +22,7 @@ public final class Winnow implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (run, plan, explain, stats, steps)");
+    throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (run, plan, explain, stats, report, sample, steps...; see winnow --help)");
   }
 
   public static CommandLine commandLine() {

@@ -15,7 +15,7 @@ class ExamplesTest {
   @TempDir Path dir;
 
   @ParameterizedTest
-  @ValueSource(strings = {"web-quality.yaml", "commoncrawl.yaml", "decontaminate.yaml", "to-parquet.yaml", "slop.yaml", "rebalance.yaml", "code-licenses.yaml", "extract.yaml"})
+  @ValueSource(strings = {"web-quality.yaml", "commoncrawl.yaml", "decontaminate.yaml", "to-parquet.yaml", "slop.yaml", "rebalance.yaml", "code-licenses.yaml", "extract.yaml", "report.yaml"})
   void exampleRunsAndAccountsForEveryRecord(String name) throws Exception {
     Path root = Path.of("..").toAbsolutePath().normalize();
     String yaml = Files.readString(root.resolve("examples").resolve(name))
@@ -29,6 +29,10 @@ class ExamplesTest {
     DecisionLogReader.forEach(dir.resolve("run"), e -> logged.incrementAndGet());
     String records = r.out().replaceAll("(?s).*records ([0-9,]+) = .*", "$1").replace(",", "");
     assertThat(logged.get()).isEqualTo(Long.parseLong(records)).isPositive();
+    // and every example run has its report
+    CliTest.Result report = CliTest.winnow("report", dir.resolve("run").toString(), "-o", dir.resolve("report.html").toString());
+    assertThat(report.exit()).as(report.err()).isZero();
+    assertThat(Files.readString(dir.resolve("report.html"))).contains("data-chart=\"funnel\"");
   }
 
   @org.junit.jupiter.api.Test

@@ -53,10 +53,19 @@ public final class LocalEngine {
   public LocalEngine(Pipeline pipeline, boolean resume, boolean strict, ProgressListener progress) {
     if (pipeline.output().path() == null) throw new RunFailedException("no output path: set output.path in the pipeline file or pass --out");
     OutputPlacement.refuseRemote(pipeline.output().path());
-    this.pipeline = pipeline;
+    this.pipeline = planned(pipeline);
     this.resume = resume;
     this.strict = strict;
     this.progress = progress == null ? ProgressListener.NONE : progress;
+  }
+
+  /** A run.limit is spread over the input files before any shard starts (RecordBudgets). */
+  private static Pipeline planned(Pipeline p) {
+    try {
+      return io.winnow.pipeline.RecordBudgets.plan(p);
+    } catch (IOException e) {
+      throw new RunFailedException("run.limit: cannot count the first records of the input: " + e.getMessage(), e);
+    }
   }
 
   /** The result: merged statistics, and how many shards ran now versus were already complete. */
@@ -179,7 +188,9 @@ public final class LocalEngine {
     long splitBytes = pipeline.input().splitBytes();
     for (int i = 0; i < inputs.size(); i++) {
       Path file = inputs.get(i);
-      boolean splittable = formats.get(i).equals("jsonl") && Files.isRegularFile(file) && splitBytes > 0 && Files.size(file) > splitBytes;
+      // --limit/--sample budgets count a file's records from its start: such trial runs read files whole
+      boolean splittable = formats.get(i).equals("jsonl") && Files.isRegularFile(file) && splitBytes > 0 && Files.size(file) > splitBytes
+          && pipeline.run().selection().readsAll();
       List<InputSplit> splits = splittable ? InputSplit.plan(file, splitBytes) : List.of();
       if (splits.size() > 1) LOG.info("{}: read as {} shards of about {} bytes (input.split_bytes)", file, splits.size(), splitBytes);
       if (splits.size() <= 1) out.add(ShardInput.of(out.size(), file, file.toString(), formats.get(i)));
@@ -297,8 +308,12 @@ public final class LocalEngine {
       if (!resume) {
         throw new RunFailedException(layout.root() + " already holds a run; pass --resume to finish it, or choose another output path");
       }
-      String difference = record.differenceFrom(JSON.readTree(runJson.toFile()));
-      if (difference != null) throw new RunFailedException("cannot resume " + layout.root() + ": " + difference);
+      com.fasterxml.jackson.databind.JsonNode previous = JSON.readTree(runJson.toFile());
+      String difference = record.differenceFrom(previous);
+      if (difference != null) {
+        throw new RunFailedException("cannot resume " + layout.root() + ": " + difference
+            + io.winnow.pipeline.PipelineDiff.describe(previous.path("pipeline"), pipeline.definition()));
+      }
     }
     List<Path> dirs = new ArrayList<>(List.of(layout.root(), layout.data(), layout.decisions(), layout.stats(), layout.completions()));
     if (pipeline.output().repartitions()) dirs.add(layout.shardData());
@@ -333,7 +348,7 @@ public final class LocalEngine {
   /** Removes every file of an unfinished shard (complete or temporary) before it is redone. */
   private static void cleanShard(RunLayout layout, int shard) throws IOException {
     String prefix = RunLayout.shardName(shard);
-    for (Path dir : List.of(layout.data(), layout.shardData(), layout.decisions(), layout.stats())) {
+    for (Path dir : List.of(layout.data(), layout.shardData(), layout.excluded(), layout.decisions(), layout.stats())) {
       if (!Files.isDirectory(dir)) continue;
       try (DirectoryStream<Path> s = Files.newDirectoryStream(dir, prefix + "[.-]*")) {
         for (Path p : s) Files.deleteIfExists(p);

@@ -13,6 +13,7 @@ import java.nio.file.Path;
  * data/part-00000-of-00064.jsonl.zst  with output.shards / target_file_bytes: the kept documents re-partitioned
  * shard-data/part-00000-000...   with re-partitioning: shard 0's kept documents until the output is written
  * completions/output            marker: the re-partitioned output is complete, with its files and sizes
+ * excluded/part-00000-000.jsonl.zst dropped documents of shard 0 with their reason (output.excluded: true)
  * decisions/part-00000.jsonl.zst decision log of shard 0: one line per input record
  * stats/part-00000.json         statistics of shard 0
  * completions/part-00000        marker: shard 0 is complete, with its files and sizes (written last)
@@ -28,6 +29,7 @@ public record RunLayout(Path root) {
   public Path shardData() { return root.resolve("shard-data"); }
   public Path outputMarker() { return completions().resolve("output"); }
   public Path decisions() { return root.resolve("decisions"); }
+  public Path excluded() { return root.resolve("excluded"); }
   public Path stats() { return root.resolve("stats"); }
   public Path completions() { return root.resolve("completions"); }
   public Path runJson() { return root.resolve("run.json"); }

@@ -2,6 +2,7 @@ package io.winnow.engine;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.winnow.doc.Decision;
 import io.winnow.doc.Document;
 import io.winnow.io.AtomicFiles;
 import io.winnow.io.DocumentWriter;
@@ -78,12 +79,14 @@ public final class ShardTask {
     Path logFile = layout.decisionLog(shard, ext);
     String idField = pipeline.input().idField();
     String textField = pipeline.input().textField();
+    List<String> groupBy = pipeline.run().groupBy();
     List<Path> dataFiles;
     Path dataDir = out.repartitions() ? layout.shardData() : layout.data();
     DocumentWriter writer = out.format().equals("jsonl")
         ? new JsonlWriter(dataDir, RunLayout.shardName(shard), out.compression(), out.maxFileBytes(), idField, textField)
         : Formats.get(out.format()).openWriter(dataDir, RunLayout.shardName(shard), out.compressionName(),
             out.maxFileBytes(), out.rowGroupBytes(), idField, textField);
+    ExcludedWriter excluded = ExcludedWriter.open(out.excluded(), layout, shard, out.compression(), out.maxFileBytes(), idField, textField);
     RunStats carried;
     try (StepChain chain = new StepChain(steps, in.stepsDone(), steps.size(), pipeline);
          ShardInput.RecordSource records = in.open(pipeline, tokens, progress::bytes);
@@ -99,6 +102,9 @@ public final class ShardTask {
           case DROPPED -> {
             stats.recordDocument(r.bytesIn, r.wordsIn, r.tokensIn);
             stats.recordDropped();
+            Decision last = r.trail.get(r.trail.size() - 1);
+            if (!groupBy.isEmpty()) stats.groups().record(groupBy, r.doc, last.step(), r.bytesIn, r.tokensIn, 0, 0);
+            excluded.write(r.doc, last);
             log.document(r.doc, Outcome.DROPPED, r.trail);
           }
           case LIVE -> {
@@ -107,15 +113,18 @@ public final class ShardTask {
             writer.write(doc);
             long tokensOut = tokens == null ? -1 : r.modified ? tokens.count(doc.text()) : r.tokensIn;
             stats.recordKept(doc.utf8Bytes(), doc.whitespaceWords(), tokensOut);
+            if (!groupBy.isEmpty()) stats.groups().record(groupBy, doc, null, r.bytesIn, r.tokensIn, doc.utf8Bytes(), tokensOut);
             log.document(doc, Outcome.KEPT, r.trail);
           }
         }
       }
-      dataFiles = writer.commit();
+      dataFiles = new ArrayList<>(writer.commit());
+      dataFiles.addAll(excluded.commit());
       chain.addCountersTo(stats);
       carried = records.carried();
     } finally {
       writer.close();
+      excluded.close();
     }
     carried.steps().forEach((id, s) -> stats.step(id).merge(s));
     commit(logFile, dataFiles, stats);

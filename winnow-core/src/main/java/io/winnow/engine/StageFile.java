@@ -39,7 +39,7 @@ import java.util.function.LongConsumer;
  */
 final class StageFile {
   private static final byte[] MAGIC = "WINNOW-STAGE-1\n".getBytes(StandardCharsets.US_ASCII);
-  private static final int END = 0, LIVE = 1, DROPPED = 2, REJECTED = 3;
+  private static final int END = 0, LIVE = 1, DROPPED = 2, REJECTED = 3, DROPPED_WHOLE = 4;
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private StageFile() {}
@@ -50,7 +50,11 @@ final class StageFile {
     private final DataOutputStream out;
     private boolean closed;
 
-    Writer(Path target) throws IOException {
+    private final boolean keepDropped;
+
+    /** @param keepDropped write dropped documents whole (text, fields), not only their id and provenance */
+    Writer(Path target, boolean keepDropped) throws IOException {
+      this.keepDropped = keepDropped;
       this.target = target;
       Files.createDirectories(target.getParent());
       this.out = new DataOutputStream(new BufferedOutputStream(
@@ -66,9 +70,14 @@ final class StageFile {
           writeFigures(r);
         }
         case DROPPED -> {
-          out.writeByte(DROPPED);
-          StagedValues.writeString(out, r.doc.id());
-          writeProvenance(r.doc.provenance());
+          if (keepDropped) {
+            out.writeByte(DROPPED_WHOLE);
+            writeDocument(r.doc);
+          } else {
+            out.writeByte(DROPPED);
+            StagedValues.writeString(out, r.doc.id());
+            writeProvenance(r.doc.provenance());
+          }
           writeFigures(r);
         }
         case REJECTED -> {
@@ -188,6 +197,11 @@ final class StageFile {
           case DROPPED -> {
             String id = StagedValues.readString(in);
             StagedRecord r = readFigures(new Document(id, "", null, readProvenance()));
+            r.drop();
+            return r;
+          }
+          case DROPPED_WHOLE -> {
+            StagedRecord r = readFigures(readDocument());
             r.drop();
             return r;
           }

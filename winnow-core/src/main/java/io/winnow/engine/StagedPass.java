@@ -22,6 +22,11 @@ public final class StagedPass {
 
   private StagedPass() {}
 
+  /** The final pass writes dropped documents to excluded/ or counts them per group: their text and fields must reach it. */
+  static boolean keepsDroppedDocuments(Pipeline pipeline) {
+    return pipeline.output().excluded() || !pipeline.run().groupBy().isEmpty();
+  }
+
   /**
    * @param before every step before the corpus step; those from {@code in.stepsDone()} on run here
    * @param stageOut where the records go for the next pass; null to write none (the next pass reads the input)
@@ -32,7 +37,7 @@ public final class StagedPass {
       boolean strict, ProgressListener progress, Survivor survivor) throws IOException {
     try (StepChain chain = new StepChain(before, in.stepsDone(), before.size(), pipeline);
          ShardInput.RecordSource records = in.open(pipeline, tokens, progress::bytes);
-         StageFile.Writer stage = stageOut == null ? null : new StageFile.Writer(stageOut)) {
+         StageFile.Writer stage = stageOut == null ? null : new StageFile.Writer(stageOut, keepsDroppedDocuments(pipeline))) {
       for (StagedRecord r; (r = records.next()) != null; ) {
         if (Thread.currentThread().isInterrupted()) throw new RunFailedException("shard " + in.shard() + " interrupted: another shard failed");
         progress.records(1);

@@ -21,8 +21,16 @@ public final class DocumentReaders {
     return open(file, file.toString(), format, idField, textField, limits, onRawBytes);
   }
 
-  /** As above, with documents naming {@code source} as their origin (e.g. the remote path a local copy came from). */
+  /**
+   * As above, with documents naming {@code source} as their origin (e.g. the remote path a local copy came
+   * from). Only the records of {@code limits.selection()} come out.
+   */
   public static DocumentReader open(Path file, String source, String format, String idField, String textField,
+      ReaderLimits limits, LongConsumer onRawBytes) {
+    return limits.selection().wrap(openAll(file, source, format, idField, textField, limits, onRawBytes), source);
+  }
+
+  private static DocumentReader openAll(Path file, String source, String format, String idField, String textField,
       ReaderLimits limits, LongConsumer onRawBytes) {
     InputStream raw = null;
     try {

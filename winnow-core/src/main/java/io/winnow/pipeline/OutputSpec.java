@@ -16,9 +16,11 @@ import io.winnow.io.Compression;
  *     about equal document counts, whatever the number of input shards (0: one set of files per input shard)
  * @param targetFileBytes as {@code shards}, with the count chosen so that files hold about this many bytes of
  *     text (0: off)
+ * @param excluded also write dropped documents, as the dropping step saw them and with their reason
+ *     ({@code winnow_dropped_by}, {@code winnow_reason}), to {@code excluded/} as JSONL
  */
 public record OutputSpec(String path, String format, String compressionName, long maxFileBytes, long rowGroupBytes,
-    int shards, long targetFileBytes) {
+    int shards, long targetFileBytes, boolean excluded) {
   static OutputSpec from(Params p) {
     java.util.List<String> formats = new java.util.ArrayList<>(java.util.List.of("jsonl"));
     formats.addAll(io.winnow.io.Formats.writerNames());
@@ -29,7 +31,8 @@ public record OutputSpec(String path, String format, String compressionName, lon
     OutputSpec s = new OutputSpec(p.getString("path", null), format, compression,
         p.getLong("max_file_bytes", 1L << 30, 1L << 10, Long.MAX_VALUE),
         p.getLong("row_group_bytes", 128L << 20, 1L << 16, 1L << 31),
-        p.getInt("shards", 0, 0, 99_999), p.getLong("target_file_bytes", 0, 0, Long.MAX_VALUE));
+        p.getInt("shards", 0, 0, 99_999), p.getLong("target_file_bytes", 0, 0, Long.MAX_VALUE),
+        p.getBool("excluded", false));
     if (s.shards > 0 && s.targetFileBytes > 0) throw p.invalid("shards", "set either shards or target_file_bytes, not both");
     if (s.repartitions() && !format.equals("jsonl")) throw p.invalid("shards", "re-partitioned output is written as jsonl only");
     p.finish();
@@ -47,6 +50,6 @@ public record OutputSpec(String path, String format, String compressionName, lon
   }
 
   public OutputSpec withPath(String newPath) {
-    return new OutputSpec(newPath, format, compressionName, maxFileBytes, rowGroupBytes, shards, targetFileBytes);
+    return new OutputSpec(newPath, format, compressionName, maxFileBytes, rowGroupBytes, shards, targetFileBytes, excluded);
   }
 }

@@ -20,10 +20,36 @@ public final class Params {
   private final String where;
   private final Map<String, Object> raw;
   private final Set<String> known = new LinkedHashSet<>();
+  /** When describing a step ({@code winnow steps NAME}): every parameter read, with its kind, default and range. */
+  private final Map<String, ParamInfo> described;
+  private final String describedPrefix;
+
+  /** One parameter as a step reads it: {@code kind} and {@code allowed} in words, the default as written in YAML. */
+  public record ParamInfo(String key, String kind, String allowed, Object defaultValue) {}
 
   public Params(String where, Map<String, Object> raw) {
+    this(where, raw, null, "");
+  }
+
+  private Params(String where, Map<String, Object> raw, Map<String, ParamInfo> described, String describedPrefix) {
     this.where = where;
     this.raw = raw == null ? Map.of() : raw;
+    this.described = described;
+    this.describedPrefix = describedPrefix;
+  }
+
+  /** Empty parameters that record what a step reads: its parameters with defaults, see {@link #described()}. */
+  public static Params describing(String where) {
+    return new Params(where, Map.of(), new java.util.LinkedHashMap<>(), "");
+  }
+
+  /** The parameters read so far, in order, when made by {@link #describing}; otherwise empty. */
+  public List<ParamInfo> described() {
+    return described == null ? List.of() : List.copyOf(described.values());
+  }
+
+  private void note(String key, String kind, String allowed, Object def) {
+    if (described != null) described.put(describedPrefix + key, new ParamInfo(describedPrefix + key, kind, allowed, def));
   }
 
   public static Params empty(String where) {
@@ -51,6 +77,7 @@ public final class Params {
   /** A number in [min, max]; absent → default (which may be null = disabled); explicit null → null. */
   public Double optDouble(String key, Double def, double min, double max) {
     known.add(key);
+    note(key, "number", "[" + fmt(min) + ", " + fmt(max) + "] or null", def);
     if (!raw.containsKey(key)) return def;
     Object v = raw.get(key);
     if (v == null) return null;
@@ -62,6 +89,7 @@ public final class Params {
 
   public double getDouble(String key, double def, double min, double max) {
     Double d = optDouble(key, def, min, max);
+    note(key, "number", "[" + fmt(min) + ", " + fmt(max) + "]", def);
     if (d == null) throw error(key, "must not be null");
     return d;
   }
@@ -69,6 +97,7 @@ public final class Params {
   /** An integer in [min, max]; absent → default (may be null); explicit null → null. */
   public Integer optInt(String key, Integer def, long min, long max) {
     known.add(key);
+    note(key, "integer", "[" + min + ", " + max + "] or null", def);
     if (!raw.containsKey(key)) return def;
     Object v = raw.get(key);
     if (v == null) return null;
@@ -80,11 +109,13 @@ public final class Params {
 
   public int getInt(String key, int def, long min, long max) {
     Integer i = optInt(key, def, min, max);
+    note(key, "integer", "[" + min + ", " + max + "]", def);
     if (i == null) throw error(key, "must not be null");
     return i;
   }
 
   public long getLong(String key, long def, long min, long max) {
+    note(key, "integer", "[" + min + ", " + max + "]", def);
     Object v = value(key);
     if (v == null) return def;
     if (!(v instanceof Integer || v instanceof Long)) throw error(key, "must be an integer in [" + min + ", " + max + "], got " + show(v));
@@ -94,6 +125,7 @@ public final class Params {
   }
 
   public boolean getBool(String key, boolean def) {
+    note(key, "boolean", "true, false", def);
     Object v = value(key);
     if (v == null) return def;
     if (!(v instanceof Boolean b)) throw error(key, "must be true or false, got " + show(v));
@@ -101,6 +133,7 @@ public final class Params {
   }
 
   public String getString(String key, String def) {
+    note(key, "string", "", def);
     Object v = value(key);
     if (v == null) return def;
     if (!(v instanceof String s)) throw error(key, "must be a string, got " + show(v));
@@ -110,6 +143,7 @@ public final class Params {
   /** A string from a closed set of choices. */
   public String getChoice(String key, String def, String... allowed) {
     String s = getString(key, def);
+    note(key, "choice", String.join(", ", allowed), def);
     if (s == null) return null;
     for (String a : allowed) if (a.equals(s)) return s;
     throw error(key, "must be one of " + String.join(", ", allowed) + ", got " + show(s));
@@ -117,6 +151,7 @@ public final class Params {
 
   /** A string or a list of strings. */
   public List<String> getStrings(String key, List<String> def) {
+    note(key, "string list", "", def);
     Object v = value(key);
     if (v == null) return def;
     if (v instanceof String s) return List.of(s);
@@ -131,6 +166,7 @@ public final class Params {
 
   /** A map from n-gram size to a ratio threshold, e.g. {@code {2: 0.2, 3: 0.18}}. */
   public Map<Integer, Double> getIntDoubleMap(String key, Map<Integer, Double> def, int minKey, int maxKey) {
+    note(key, "map n -> ratio", "n in [" + minKey + ", " + maxKey + "], ratio in [0, 1]", def);
     Object v = value(key);
     if (v == null) return raw.containsKey(key) ? Map.of() : def;
     if (!(v instanceof Map<?, ?> m)) throw error(key, "must be a map of n-gram size to ratio, e.g. {2: 0.2}, got " + show(v));
@@ -153,6 +189,7 @@ public final class Params {
   /** A list of entries, each a string or a map (returned as nested {@link Params}); absent → empty. */
   @SuppressWarnings("unchecked")
   public List<Object> getEntries(String key) {
+    note(key, "list", "strings or maps", List.of());
     Object v = value(key);
     if (v == null) return List.of();
     if (!(v instanceof List<?> list)) throw error(key, "must be a list, got " + show(v));
@@ -170,7 +207,8 @@ public final class Params {
   @SuppressWarnings("unchecked")
   public Params section(String key) {
     Object v = value(key);
-    if (v == null) return new Params(where + "." + key, Map.of());
+    // a described section's keys are listed as section.key
+    if (v == null) return new Params(where + "." + key, Map.of(), described, describedPrefix + key + ".");
     if (!(v instanceof Map<?, ?> m)) throw error(key, "must be a map of keys to values, got " + show(v));
     return new Params(where + "." + key, new LinkedHashMap<>((Map<String, Object>) m));
   }

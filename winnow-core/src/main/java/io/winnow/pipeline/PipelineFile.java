@@ -43,6 +43,11 @@ public final class PipelineFile {
   }
 
   public Pipeline read(Path file) {
+    return read(file, List.of());
+  }
+
+  /** The pipeline file with {@code --set} overrides applied before validation (see {@link PipelineOverrides}). */
+  public Pipeline read(Path file, List<String> overrides) {
     String yaml;
     try {
       yaml = Files.readString(file);
@@ -51,11 +56,12 @@ public final class PipelineFile {
     } catch (IOException e) {
       throw new PipelineException(file + ": cannot read: " + e.getMessage(), e);
     }
-    return parse(file.toString(), yaml);
+    if (overrides.isEmpty()) return parse(file.toString(), yaml);
+    return parse(file.toString(), PipelineOverrides.apply(yamlMap(file.toString(), yaml), overrides));
   }
 
   @SuppressWarnings("unchecked")
-  public Pipeline parse(String name, String yaml) {
+  private static Map<String, Object> yamlMap(String name, String yaml) {
     Object root;
     try {
       root = new ObjectMapper(new YAMLFactory()).readValue(yaml, Object.class);
@@ -64,7 +70,16 @@ public final class PipelineFile {
       throw new PipelineException(name + where + ": not valid YAML: " + e.getOriginalMessage(), e);
     }
     if (!(root instanceof Map<?, ?> top)) throw new PipelineException(name + ": must be a map with sections input, steps, output, run");
-    Map<String, Object> def = new LinkedHashMap<>((Map<String, Object>) top);
+    return (Map<String, Object>) top;
+  }
+
+  public Pipeline parse(String name, String yaml) {
+    return parse(name, yamlMap(name, yaml));
+  }
+
+  /** A pipeline from its parsed definition (a YAML file read into maps and lists, perhaps with overrides applied). */
+  public Pipeline parse(String name, Map<String, Object> top) {
+    Map<String, Object> def = new LinkedHashMap<>(top);
     for (String key : def.keySet()) {
       if (!SECTIONS.contains(key)) throw new PipelineException(name + ": unknown section '" + key + "'; allowed: input, steps, output, run");
     }

@@ -14,15 +14,24 @@ import io.winnow.io.ReaderLimits;
  *     an error after writing its files (1 turns the check off)
  * @param stepTimeoutSeconds a step that takes longer on one document rejects it as {@code step.timeout}
  *     (checked cooperatively by the steps; 0 for no limit)
+ * @param selection which records are read: {@code limit} (the first N records of the run), {@code sample} (a
+ *     seeded share of them), {@code sample_seed}
+ * @param groupBy document fields ({@code metadata.source}, {@code language}, any dotted path into the record)
+ *     whose values get their own funnel figures in stats.json
  */
-public record RunSpec(int workers, long maxDocumentBytes, String tokenizer, double maxRejectedShare, double stepTimeoutSeconds) {
+public record RunSpec(int workers, long maxDocumentBytes, String tokenizer, double maxRejectedShare, double stepTimeoutSeconds,
+    io.winnow.io.RecordSelection selection, java.util.List<String> groupBy) {
+
   static RunSpec from(Params p) {
     RunSpec s = new RunSpec(
         p.getInt("workers", Runtime.getRuntime().availableProcessors(), 1, 1024),
         p.getLong("max_document_bytes", ReaderLimits.DEFAULT_MAX_DOCUMENT_BYTES, 1, Integer.MAX_VALUE - 16),
         tokenizer(p),
         p.getDouble("max_rejected_share", 0.5, 0, 1),
-        p.getDouble("step_timeout_seconds", 60, 0, 86_400));
+        p.getDouble("step_timeout_seconds", 60, 0, 86_400),
+        new io.winnow.io.RecordSelection(p.getLong("limit", 0, 0, Long.MAX_VALUE), p.getDouble("sample", 1.0, Double.MIN_VALUE, 1.0),
+            p.getLong("sample_seed", 0, Long.MIN_VALUE, Long.MAX_VALUE), null),
+        p.getStrings("group_by", java.util.List.of()));
     p.finish();
     return s;
   }
@@ -40,11 +49,22 @@ public record RunSpec(int workers, long maxDocumentBytes, String tokenizer, doub
     m.put("max_document_bytes", maxDocumentBytes);
     m.put("tokenizer", io.winnow.report.Tokenizers.identity(tokenizer));
     m.put("step_timeout_seconds", stepTimeoutSeconds);
+    // only when set, so runs without them keep the fingerprint they had before these options existed
+    if (selection.isLimited()) m.put("limit", selection.limit());
+    if (selection.sampleRate() < 1) {
+      m.put("sample", selection.sampleRate());
+      m.put("sample_seed", selection.seed());
+    }
+    if (!groupBy.isEmpty()) m.put("group_by", groupBy);
     return m;
   }
 
   public RunSpec withWorkers(int w) {
-    return new RunSpec(w, maxDocumentBytes, tokenizer, maxRejectedShare, stepTimeoutSeconds);
+    return new RunSpec(w, maxDocumentBytes, tokenizer, maxRejectedShare, stepTimeoutSeconds, selection, groupBy);
+  }
+
+  public RunSpec withSelection(io.winnow.io.RecordSelection s) {
+    return new RunSpec(workers, maxDocumentBytes, tokenizer, maxRejectedShare, stepTimeoutSeconds, s, groupBy);
   }
 
   /** The per-document time limit of each step, or null for none. */
@@ -53,6 +73,6 @@ public record RunSpec(int workers, long maxDocumentBytes, String tokenizer, doub
   }
 
   public ReaderLimits readerLimits() {
-    return new ReaderLimits(maxDocumentBytes);
+    return new ReaderLimits(maxDocumentBytes, selection);
   }
 }

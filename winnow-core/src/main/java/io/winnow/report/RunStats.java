@@ -29,6 +29,8 @@ public final class RunStats {
   final Map<String, StepStats> steps = new LinkedHashMap<>();
   /** Figures of the corpus steps' fits (clusters...), computed once per run, not merged per shard. */
   final Map<String, Object> corpusSteps = new LinkedHashMap<>();
+  /** funnel figures per value of the run.group_by fields */
+  final GroupStats groups = new GroupStats();
   /** corpus-level figures derived from step counters (see CounterSummary), by step id */
   final Map<String, Object> estimates = new LinkedHashMap<>();
 
@@ -36,14 +38,19 @@ public final class RunStats {
     documents++;
     bytesIn += bytes;
     wordsIn += words;
-    if (tokens >= 0) tokensIn = Math.max(tokensIn, 0) + tokens;
+    tokensIn = plusCount(tokensIn, tokens);
   }
 
   public void recordKept(long bytes, long words, long tokens) {
     kept++;
     bytesOut += bytes;
     wordsOut += words;
-    if (tokens >= 0) tokensOut = Math.max(tokensOut, 0) + tokens;
+    tokensOut = plusCount(tokensOut, tokens);
+  }
+
+  /** A sum of counts where -1 means "not counted" (no tokenizer): it stays -1 until a counted value comes. */
+  static long plusCount(long total, long n) {
+    return n < 0 ? total : Math.max(total, 0) + n;
   }
 
   public void recordDropped() {
@@ -74,11 +81,12 @@ public final class RunStats {
     bytesOut += o.bytesOut;
     wordsIn += o.wordsIn;
     wordsOut += o.wordsOut;
-    if (o.tokensIn >= 0) tokensIn = Math.max(tokensIn, 0) + o.tokensIn;
-    if (o.tokensOut >= 0) tokensOut = Math.max(tokensOut, 0) + o.tokensOut;
+    tokensIn = plusCount(tokensIn, o.tokensIn);
+    tokensOut = plusCount(tokensOut, o.tokensOut);
     o.rejectedByReason.forEach((k, v) -> rejectedByReason.merge(k, v, Long::sum));
     o.rejectedExample.forEach(rejectedExample::putIfAbsent);
     o.steps.forEach((k, v) -> step(k).merge(v));
+    groups.merge(o.groups);
     return this;
   }
 
@@ -99,6 +107,7 @@ public final class RunStats {
   public Map<String, StepStats> steps() { return steps; }
   public Map<String, Object> corpusSteps() { return corpusSteps; }
   public Map<String, Object> estimates() { return estimates; }
+  public GroupStats groups() { return groups; }
 
   // ------------------------------------------------------------------------------------------ JSON
 
@@ -120,6 +129,7 @@ public final class RunStats {
     if (tokensOut >= 0) n.put("tokens_out", tokensOut);
     if (!corpusSteps.isEmpty()) n.set("corpus_steps", m.valueToTree(corpusSteps));
     if (!estimates.isEmpty()) n.set("estimates", m.valueToTree(estimates));
+    if (!groups.isEmpty()) n.set("groups", groups.toJson(m));
     ObjectNode st = n.putObject("steps");
     steps.forEach((id, s) -> {
       ObjectNode o = st.putObject(id);
@@ -155,6 +165,7 @@ public final class RunStats {
     n.path("rejected_example").fields().forEachRemaining(e -> r.rejectedExample.put(e.getKey(), e.getValue().asText()));
     n.path("corpus_steps").fields().forEachRemaining(e -> r.corpusSteps.put(e.getKey(), e.getValue()));
     n.path("estimates").fields().forEachRemaining(e -> r.estimates.put(e.getKey(), e.getValue()));
+    r.groups.merge(GroupStats.fromJson(n.path("groups")));
     n.path("steps").fields().forEachRemaining(e -> {
       JsonNode o = e.getValue();
       StepStats s = r.step(e.getKey());

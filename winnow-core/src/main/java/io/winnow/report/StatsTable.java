@@ -44,6 +44,39 @@ public final class StatsTable {
     out.flush();
   }
 
+  /**
+   * The funnel per value of a {@code run.group_by} field. {@code field} is the field as written in group_by or
+   * its last part ({@code source} for {@code metadata.source}).
+   *
+   * @return false when the run has no such group (nothing is printed)
+   */
+  public static boolean printGroups(RunStats s, String field, PrintWriter out) {
+    String key = null;
+    for (String f : s.groups().byField().keySet()) {
+      if (f.equals(field) || f.endsWith("." + field)) key = key == null || f.equals(field) ? f : key;
+    }
+    if (key == null) return false;
+    Map<String, GroupStats.Figures> values = s.groups().byField().get(key);
+    boolean tokens = values.values().stream().anyMatch(f -> f.tokensIn() >= 0);
+    out.printf(Locale.ROOT, "%-28s %10s %10s %7s %11s %11s%s  %s%n", "by " + key, "documents", "kept", "kept %", "bytes in", "bytes out",
+        tokens ? String.format(Locale.ROOT, " %12s", "tokens out") : "", "dropped by step");
+    out.println("-".repeat(tokens ? 110 : 97));
+    for (Map.Entry<String, GroupStats.Figures> e : values.entrySet()) {
+      GroupStats.Figures f = e.getValue();
+      StringBuilder by = new StringBuilder();
+      f.droppedByStep().entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+          .forEach(d -> by.append(by.length() == 0 ? "" : ", ").append(d.getKey()).append(' ').append(String.format(Locale.ROOT, "%,d", d.getValue())));
+      out.printf(Locale.ROOT, "%-28s %,10d %,10d %6.1f%% %11s %11s%s  %s%n", clip(e.getKey(), 28), f.documents(), f.kept(), pct(f.kept(), f.documents()),
+          human(f.bytesIn()), human(f.bytesOut()), tokens ? String.format(Locale.ROOT, " %,12d", Math.max(0, f.tokensOut())) : "", by);
+    }
+    out.flush();
+    return true;
+  }
+
+  private static String clip(String s, int n) {
+    return s.length() <= n ? s : s.substring(0, n - 1) + "…";
+  }
+
   private static String shortReason(String reason) {
     int dot = reason.indexOf('.');
     return dot < 0 ? reason : reason.substring(dot + 1);
@@ -53,7 +86,7 @@ public final class StatsTable {
     return whole == 0 ? 0 : 100.0 * part / whole;
   }
 
-  static String human(long bytes) {
+  public static String human(long bytes) {
     if (bytes < 1024) return bytes + " B";
     double v = bytes;
     String[] units = {"KiB", "MiB", "GiB", "TiB"};

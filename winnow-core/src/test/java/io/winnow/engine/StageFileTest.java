@@ -43,7 +43,7 @@ class StageFileTest {
     Path file = dir.resolve("stage/part-00000.zst");
     RunStats counters = new RunStats();
     counters.step("a").recordKept(10, 2, 5);
-    try (StageFile.Writer w = new StageFile.Writer(file)) {
+    try (StageFile.Writer w = new StageFile.Writer(file, false)) {
       w.write(StagedRecord.live(doc, 100, 20, -1, true, trail));
       StagedRecord d = StagedRecord.live(dropped, 4, 1, 3, false, new ArrayList<>(List.of(new Decision("a", Action.DROP, "a.why", Map.of()))));
       d.drop();
@@ -82,7 +82,7 @@ class StageFileTest {
   @Test
   void anUnfinishedStageIsNotVisibleAndAMissingOneIsNamed() throws IOException {
     Path file = dir.resolve("stage/part-00001.zst");
-    try (StageFile.Writer w = new StageFile.Writer(file)) {
+    try (StageFile.Writer w = new StageFile.Writer(file, false)) {
       w.write(StagedRecord.rejected(new Rejection(null, "x:1", Rejection.Reason.MALFORMED_JSON, "bad")));
     }
     assertThat(Files.exists(file)).isFalse();
