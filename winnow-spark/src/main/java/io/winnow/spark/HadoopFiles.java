@@ -139,8 +139,20 @@ final class HadoopFiles {
       if (!fs.exists(d)) continue;
       for (FileStatus st : fs.listStatus(d)) {
         String n = st.getPath().getName();
-        if (n.startsWith(shardName) || n.startsWith("." + shardName)) fs.delete(st.getPath(), false);
+        if (belongsToShard(n, shardName)) fs.delete(st.getPath(), false);
       }
     }
+  }
+
+  /**
+   * A file of shard {@code part-10000} is named {@code part-10000.…} or {@code part-10000-…} (or is such a name's
+   * hidden temporary): a bare prefix test would also take shard 100000's files once a run has that many inputs.
+   */
+  static boolean belongsToShard(String fileName, String shardName) {
+    String n = fileName.startsWith(".") ? fileName.substring(1) : fileName;
+    if (!n.startsWith(shardName)) return false;
+    if (n.length() == shardName.length()) return true;
+    char next = n.charAt(shardName.length());
+    return next == '.' || next == '-';
   }
 }
