@@ -350,7 +350,7 @@ public final class LocalEngine {
     String prefix = RunLayout.shardName(shard);
     for (Path dir : List.of(layout.data(), layout.shardData(), layout.excluded(), layout.decisions(), layout.stats())) {
       if (!Files.isDirectory(dir)) continue;
-      try (DirectoryStream<Path> s = Files.newDirectoryStream(dir, prefix + "[.-]*")) {
+      try (DirectoryStream<Path> s = Files.newDirectoryStream(dir, p -> RunLayout.isShardFile(p.getFileName().toString(), prefix))) {
         for (Path p : s) Files.deleteIfExists(p);
       }
     }

@@ -47,6 +47,16 @@ public record RunLayout(Path root) {
     return String.format("part-%05d", shard);
   }
 
+  /**
+   * A file of the shard named {@code shardName} ({@code part-10000}): {@code part-10000.…} or {@code part-10000-…}.
+   * A bare prefix test would also take shard 100000's files once a run has that many inputs.
+   */
+  public static boolean isShardFile(String fileName, String shardName) {
+    if (!fileName.startsWith(shardName) || fileName.length() == shardName.length()) return false;
+    char next = fileName.charAt(shardName.length());
+    return next == '.' || next == '-';
+  }
+
   public Path decisionLog(int shard, String extension) {
     return decisions().resolve(shardName(shard) + ".jsonl" + extension);
   }

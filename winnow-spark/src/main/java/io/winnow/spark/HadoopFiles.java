@@ -1,5 +1,7 @@
 package io.winnow.spark;
 
+import io.winnow.engine.RunLayout;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -144,15 +146,9 @@ final class HadoopFiles {
     }
   }
 
-  /**
-   * A file of shard {@code part-10000} is named {@code part-10000.…} or {@code part-10000-…} (or is such a name's
-   * hidden temporary): a bare prefix test would also take shard 100000's files once a run has that many inputs.
-   */
+  /** A shard's file ({@link RunLayout#isShardFile}), or its hidden temporary ({@code .part-10000….tmp}). */
   static boolean belongsToShard(String fileName, String shardName) {
     String n = fileName.startsWith(".") ? fileName.substring(1) : fileName;
-    if (!n.startsWith(shardName)) return false;
-    if (n.length() == shardName.length()) return true;
-    char next = n.charAt(shardName.length());
-    return next == '.' || next == '-';
+    return n.equals(shardName) || RunLayout.isShardFile(n, shardName);
   }
 }
