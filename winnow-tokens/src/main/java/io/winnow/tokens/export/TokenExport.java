@@ -132,6 +132,7 @@ public final class TokenExport {
     private final Path dir;
     private final List<Path[]> pending = new ArrayList<>();
     private TokenShardWriter current;
+    private int shards;
     private long tokens;
 
     ShardRoller(Path dir) {
@@ -150,8 +151,7 @@ public final class TokenExport {
     }
 
     private TokenShardWriter open() throws IOException {
-      int shard = (int) pending.stream().filter(p -> p[1].getFileName().toString().matches("part-\\d{5}\\.(bin|ds)")).count();
-      return options.format().open(dir.resolve(String.format("part-%05d", shard)), tokenizer.vocabularySize(), tokenizer.name());
+      return options.format().open(dir.resolve(String.format("part-%05d", shards++)), tokenizer.vocabularySize(), tokenizer.name());
     }
 
     List<String> commit() throws IOException {
