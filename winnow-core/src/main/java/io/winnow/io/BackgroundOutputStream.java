@@ -72,11 +72,7 @@ public final class BackgroundOutputStream extends OutputStream {
   }
 
   private void checkFailure() throws IOException {
-    Throwable t = failure;
-    if (t instanceof IOException e) throw e;
-    if (t instanceof RuntimeException e) throw e;
-    if (t instanceof Error e) throw e;
-    if (t != null) throw new IOException(t);
+    WorkerFailures.rethrow(failure);
   }
 
   /** Flushing on request would end compressed blocks where the data did not: the bytes are flushed on close only. */

@@ -58,11 +58,7 @@ public final class ReadAheadInputStream extends InputStream {
     pos = 0;
     if (chunk != END) return true;
     ended = true;
-    Throwable t = failure;
-    if (t instanceof IOException e) throw e;
-    if (t instanceof RuntimeException e) throw e;
-    if (t instanceof Error e) throw e;
-    if (t != null) throw new IOException(t);
+    WorkerFailures.rethrow(failure);
     return false;
   }
 

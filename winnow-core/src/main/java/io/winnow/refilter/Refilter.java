@@ -237,7 +237,7 @@ public final class Refilter {
       filled = 0;
       put(END);
       join();
-      rethrow();
+      io.winnow.io.WorkerFailures.rethrow(failure);
       return keptWords;
     }
 
@@ -273,14 +273,6 @@ public final class Refilter {
         Thread.currentThread().interrupt();
         throw new java.io.InterruptedIOException("refilter interrupted");
       }
-    }
-
-    private void rethrow() throws IOException {
-      Throwable t = failure;
-      if (t instanceof IOException io) throw io;
-      if (t instanceof RuntimeException re) throw re;
-      if (t instanceof Error er) throw er;
-      if (t != null) throw new IOException(t);
     }
 
     /** On an error of the log side: stops the data side (it drains what is queued) and closes the data files. */

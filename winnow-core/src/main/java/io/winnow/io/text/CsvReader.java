@@ -68,17 +68,22 @@ final class CsvReader implements DocumentReader {
       while ((t = parser.nextToken()) != JsonToken.END_ARRAY) {
         // the row's own start: the array token is placed at the end of the line before
         if (line < 0) line = parser.currentTokenLocation().getLineNr();
+        // past the limit the row is only counted to its end: a runaway row (an unclosed quote) is not kept in memory
+        if (bytes > limits.maxDocumentBytes()) {
+          bytes += parser.getTextLength();
+          continue;
+        }
         String v = parser.getText();
         bytes += v.length();
         values.add(v);
       }
-      if (values.size() > header.size()) {
-        return ReadResult.rejected(new Rejection(null, source + ":" + line, Rejection.Reason.CORRUPT,
-            "the row has " + values.size() + " fields, the header " + header.size()));
-      }
       if (bytes > limits.maxDocumentBytes()) {
         return ReadResult.rejected(new Rejection(null, source + ":" + line, Rejection.Reason.TOO_LARGE,
             "the row is larger than run.max_document_bytes (" + limits.maxDocumentBytes() + ")"));
+      }
+      if (values.size() > header.size()) {
+        return ReadResult.rejected(new Rejection(null, source + ":" + line, Rejection.Reason.CORRUPT,
+            "the row has " + values.size() + " fields, the header " + header.size()));
       }
       return row(values, line);
     } catch (IOException e) {

@@ -43,7 +43,7 @@ final class ParagraphReader implements DocumentReader {
     // skip blank lines
     while (pos < text.length()) {
       int end = lineEnd(pos);
-      if (!text.substring(pos, end).isBlank()) break;
+      if (!isBlank(pos, end)) break;
       pos = nextLine(end);
       line++;
     }
@@ -53,7 +53,7 @@ final class ParagraphReader implements DocumentReader {
     int end = start;
     while (pos < text.length()) {
       int e = lineEnd(pos);
-      if (text.substring(pos, e).isBlank()) break;
+      if (isBlank(pos, e)) break;
       end = e;
       pos = nextLine(e);
       line++;
@@ -63,6 +63,16 @@ final class ParagraphReader implements DocumentReader {
     metadata.put("line", startLine);
     metadata.put("charset", charset);
     return ReadResult.of(new Document(source + ":" + startLine, text.substring(start, end), metadata, Provenance.line(source, startLine)));
+  }
+
+  /** As {@code String.isBlank} on the range, without copying it. */
+  private boolean isBlank(int from, int to) {
+    for (int i = from; i < to; ) {
+      int c = text.codePointAt(i);
+      if (!Character.isWhitespace(c)) return false;
+      i += Character.charCount(c);
+    }
+    return true;
   }
 
   private int lineEnd(int from) {

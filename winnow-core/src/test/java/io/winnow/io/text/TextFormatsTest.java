@@ -114,6 +114,19 @@ class TextFormatsTest {
   }
 
   @Test
+  void anOversizedRowIsRejectedAndTheNextRowIsRead() throws IOException {
+    Path f = Files.writeString(dir.resolve("big.csv"),
+        "id,text,note\na,\"" + "x".repeat(300) + "\"," + "y".repeat(300) + "\nb,small,z\n");
+    List<ReadResult> out = new ArrayList<>();
+    ReaderLimits limits = new ReaderLimits(100, ReaderLimits.defaults().selection());
+    try (DocumentReader r = DocumentReaders.open(f, "csv", "id", "text", limits, b -> {})) {
+      for (ReadResult rr; (rr = r.next()) != null; ) out.add(rr);
+    }
+    assertThat(out.get(0).rejection().message()).startsWith(f + ":2: input.too_large");
+    assertThat(docs(out)).extracting(Document::text).containsExactly("small");
+  }
+
+  @Test
   void htmlPagesGoThroughExtract() throws IOException {
     Path out = dir.resolve("run");
     var p = new PipelineFile(StepRegistry.builtIn()).parse("h.yaml",
