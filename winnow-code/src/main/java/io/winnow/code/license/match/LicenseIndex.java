@@ -126,6 +126,8 @@ public final class LicenseIndex {
         refs.add(new Reference(LicensePattern.Kind.TEXT, e.id(), SpdxTemplate.fixedText(e.template())));
         refs.add(new Reference(LicensePattern.Kind.TEXT, e.id(), SpdxTemplate.requiredText(e.template())));
         refs.add(new Reference(LicensePattern.Kind.TEXT, e.id(), SpdxTemplate.fullText(e.template())));
+        String ownHolder = SpdxTemplate.fixedTextWithHolderVariable(e.template());
+        if (ownHolder != null) refs.add(new Reference(LicensePattern.Kind.TEXT, e.id(), ownHolder));
       } else if (e.text() != null) {
         refs.add(new Reference(LicensePattern.Kind.TEXT, e.id(), e.text()));
       }
