@@ -47,4 +47,29 @@ class LicenseHolderAndGrantFormsTest {
         + "DAMAGE, AND ON ANY THEORY OF LIABILITY, ARISING OUT OF OR IN CONNECTION WITH\n"
         + "THE USE OR PERFORMANCE OF THIS SOFTWARE.\n")).containsExactly("libtiff");
   }
+
+  @Test
+  void aGrantOfOneVersionMayNameTheVersionBeforeThePublisher() {
+    // iproute2: the Linux kernel's word order, "License version 2 as published by the Free Software Foundation"
+    assertThat(ids("This package is free software; you can redistribute it and/or modify\n"
+        + "it under the terms of the GNU General Public License version 2 as\n"
+        + "published by the Free Software Foundation.\n\n"
+        + "This package is distributed in the hope that it will be useful,\n"
+        + "but WITHOUT ANY WARRANTY; without even the implied warranty of\n"
+        + "MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the\n"
+        + "GNU General Public License for more details.\n\n"
+        + "You should have received a copy of the GNU General Public License\n"
+        + "along with this package; if not, write to the Free Software\n"
+        + "Foundation, Inc., 51 Franklin St, Fifth Floor, Boston, MA  02110-1301 USA\n"))
+        .containsExactly("GPL-2.0-only");
+  }
+
+  @Test
+  void aVersionNamedWithItsDateIsThatVersion() {
+    // at-spi2-common: "version 2 dated June, 1991"
+    assertThat(ids("This program is free software; you can redistribute it and/or modify\n"
+        + "it under the terms of the GNU General Public License as published by\n"
+        + "the Free Software Foundation; version 2 dated June, 1991.\n"))
+        .containsExactly("GPL-2.0-only");
+  }
 }

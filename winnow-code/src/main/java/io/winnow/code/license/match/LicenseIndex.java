@@ -135,6 +135,8 @@ public final class LicenseIndex {
       // the notice the license's own appendix recommends: today's wording of the header, which files copy
       String notice = GnuNotices.notice(e);
       if (notice != null) addHeader(refs, e.id(), notice);
+      String versionFirst = notice != null && e.id().endsWith("-only") ? GnuNotices.versionFirst(notice) : null;
+      if (versionFirst != null) addHeader(refs, e.id(), versionFirst);
     }
     for (SpdxLicenseList.Entry e : list.exceptions()) {
       if (e.deprecated()) continue;
