@@ -137,6 +137,8 @@ public final class LicenseIndex {
       if (notice != null) addHeader(refs, e.id(), notice);
       String versionFirst = notice != null && e.id().endsWith("-only") ? GnuNotices.versionFirst(notice) : null;
       if (versionFirst != null) addHeader(refs, e.id(), versionFirst);
+      String shortLater = notice != null && e.id().endsWith("-or-later") ? GnuNotices.shortLaterGrant(notice) : null;
+      if (shortLater != null) addHeader(refs, e.id(), shortLater);
     }
     for (SpdxLicenseList.Entry e : list.exceptions()) {
       if (e.deprecated()) continue;

@@ -47,13 +47,6 @@ public final class LicenseNormalizer {
    * "version 2 dated June, 1991": a notice that names the version by its date as well; the date is the version's
    * (the GPL-2.0 is "Version 2, June 1991"), so it is dropped and the version kept.
    */
-  /**
-   * "either version 2 of the License, or (at your option) any later version" and "version 2, or (at your option)
-   * ...": GNU programs word the grant both ways (and "; version 2 of the License." / "; version 2."), and the
-   * words "either" and "of the License" tell nothing apart, so both sides drop them; the version and the option
-   * stay. A text's words, not the reference's: both go through here.
-   */
-  private static final Pattern GRANT_WORDING = Pattern.compile("(?:either )?version (\\d+ (?:\\d+ )?)(?:of (?:the|this) license )?");
   private static final Pattern VERSION_DATE = Pattern.compile(
       "(version \\d+ (?:\\d+ )?)dated (?:\\d{1,2} )?(?:january|february|march|april|may|june|july|august|september|october"
           + "|november|december) (?:\\d{1,2} )?\\d{4} ");
@@ -101,7 +94,6 @@ public final class LicenseNormalizer {
       words = FSF_WHERE.matcher(words).replaceAll(FSF_CANONICAL);
     }
     if (words.contains(" dated ")) words = VERSION_DATE.matcher(words).replaceAll("$1");
-    if (words.contains("version ")) words = GRANT_WORDING.matcher(words).replaceAll("version $1");
     return words.trim();
   }
 
