@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.winnow.code.license.match.LicenseIndex;
 import io.winnow.code.license.match.LicenseMatch;
 import io.winnow.code.license.match.LicenseMatcher;
+import io.winnow.code.license.match.LicenseNormalizer;
 import io.winnow.code.license.spdx.SpdxLicenseList;
 import io.winnow.code.license.spdx.SpdxTemplate;
 import java.util.List;
@@ -66,11 +67,16 @@ class LicenseHolderAndGrantFormsTest {
 
   @Test
   void aVersionNamedWithItsDateIsThatVersion() {
-    // at-spi2-common: "version 2 dated June, 1991"
+    // at-spi2-core: "version 2 dated June, 1991, or (at your option) any later version"
+    assertThat(LicenseNormalizer.normalize("the Free Software Foundation; version 2 dated June, 1991, or (at\nyour option) any later version."))
+        .isEqualTo(LicenseNormalizer.normalize("the Free Software Foundation; version 2, or (at your option) any later version."));
     assertThat(ids("This program is free software; you can redistribute it and/or modify\n"
         + "it under the terms of the GNU General Public License as published by\n"
-        + "the Free Software Foundation; version 2 dated June, 1991.\n"))
-        .containsExactly("GPL-2.0-only");
+        + "the Free Software Foundation; version 2 dated June, 1991, or (at\n"
+        + "your option) any later version.\n\n"
+        + "On Debian systems, the complete text of version 2 of the GNU General\n"
+        + "Public License can be found in '/usr/share/common-licenses/GPL-2'.\n"))
+        .containsExactly("GPL-2.0-or-later");
   }
 
   @Test
