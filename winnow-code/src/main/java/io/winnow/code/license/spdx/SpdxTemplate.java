@@ -63,11 +63,20 @@ public final class SpdxTemplate {
       "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
       "december", "as", "is", "in", "at", "on", "with", "see", "file", "files");
 
-  /** The capitalised words of the template's copyright notices (variables whose original text is a notice). */
+  /**
+   * The capitalised words of the template's copyright notices (variables whose original text is a notice). The
+   * tags are walked as {@link #text} walks them, not by a regular expression: a variable's original text runs to
+   * thousands of characters, and a repeated alternation over it overflows the stack.
+   */
   private static Set<String> holderNames(String template) {
     Set<String> names = new java.util.TreeSet<>();
-    for (Matcher v = VAR_ORIGINAL.matcher(template); v.find(); ) {
-      for (String line : v.group(1).replace("\\\"", "\"").split("\\R|\\\\n")) {
+    for (int i = template.indexOf("<<"); i >= 0; i = template.indexOf("<<", i + 2)) {
+      int end = tagEnd(template, i + 2);
+      if (end < 0) break;
+      String tag = template.substring(i + 2, end).trim();
+      i = end;
+      if (!tag.startsWith("var")) continue;
+      for (String line : original(tag).split("\\R")) {
         String l = line.strip();
         String lower = l.toLowerCase(java.util.Locale.ROOT);
         if (!(lower.startsWith("copyright") || lower.startsWith("(c)") || lower.startsWith("\u00a9"))) continue;
@@ -80,7 +89,6 @@ public final class SpdxTemplate {
     return names;
   }
 
-  private static final Pattern VAR_ORIGINAL = Pattern.compile("<<var;[^>]*?original=\"((?:[^\"\\\\]|\\\\.)*)\"");
   private static final Pattern CAPITALISED = Pattern.compile("\\b\\p{Lu}\\p{L}+\\b");
 
   private static String text(String template, boolean keepOptional, boolean keepOriginals) {
