@@ -126,6 +126,8 @@ public final class LicenseIndex {
         refs.add(new Reference(LicensePattern.Kind.TEXT, e.id(), SpdxTemplate.fixedText(e.template())));
         refs.add(new Reference(LicensePattern.Kind.TEXT, e.id(), SpdxTemplate.requiredText(e.template())));
         refs.add(new Reference(LicensePattern.Kind.TEXT, e.id(), SpdxTemplate.fullText(e.template())));
+        String ownHolder = SpdxTemplate.fixedTextWithHolderVariable(e.template());
+        if (ownHolder != null) refs.add(new Reference(LicensePattern.Kind.TEXT, e.id(), ownHolder));
       } else if (e.text() != null) {
         refs.add(new Reference(LicensePattern.Kind.TEXT, e.id(), e.text()));
       }
@@ -133,6 +135,10 @@ public final class LicenseIndex {
       // the notice the license's own appendix recommends: today's wording of the header, which files copy
       String notice = GnuNotices.notice(e);
       if (notice != null) addHeader(refs, e.id(), notice);
+      String versionFirst = notice != null && e.id().endsWith("-only") ? GnuNotices.versionFirst(notice) : null;
+      if (versionFirst != null) addHeader(refs, e.id(), versionFirst);
+      String shortLater = notice != null && e.id().endsWith("-or-later") ? GnuNotices.shortLaterGrant(notice) : null;
+      if (shortLater != null) addHeader(refs, e.id(), shortLater);
     }
     for (SpdxLicenseList.Entry e : list.exceptions()) {
       if (e.deprecated()) continue;

@@ -43,6 +43,13 @@ public final class LicenseNormalizer {
       "write to the free software foundation (?:inc )?(?:\uFFFF |(?:[a-z0-9]+ ){1,12}?(?:ma|massachusetts) 0\\d{4} (?:\\d{4} )?)(?:usa )?"
           + "|(?:see )?http (?:www )?gnu org licenses ");
   static final String FSF_CANONICAL = "see gnu org licenses ";
+  /**
+   * "version 2 dated June, 1991": a notice that names the version by its date as well; the date is the version's
+   * (the GPL-2.0 is "Version 2, June 1991"), so it is dropped and the version kept.
+   */
+  private static final Pattern VERSION_DATE = Pattern.compile(
+      "(version \\d+ (?:\\d+ )?)dated (?:\\d{1,2} )?(?:january|february|march|april|may|june|july|august|september|october"
+          + "|november|december) (?:\\d{1,2} )?\\d{4} ");
 
   /** Varietal spellings of the SPDX list (equivalentwords.txt), folded to one spelling. */
   private static final Map<String, String> VARIANTS = Map.ofEntries(
@@ -86,6 +93,7 @@ public final class LicenseNormalizer {
     if (words.contains("free software foundation") || words.contains("gnu org licenses")) {
       words = FSF_WHERE.matcher(words).replaceAll(FSF_CANONICAL);
     }
+    if (words.contains(" dated ")) words = VERSION_DATE.matcher(words).replaceAll("$1");
     return words.trim();
   }
 

@@ -61,4 +61,35 @@ public final class GnuNotices {
     }
     return notice;
   }
+
+  /**
+   * "the GNU General Public License as published by the Free Software Foundation; version 2 of the License." →
+   * "... General Public License version 2 as published by the Free Software Foundation.": a grant of one version
+   * worded as the Linux kernel and many programs after it word it. Dice over word pairs sees the moved version as
+   * a third of the grant changed (0.89 for the kernel's whole notice). Null when the notice has no such grant.
+   */
+  public static String versionFirst(String onlyNotice) {
+    Matcher m = ONE_VERSION_GRANT.matcher(onlyNotice);
+    if (!m.find()) return null;
+    return onlyNotice.substring(0, m.start()) + m.group(1) + " version " + m.group(3) + " as published by the Free Software Foundation."
+        + onlyNotice.substring(m.end());
+  }
+
+  private static final Pattern ONE_VERSION_GRANT = Pattern.compile(
+      "(GNU\\s+(?:(?:Lesser|Library|Affero)\\s+)?General\\s+Public\\s+License),?\\s+as\\s+published\\s+by\\s+the\\s+Free\\s+Software\\s+Foundation"
+          + "[;,]?\\s+(either\\s+)?version\\s+([0-9.]*[0-9])(?:\\s+of\\s+the\\s+License)?\\s*[.,;]?");
+
+  /**
+   * "either version 2 of the License, or (at your option) any later version" → "version 2, or (at your option) any
+   * later version": the grant of later versions as many GNU programs word it (coreutils, findutils), or null when
+   * the notice has no such grant. A reference of its own rather than a normalisation that drops "either" and "of
+   * the License" from every text: dropping matched words lowers the Dice of every notice that differs elsewhere.
+   */
+  public static String shortLaterGrant(String orLaterNotice) {
+    Matcher m = EITHER_VERSION.matcher(orLaterNotice);
+    if (!m.find()) return null;
+    return orLaterNotice.substring(0, m.start()) + "version " + m.group(1) + ", or" + orLaterNotice.substring(m.end());
+  }
+
+  private static final Pattern EITHER_VERSION = Pattern.compile("either\\s+version\\s+([0-9.]*[0-9])\\s+of\\s+the\\s+License,?\\s+or");
 }

@@ -1,5 +1,9 @@
 package io.winnow.code.license.spdx;
 
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 /**
  * The fixed text of an SPDX license template: the words every copy of the license must contain. Variable parts
  * ({@code <<var;...>>}, a copyright line, a bullet, a name) and optional parts ({@code <<beginOptional>>} to
@@ -26,6 +30,66 @@ public final class SpdxTemplate {
   public static String fullText(String template) {
     return text(template, true, true);
   }
+
+  /**
+   * The fixed text with the copyright holder's name made variable wherever the body repeats it ("the names of Sam
+   * Leffler and Silicon Graphics may not be used", "IN NO EVENT SHALL SAM LEFFLER OR SILICON GRAPHICS BE LIABLE"),
+   * or null if the body does not name the holder. Each copy of such a license puts its own holder there, as it does
+   * in the notice the template already leaves variable; the SPDX templates mark the name as a variable in most
+   * licenses of this kind (BSD-3-Clause's "Neither the name of &lt;&lt;var&gt;&gt;") but not in all (libtiff, X11). The
+   * holder is read from the template's copyright variable: its capitalised words that are not common words of a
+   * notice or a license ({@link #NOT_A_NAME}).
+   */
+  public static String fixedTextWithHolderVariable(String template) {
+    Set<String> names = holderNames(template);
+    if (names.isEmpty()) return null;
+    String fixed = fixedText(template);
+    String word = "(?:" + String.join("|", names) + ")";
+    Pattern run = Pattern.compile("\\b" + word + "(?:(?:[\\s,]+(?:and|or|of|the|&)(?=[\\s,]))*[\\s,]+" + word + ")*\\b",
+        Pattern.CASE_INSENSITIVE);
+    String out = run.matcher(fixed).replaceAll(String.valueOf(GAP));
+    return out.equals(fixed) ? null : out;
+  }
+
+  /** Words of a notice, or of the license around it, that are no part of a holder's name. */
+  private static final Set<String> NOT_A_NAME = Set.of("copyright", "portions", "all", "rights", "reserved", "inc", "ltd",
+      "llc", "corp", "co", "the", "and", "or", "of", "by", "for", "this", "that", "to", "not", "no", "notice", "license",
+      "licensed", "software", "program", "free", "foundation", "project", "contributors", "contributor", "author",
+      "authors", "holder", "holders", "owner", "owners", "version", "name", "names", "terms", "use",
+      "current", "modifications", "year", "years", "date", "url", "identification", "professional", "everyone",
+      "attention", "department", "professor", "team", "university", "institute", "company", "corporation",
+      "incorporated", "group", "center", "centre", "information", "systems", "computer", "technology", "technologies",
+      "research", "national", "library", "network", "networks", "science", "sciences", "community", "european",
+      "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+      "december", "as", "is", "in", "at", "on", "with", "see", "file", "files");
+
+  /**
+   * The capitalised words of the template's copyright notices (variables whose original text is a notice). The
+   * tags are walked as {@link #text} walks them, not by a regular expression: a variable's original text runs to
+   * thousands of characters, and a repeated alternation over it overflows the stack.
+   */
+  private static Set<String> holderNames(String template) {
+    Set<String> names = new java.util.TreeSet<>();
+    for (int i = template.indexOf("<<"); i >= 0; i = template.indexOf("<<", i + 2)) {
+      int end = tagEnd(template, i + 2);
+      if (end < 0) break;
+      String tag = template.substring(i + 2, end).trim();
+      i = end;
+      if (!tag.startsWith("var")) continue;
+      for (String line : original(tag).split("\\R")) {
+        String l = line.strip();
+        String lower = l.toLowerCase(java.util.Locale.ROOT);
+        if (!(lower.startsWith("copyright") || lower.startsWith("(c)") || lower.startsWith("\u00a9"))) continue;
+        for (Matcher w = CAPITALISED.matcher(l); w.find(); ) {
+          String name = w.group();
+          if (!NOT_A_NAME.contains(name.toLowerCase(java.util.Locale.ROOT))) names.add(Pattern.quote(name));
+        }
+      }
+    }
+    return names;
+  }
+
+  private static final Pattern CAPITALISED = Pattern.compile("\\b\\p{Lu}\\p{L}+\\b");
 
   private static String text(String template, boolean keepOptional, boolean keepOriginals) {
     StringBuilder out = new StringBuilder(template.length());
