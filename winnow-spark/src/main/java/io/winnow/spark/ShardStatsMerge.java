@@ -27,16 +27,13 @@ final class ShardStatsMerge {
   static RunStats merge(JavaPairRDD<Integer, String> byShard, long shards, int fanIn) {
     JavaPairRDD<Integer, String> level = byShard;
     long ranges = shards;
-    int width = 1;
     while (ranges > fanIn) {
-      int w = width;
       int partitions = (int) Math.max(1, Math.min(Integer.MAX_VALUE, (ranges + fanIn - 1) / fanIn));
-      // key k covers shards [k*w, (k+1)*w); the next round's key covers fanIn of those ranges
+      // a key names a range of consecutive shards; the next round's key covers fanIn of those ranges
       level = level.mapToPair(x -> new Tuple2<>(x._1() / fanIn, new Tuple2<>(x._1(), x._2())))
           .groupByKey(partitions)
           .mapValues(ShardStatsMerge::inOrder);
       ranges = partitions;
-      width *= fanIn;
     }
     List<Tuple2<Integer, String>> rest = new ArrayList<>(level.collect());
     rest.sort((a, b) -> Integer.compare(a._1(), b._1()));
