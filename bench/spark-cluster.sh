@@ -91,10 +91,12 @@ pids+=($!)
 wait_for "$work/master.log" "I have been elected leader" 60
 master="spark://127.0.0.1:$mport"
 declare -A workers
+# in cluster deploy mode a worker also runs the driver (one core of its own)
+worker_cores=1 && [[ $deploy == cluster ]] && worker_cores=2
 start_worker() { # start_worker N
   mkdir -p "$work/worker-$1"
   java -Xmx256m -cp "$SPARK_HOME/jars/*" org.apache.spark.deploy.worker.Worker --host 127.0.0.1 --port "$(free_port)" \
-    --webui-port "$(free_port)" --cores 1 --memory 1500m --work-dir "$work/worker-$1" "$master" > "$work/worker-$1.log" 2>&1 &
+    --webui-port "$(free_port)" --cores "$worker_cores" --memory 1500m --work-dir "$work/worker-$1" "$master" > "$work/worker-$1.log" 2>&1 &
   workers[$1]=$!
   pids+=($!)
   wait_for "$work/worker-$1.log" "Successfully registered with master" 60
@@ -127,8 +129,13 @@ for scenario in "${scenarios[@]}"; do
     --deploy-mode "$deploy" --class io.winnow.spark.SparkMain --executor-memory 1g
     --conf spark.driver.host=127.0.0.1 --conf spark.ui.port="$(free_port)"
     --conf spark.driver.extraJavaOptions="$opens"
-    --conf spark.eventLog.enabled=true --conf spark.eventLog.dir="file://$events"
-    "$job" "$work/$scenario.yaml")
+    --conf spark.eventLog.enabled=true --conf spark.eventLog.dir="file://$events" --conf spark.eventLog.logBlockUpdates.enabled=true)
+  if [[ $deploy == cluster ]]; then
+    # the driver starts in a worker's folder: the pipeline file travels with --files and is named without a folder
+    submit+=(--conf spark.standalone.submit.waitAppCompletion=true --files "$work/$scenario.yaml" "$job" "$scenario.yaml")
+  else
+    submit+=("$job" "$work/$scenario.yaml")
+  fi
   start=$(date +%s.%N)
   "${submit[@]}" > "$work/$scenario.out" 2> "$work/$scenario.err" &
   driver=$!
@@ -137,44 +144,22 @@ for scenario in "${scenarios[@]}"; do
   if [[ $scenario != none ]]; then
     while kill -0 "$driver" 2>/dev/null && ! reached "$scenario" "$out"; do sleep 0.1; done
     if kill -0 "$driver" 2>/dev/null; then
-      kill_worker 1
+      # never the worker running the driver (cluster deploy mode): a lost driver is a lost application
+      victim=1
+      [[ -n $(find "$work/worker-1" -maxdepth 1 -name 'driver-*' -newer "$work/$scenario.yaml") ]] && victim=2
+      kill_worker $victim
       killed=$(printf '%.1fs' "$(echo "$(date +%s.%N) - $start" | bc -l)")
     fi
   fi
-  if wait "$driver"; then result=ok; else result=FAILED; status=1; fi
+  if wait "$driver" && [[ -f "$out/stats.json" ]]; then result=ok; else result=FAILED; status=1; fi
   if [[ $result == ok ]]; then
-    if python3 - "$work/run-local" "$out" <<'PY'
-import json, os, sys
-a, b = sys.argv[1], sys.argv[2]
-def files(root):
-    out = {}
-    for d, _, fs in os.walk(root):
-        for f in fs:
-            rel = os.path.relpath(os.path.join(d, f), root)
-            if rel.startswith("corpus/") or rel in ("run.json", "run.lock"): continue
-            out[rel] = os.path.join(d, f)
-    return out
-def timeless(n):
-    if isinstance(n, dict): return {k: timeless(v) for k, v in n.items() if k != "seconds"}
-    if isinstance(n, list): return [timeless(v) for v in n]
-    return n
-fa, fb = files(a), files(b)
-bad = sorted(set(fa) ^ set(fb))
-for rel in sorted(set(fa) & set(fb)):
-    x, y = open(fa[rel], "rb").read(), open(fb[rel], "rb").read()
-    if rel.endswith(".json"): same = timeless(json.loads(x)) == timeless(json.loads(y))
-    else: same = x == y
-    if not same: bad.append(rel)
-if bad: print("DIFFERENT: " + ", ".join(bad[:8])); sys.exit(1)
-print(f"identical ({len(fa)} files)")
-PY
-    then :; else status=1; fi > "$work/$scenario.cmp"
+    python3 bench/spark-compare.py "$work/run-local" "$out" > "$work/$scenario.cmp" || status=1
     cmp=$(cat "$work/$scenario.cmp")
   else
-    cmp="($(grep -o 'winnow: .*' "$work/$scenario.err" | tail -1 | cut -c1-120))"
+    cmp="($(cat "$work/$scenario.err" "$work"/worker-*/driver-*/stderr 2>/dev/null | grep -o 'winnow: .*\|Exception: .*' | tail -1 | cut -c1-140))"
   fi
   printf '%-9s %-15s %-8s %s\n' "$scenario" "$killed" "$result" "$cmp"
   # the killed worker comes back for the next scenario
-  if [[ $killed != "-" ]]; then start_worker 1; fi
+  if [[ $killed != "-" ]]; then start_worker $victim; fi
 done
 exit $status
