@@ -15,7 +15,8 @@
 # The SPARK_HOME is the jars/ folder of bench/spark-cluster/pom.xml (Spark 4.2 core, its Hadoop client, parquet-mr
 # 1.17.0 and zstd-jni 1.5.7-7 as a distribution has them). SKIP_BUILD=1 reuses the built jars; KEEP=1 leaves the
 # work folder (printed) for a look at the logs; DEPLOY_MODE=cluster submits the driver to the cluster instead;
-# JOB_JAR=path runs another job jar (e.g. one built without the relocations, to see the Parquet files differ).
+# JOB_JAR=path runs another job jar (e.g. one built without the relocations, to see the Parquet files differ);
+# DRIVER_OPTS='' starts the driver without the --add-opens flags (in cluster mode it then stops with a message).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$(pwd)
@@ -25,6 +26,7 @@ deploy="${DEPLOY_MODE:-client}"
 work=$(mktemp -d /tmp/winnow-spark-cluster.XXXXXX)
 pids=()
 cleanup() {
+  trap - EXIT
   for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
   for p in "${pids[@]}"; do wait "$p" 2>/dev/null || true; done
   if [[ -z "${KEEP:-}" ]]; then rm -rf "$work"; else echo "work folder: $work"; fi
@@ -128,7 +130,7 @@ for scenario in "${scenarios[@]}"; do
   submit=(java -Xmx1g $opens -cp "$SPARK_HOME/jars/*" org.apache.spark.deploy.SparkSubmit --master "$master"
     --deploy-mode "$deploy" --class io.winnow.spark.SparkMain --executor-memory 1g
     --conf spark.driver.host=127.0.0.1 --conf spark.ui.port="$(free_port)"
-    --conf spark.driver.extraJavaOptions="$opens"
+    --conf spark.driver.extraJavaOptions="${DRIVER_OPTS-$opens}"
     --conf spark.eventLog.enabled=true --conf spark.eventLog.dir="file://$events" --conf spark.eventLog.logBlockUpdates.enabled=true)
   if [[ $deploy == cluster ]]; then
     # the driver starts in a worker's folder: the pipeline file travels with --files and is named without a folder
@@ -156,7 +158,7 @@ for scenario in "${scenarios[@]}"; do
     python3 bench/spark-compare.py "$work/run-local" "$out" > "$work/$scenario.cmp" || status=1
     cmp=$(cat "$work/$scenario.cmp")
   else
-    cmp="($(cat "$work/$scenario.err" "$work"/worker-*/driver-*/stderr 2>/dev/null | grep -o 'winnow: .*\|Exception: .*' | tail -1 | cut -c1-140))"
+    cmp="($(cat "$work/$scenario.err" "$work"/worker-*/driver-*/stderr 2>/dev/null | grep -o 'winnow: .*\|Exception: .*' | tail -1 | cut -c1-140 || true))"
   fi
   printf '%-9s %-15s %-8s %s\n' "$scenario" "$killed" "$result" "$cmp"
   # the killed worker comes back for the next scenario

@@ -46,6 +46,7 @@ public final class SparkMain implements Callable<Integer> {
     SparkConf conf = SparkDefaults.apply(new SparkConf().setAppName("winnow " + pipelineFile));
     if (master != null) conf.setMaster(master);
     else if (!conf.contains("spark.master")) conf.setMaster("local[*]");
+    SparkDefaults.requireOpenModules(conf);
     PrintWriter stdout = spec.commandLine().getOut();
     long start = System.nanoTime();
     try (JavaSparkContext sc = new JavaSparkContext(conf)) {
