@@ -15,7 +15,9 @@ import scala.Tuple2;
  * A merge is only associative in shard order (the first rejection example of a reason wins, steps and groups keep
  * their first-seen order), so each round groups consecutive shard ranges of {@code fanIn} and merges each range in
  * index order; the driver merges the last round's ranges in order. The result is the same object the local
- * engine's in-order merge gives.
+ * engine's in-order merge gives. Past {@code fanIn} shards the final pass is the map side of a shuffle: a lost
+ * executor's map outputs are recomputed, which runs those shards' final pass again (the same files, uploaded under
+ * temporary names and renamed, so the run directory is unchanged; only the progress accumulators count twice).
  */
 final class ShardStatsMerge {
   /** Ranges merged per task; 1,000 shards' statistics are a few MB. */
