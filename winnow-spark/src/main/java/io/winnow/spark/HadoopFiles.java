@@ -8,7 +8,9 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
@@ -135,15 +137,44 @@ final class HadoopFiles {
 
   /** Deletes every file of a shard that did not complete (no marker), before it runs again. */
   static void cleanShard(String destRun, String shardName, Configuration conf) throws IOException {
+    cleanShards(destRun, Set.of(shardName), conf);
+  }
+
+  /**
+   * Deletes every file of the given shards: one listing per directory for all of them (a listing per shard would
+   * be a million metadata calls on an object store for a million inputs, and quadratic in the file count).
+   */
+  static void cleanShards(String destRun, Set<String> shardNames, Configuration conf) throws IOException {
+    if (shardNames.isEmpty()) return;
     FileSystem fs = fs(destRun, conf);
     for (String dir : List.of("data", "decisions", "stats")) {
       org.apache.hadoop.fs.Path d = new org.apache.hadoop.fs.Path(destRun, dir);
       if (!fs.exists(d)) continue;
       for (FileStatus st : fs.listStatus(d)) {
-        String n = st.getPath().getName();
-        if (belongsToShard(n, shardName)) fs.delete(st.getPath(), false);
+        String shard = shardOf(st.getPath().getName());
+        if (shard != null && shardNames.contains(shard)) fs.delete(st.getPath(), false);
       }
     }
+  }
+
+  /** The file names in one directory of the run (e.g. the completion markers), empty when it does not exist. */
+  static Set<String> names(String destRun, String dir, Configuration conf) throws IOException {
+    FileSystem fs = fs(destRun, conf);
+    org.apache.hadoop.fs.Path d = new org.apache.hadoop.fs.Path(destRun, dir);
+    Set<String> out = new HashSet<>();
+    if (!fs.exists(d)) return out;
+    for (FileStatus st : fs.listStatus(d)) out.add(st.getPath().getName());
+    return out;
+  }
+
+  /** The shard a run file belongs to ({@code part-00042} for {@code part-00042-001.jsonl.zst} or its temporary). */
+  static String shardOf(String fileName) {
+    String n = fileName.startsWith(".") ? fileName.substring(1) : fileName;
+    if (!n.startsWith("part-")) return null;
+    int end = 5;
+    while (end < n.length() && Character.isDigit(n.charAt(end))) end++;
+    String shard = n.substring(0, end);
+    return end > 5 && belongsToShard(fileName, shard) ? shard : null;
   }
 
   /** A shard's file ({@link RunLayout#isShardFile}), or its hidden temporary ({@code .part-10000….tmp}). */

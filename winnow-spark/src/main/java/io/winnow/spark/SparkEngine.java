@@ -17,9 +17,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -82,19 +85,26 @@ public final class SparkEngine {
 
   public Result run() throws IOException {
     Configuration conf = sc.hadoopConfiguration();
+    if (!sc.isLocal()) {
+      ClusterPaths.refuseRelative(pipeline, outputPath, ClusterPaths.shippedNames(sc.getConf().get("spark.files", null)), sc.master());
+    }
     List<ShardRef> shards = shards(conf);
     prepare(shards, conf);
+    // one listing of the completion markers, one per shard directory for the cleaning: no metadata call per shard
+    Set<String> markers = HadoopFiles.names(outputPath, "completions", conf);
+    BitSet complete = new BitSet(shards.size());
     List<ShardRef> todo = new ArrayList<>();
-    RunStats total = new RunStats();
+    Set<String> redo = new HashSet<>();
     for (ShardRef s : shards) {
       String name = RunLayout.shardName(s.index());
-      if (HadoopFiles.exists(outputPath, "completions/" + name, conf)) {
-        total.merge(RunStats.fromJson(JSON.readTree(HadoopFiles.read(outputPath, "stats/" + name + ".json", conf))));
+      if (markers.contains(name)) {
+        complete.set(s.index());
       } else {
-        HadoopFiles.cleanShard(outputPath, name, conf);
+        redo.add(name);
         todo.add(s);
       }
     }
+    HadoopFiles.cleanShards(outputPath, redo, conf);
     LOG.info("winnow: {} input files, {} to run, {} already complete", shards.size(), todo.size(), shards.size() - todo.size());
 
     // corpus steps need every shard, so on resume they are fitted again (deterministically) from all of them
@@ -122,22 +132,27 @@ public final class SparkEngine {
       LOG.info("winnow: corpus step {} fitted: {}", id, fitted.stats());
     }
 
-    List<Integer> wanted = todo.stream().map(ShardRef::index).toList();
+    Broadcast<BitSet> skip = sc.broadcast(complete);
     LongAccumulator records = sc.sc().longAccumulator("winnow records");
     LongAccumulator kept = sc.sc().longAccumulator("winnow kept");
     LongAccumulator rejected = sc.sc().longAccumulator("winnow rejected");
     sc.setJobGroup("winnow-run", "final pass: " + todo.size() + " shards", false);
     String dest = outputPath;
     boolean failFast = strict;
-    List<String> shardStats = state.filter(x -> wanted.contains(x._1())).values().map(s -> {
-      String json = ShardWork.run(src, s, dest, failFast, hadoop.value().get());
-      RunStats st = RunStats.fromJson(new ObjectMapper().readTree(json));
+    // a complete shard's statistics are read back by its task; all are merged on the executors (ShardStatsMerge)
+    JavaPairRDD<Integer, String> shardStats = state.mapToPair(x -> {
+      if (skip.value().get(x._1())) {
+        String name = RunLayout.shardName(x._1());
+        return new Tuple2<>(x._1(), new String(HadoopFiles.read(dest, "stats/" + name + ".json", hadoop.value().get()), StandardCharsets.UTF_8));
+      }
+      String json = ShardWork.run(src, x._2(), dest, failFast, hadoop.value().get());
+      RunStats st = ShardStatsMerge.parse(json);
       records.add(st.records());
       kept.add(st.kept());
       rejected.add(st.rejected());
-      return json;
-    }).collect();
-    for (String json : shardStats) total.merge(RunStats.fromJson(JSON.readTree(json)));
+      return new Tuple2<>(x._1(), json);
+    });
+    RunStats total = ShardStatsMerge.merge(shardStats, shards.size(), ShardStatsMerge.FAN_IN);
     for (StepSpec spec : pipeline.steps()) {
       if (spec.isCorpusStep()) HadoopFiles.fs(outputPath, conf).delete(new org.apache.hadoop.fs.Path(outputPath, "corpus/" + spec.id() + "/stage"), true);
     }

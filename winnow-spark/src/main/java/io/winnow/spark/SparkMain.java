@@ -2,10 +2,13 @@ package io.winnow.spark;
 
 import io.winnow.report.StatsTable;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.apache.spark.SparkConf;
+import org.apache.spark.SparkFiles;
 import org.apache.spark.api.java.JavaSparkContext;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -43,10 +46,11 @@ public final class SparkMain implements Callable<Integer> {
     SparkConf conf = SparkDefaults.apply(new SparkConf().setAppName("winnow " + pipelineFile));
     if (master != null) conf.setMaster(master);
     else if (!conf.contains("spark.master")) conf.setMaster("local[*]");
+    SparkDefaults.requireOpenModules(conf);
     PrintWriter stdout = spec.commandLine().getOut();
     long start = System.nanoTime();
     try (JavaSparkContext sc = new JavaSparkContext(conf)) {
-      String yaml = new String(HadoopFiles.readFile(pipelineFile, sc.hadoopConfiguration()), StandardCharsets.UTF_8);
+      String yaml = new String(HadoopFiles.readFile(located(pipelineFile, sc), sc.hadoopConfiguration()), StandardCharsets.UTF_8);
       SparkEngine.Result r = new SparkEngine(sc, pipelineFile, yaml, out, resume, strict).run();
       StatsTable.print(r.stats(), stdout);
       stdout.printf(Locale.ROOT, "shards run %d, already complete %d; %.1f s on Spark %s; output in %s%n", r.shardsRun(),
@@ -54,6 +58,16 @@ public final class SparkMain implements Callable<Integer> {
     }
     stdout.flush();
     return 0;
+  }
+
+  /**
+   * The pipeline file: as given, or, when it is a bare name that is not in the working directory but was shipped
+   * with {@code --files} (a driver started on the cluster in deploy mode cluster), Spark's copy of it.
+   */
+  static String located(String file, JavaSparkContext sc) {
+    if (!HadoopFiles.isLocal(file) || file.contains("/") || Files.exists(Path.of(file))) return file;
+    if (!ClusterPaths.shippedNames(sc.getConf().get("spark.files", null)).contains(file)) return file;
+    return SparkFiles.get(file);
   }
 
   public static void main(String[] args) {

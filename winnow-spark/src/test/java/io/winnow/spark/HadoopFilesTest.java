@@ -38,4 +38,28 @@ class HadoopFilesTest {
       }
     }
   }
+
+  @Test
+  void aFileNamesItsShard() {
+    assertThat(HadoopFiles.shardOf("part-00042-001.jsonl.zst")).isEqualTo("part-00042");
+    assertThat(HadoopFiles.shardOf(".part-100000.json.tmp")).isEqualTo("part-100000");
+    assertThat(HadoopFiles.shardOf("part-00042")).isEqualTo("part-00042");
+    assertThat(HadoopFiles.shardOf("part-.json")).isNull();
+    assertThat(HadoopFiles.shardOf("_SUCCESS")).isNull();
+  }
+
+  @Test
+  void cleaningManyShardsListsEachDirectoryOnceAndKeepsTheOthers(@TempDir Path run) throws Exception {
+    Path data = Files.createDirectories(run.resolve("data"));
+    for (String n : new String[] {"part-00001-000.jsonl.zst", ".part-00002-000.jsonl.zst.tmp", "part-00003-000.jsonl.zst",
+        "part-100001-000.jsonl.zst"}) {
+      Files.writeString(data.resolve(n), "x");
+    }
+    HadoopFiles.cleanShards(run.toUri().toString(), java.util.Set.of("part-00001", "part-00002", "part-10000"), new Configuration());
+    try (Stream<Path> s = Files.list(data)) {
+      assertThat(s.map(p -> p.getFileName().toString()).sorted().toList())
+          .containsExactly("part-00003-000.jsonl.zst", "part-100001-000.jsonl.zst");
+    }
+    assertThat(HadoopFiles.names(run.toUri().toString(), "completions", new Configuration())).isEmpty();
+  }
 }
