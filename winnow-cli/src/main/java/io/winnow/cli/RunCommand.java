@@ -72,7 +72,7 @@ final class RunCommand implements Callable<Integer> {
     double seconds = (System.nanoTime() - start) / 1e9;
     StatsTable.print(r.stats(), stdout);
     stdout.printf(Locale.ROOT, "shards run %d, already complete %d; %.1f s; output in %s%n",
-        r.shardsRun(), r.shardsSkipped(), seconds, r.runDir());
+        r.shardsRun(), r.shardsSkipped(), seconds, r.output());
     stdout.flush();
     return 0;
   }
