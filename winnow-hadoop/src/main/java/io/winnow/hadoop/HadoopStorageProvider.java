@@ -21,6 +21,13 @@ import org.apache.hadoop.fs.UnsupportedFileSystemException;
  * (environment, profile, instance role) unless the configuration names them.
  */
 public final class HadoopStorageProvider implements StorageProvider {
+  static {
+    // Hadoop warns on every start that it has no native library; Winnow does not use it (slf4j-simple reads this
+    // property when the logger is created, after this class is loaded)
+    String quiet = "org.slf4j.simpleLogger.log.org.apache.hadoop.util.NativeCodeLoader";
+    if (System.getProperty(quiet) == null) System.setProperty(quiet, "error");
+  }
+
   @Override
   public boolean handles(String scheme) {
     if (scheme.equals("file")) return false; // the core's own local storage

@@ -33,6 +33,7 @@ public final class Storages {
       if (p.handles(scheme)) return p.storageFor(path);
     }
     throw new IOException(path + ": no storage for '" + scheme + ":' paths on the class path; the winnow-hadoop module "
-        + "reaches s3a:, hdfs:, gs: and the other Hadoop file systems (README: \"Remote storage\")");
+        + "reaches s3a: and s3:, and any other Hadoop file system (hdfs:, gs:, abfs:, ...) whose connector jar is on the "
+        + "class path too (README: \"Remote storage\")");
   }
 }
