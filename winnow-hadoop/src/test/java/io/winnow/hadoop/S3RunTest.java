@@ -42,6 +42,7 @@ class S3RunTest {
   static void startServer() throws Exception {
     server = S3Server.start(dir.resolve("moto.log"));
     if (server == null) return;
+    System.out.println("S3 API server for the tests: " + server.kind() + " at " + server.endpoint);
     server.createBucket(BUCKET);
     System.setProperty("fs.s3a.endpoint", server.endpoint);
     System.setProperty("fs.s3a.endpoint.region", "us-east-1");
@@ -49,7 +50,8 @@ class S3RunTest {
     System.setProperty("fs.s3a.connection.ssl.enabled", "false");
     System.setProperty("fs.s3a.access.key", "test");
     System.setProperty("fs.s3a.secret.key", "test");
-    // moto's development web server answers "Expect: 100-continue" in a way the AWS SDK takes for the reply
+    // moto's development web server answers "Expect: 100-continue" in a way the AWS SDK takes for the reply (S3Mock
+    // needs no such setting; it does no harm there)
     System.setProperty("fs.s3a.connection.expect.continue", "false");
     System.setProperty("fs.s3a.attempts.maximum", "2");
     System.setProperty("fs.s3a.retry.limit", "2");
