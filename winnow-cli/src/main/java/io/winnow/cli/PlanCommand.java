@@ -26,14 +26,32 @@ final class PlanCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Pipeline p = pipelineOptions.load(pipelineFile);
-    List<Path> inputs = InputFiles.expand(p.input().paths(), p.input().readsFolders());
-    PrintWriter out = spec.commandLine().getOut();
+    java.util.List<String> localPatterns = new java.util.ArrayList<>();
+    int count = 0;
     long bytes = 0;
+    for (String pattern : p.input().paths()) {
+      if (!io.winnow.io.storage.Storages.isRemote(pattern)) {
+        localPatterns.add(pattern);
+        continue;
+      }
+      // a remote input is listed where it lives, as the run lists it before copying it here
+      io.winnow.io.storage.Storage store = io.winnow.io.storage.Storages.of(pattern);
+      java.util.List<String> found = store.glob(pattern);
+      if (found.isEmpty()) throw new java.io.IOException("input path '" + pattern + "' matches no file");
+      for (String f : found) {
+        InputFiles.resolveFormat(Path.of(f.substring(f.lastIndexOf('/') + 1)), p.input().format());
+        bytes += store.size(f);
+        count++;
+      }
+    }
+    List<Path> inputs = localPatterns.isEmpty() ? List.of() : InputFiles.expand(localPatterns, p.input().readsFolders());
+    PrintWriter out = spec.commandLine().getOut();
     for (Path f : inputs) {
       InputFiles.resolveFormat(f, p.input().format()); // fails here as the run would
       bytes += InputFiles.bytes(f);
     }
-    out.printf("inputs: %d %s, %,d bytes (format %s)%n", inputs.size(), p.input().readsFolders() ? "folders" : "files", bytes, p.input().format());
+    count += inputs.size();
+    out.printf("inputs: %d %s, %,d bytes (format %s)%n", count, p.input().readsFolders() ? "folders" : "files", bytes, p.input().format());
     int i = 1;
     for (StepSpec s : p.steps()) {
       out.printf("step %d: %s%s %s%n", i++, s.id(), s.id().equals(s.type()) ? "" : " (" + s.type() + ")",

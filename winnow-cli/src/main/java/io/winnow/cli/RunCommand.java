@@ -64,6 +64,10 @@ final class RunCommand implements Callable<Integer> {
       p = p.withRun(p.run().withWorkers(workers));
     }
     if (overwrite && resume) throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--overwrite and --resume exclude each other");
+    if (overwrite && io.winnow.io.storage.Storages.isRemote(p.output().path())) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--overwrite deletes local run folders only; delete "
+          + p.output().path() + " with the store's own tools, or choose another output path");
+    }
     if (overwrite) RunDirectory.delete(Path.of(p.output().path()));
     PrintWriter stdout = spec.commandLine().getOut();
     ProgressListener progress = Progress.create(progressMode, spec.commandLine().getErr(), compressedInputs(p));
@@ -72,7 +76,7 @@ final class RunCommand implements Callable<Integer> {
     double seconds = (System.nanoTime() - start) / 1e9;
     StatsTable.print(r.stats(), stdout);
     stdout.printf(Locale.ROOT, "shards run %d, already complete %d; %.1f s; output in %s%n",
-        r.shardsRun(), r.shardsSkipped(), seconds, r.runDir());
+        r.shardsRun(), r.shardsSkipped(), seconds, r.output());
     stdout.flush();
     return 0;
   }

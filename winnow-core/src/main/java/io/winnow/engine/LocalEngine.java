@@ -46,14 +46,24 @@ public final class LocalEngine {
   private static final long WORKER_STACK_BYTES = 64L << 20;
 
   private final Pipeline pipeline;
+  /** Where the run is, as the user named it (a remote URI for a mirrored run). */
+  private final String output;
+  /** The local copies of a run over remote storage, or null for a local run. */
+  private final RemoteRun remote;
   private final boolean resume;
   private final boolean strict;
   private final ProgressListener progress;
 
   public LocalEngine(Pipeline pipeline, boolean resume, boolean strict, ProgressListener progress) {
     if (pipeline.output().path() == null) throw new RunFailedException("no output path: set output.path in the pipeline file or pass --out");
-    OutputPlacement.refuseRemote(pipeline.output().path());
-    this.pipeline = planned(pipeline);
+    pipeline = pipeline.withOutputPath(OutputPlacement.localPath(pipeline.output().path()));
+    try {
+      this.remote = RemoteRun.open(pipeline, resume);
+    } catch (IOException e) {
+      throw new RunFailedException(e.getMessage(), e);
+    }
+    this.output = remote == null ? pipeline.output().path() : remote.output(pipeline);
+    this.pipeline = planned(remote == null ? pipeline : remote.localPipeline());
     this.resume = resume;
     this.strict = strict;
     this.progress = progress == null ? ProgressListener.NONE : progress;
@@ -68,8 +78,13 @@ public final class LocalEngine {
     }
   }
 
-  /** The result: merged statistics, and how many shards ran now versus were already complete. */
-  public record Result(RunStats stats, Path runDir, int shardsRun, int shardsSkipped) {}
+  /**
+   * The result: merged statistics, and how many shards ran now versus were already complete.
+   *
+   * @param runDir the run directory on this machine (the working copy, for a remote output)
+   * @param output where the run is, as the user named it (a local path or a remote URI)
+   */
+  public record Result(RunStats stats, Path runDir, int shardsRun, int shardsSkipped, String output) {}
 
   public Result run() throws IOException {
     RunLayout layout = new RunLayout(Path.of(pipeline.output().path()));
@@ -88,6 +103,8 @@ public final class LocalEngine {
 
   private Result run(RunLayout layout, List<Path> inputs, List<String> formats) throws IOException {
     prepare(layout, inputs);
+    RunMirror mirror = remote == null ? null : remote.mirror();
+    if (mirror != null) mirror.push(layout.runJson());
     warnIfHeapIsSmall();
 
     TokenCounter tokens = TokenCounter.forName(pipeline.run().tokenizer());
@@ -108,6 +125,7 @@ public final class LocalEngine {
         observe(spec, dir, List.copyOf(steps), sources, staged ? layout : null, tokens);
         spec.corpus().fit(dir, shards);
         AtomicFiles.write(fitted, new byte[0]);
+        if (mirror != null) mirror.pushFolder(dir, fitted);
       }
       // the next pass reads what this observe pass left: the steps so far have run on every record
       int done = steps.size();
@@ -138,7 +156,13 @@ public final class LocalEngine {
     progress.start("run", totalBytes, shards, shards - todo.size());
     List<Callable<RunStats>> tasks = new ArrayList<>();
     for (int i : todo) {
-      tasks.add(new ShardTask(sources.get(i), pipeline, steps, layout, strict, tokens, progress)::run);
+      ShardTask task = new ShardTask(sources.get(i), pipeline, steps, layout, strict, tokens, progress);
+      // a remote run keeps each completed shard, so that an interrupted run resumes from there
+      tasks.add(mirror == null ? task::run : () -> {
+        RunStats s = task.run();
+        mirror.pushShard(i);
+        return s;
+      });
     }
     List<RunStats> done = runAll(tasks);
     for (int k = 0; k < todo.size(); k++) perShard[todo.get(k)] = done.get(k);
@@ -148,8 +172,10 @@ public final class LocalEngine {
     RunSummaries.summarize(total, steps);
     if (repartition && replaced == null) repartition(layout, perShard, total);
     AtomicFiles.write(layout.statsJson(), JSON.writeValueAsBytes(total.toJson(JSON)));
+    if (mirror != null) mirror.sync();
+    if (remote != null) remote.finished();
     RejectionGuard.check(pipeline.run().maxRejectedShare(), sources.stream().map(ShardInput::describe).toList(), perShard, total);
-    return new Result(total, layout.root(), todo.size(), shards - todo.size());
+    return new Result(total, layout.root(), todo.size(), shards - todo.size(), output);
   }
 
   /**
@@ -193,8 +219,9 @@ public final class LocalEngine {
           && pipeline.run().selection().readsAll();
       List<InputSplit> splits = splittable ? InputSplit.plan(file, splitBytes) : List.of();
       if (splits.size() > 1) LOG.info("{}: read as {} shards of about {} bytes (input.split_bytes)", file, splits.size(), splitBytes);
-      if (splits.size() <= 1) out.add(ShardInput.of(out.size(), file, file.toString(), formats.get(i)));
-      else for (InputSplit s : splits) out.add(ShardInput.of(out.size(), file, file.toString(), formats.get(i), s));
+      String source = remote == null ? file.toString() : remote.sourceOf(file);
+      if (splits.size() <= 1) out.add(ShardInput.of(out.size(), file, source, formats.get(i)));
+      else for (InputSplit s : splits) out.add(ShardInput.of(out.size(), file, source, formats.get(i), s));
     }
     return out;
   }
@@ -303,7 +330,7 @@ public final class LocalEngine {
   /** Creates the run directory, or checks that a resumed run is the same run on the same inputs. */
   private void prepare(RunLayout layout, List<Path> inputs) throws IOException {
     Path runJson = layout.runJson();
-    RunRecord record = RunRecord.of(pipeline, inputs);
+    RunRecord record = remote == null ? RunRecord.of(pipeline, inputs) : RunRecord.of(pipeline, inputs, remote::sourceOf);
     if (Files.exists(runJson)) {
       if (!resume) {
         throw new RunFailedException(layout.root() + " already holds a run; pass --resume to finish it, or choose another output path");

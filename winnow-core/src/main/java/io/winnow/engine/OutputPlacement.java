@@ -4,24 +4,17 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
- * Where a local run may write. A remote URI would otherwise become a local folder named {@code s3:} and the run
- * would report success; an output inside a folder the input walks would be read back in by the next run or
+ * Where a local run may write. An output inside a folder the input walks would be read back in by the next run or
  * resume, and an input inside the output folder could be overwritten or deleted by shard cleaning.
  */
 final class OutputPlacement {
-  /** A URI scheme of two or more characters ({@code s3:}, {@code hdfs:}, {@code file:}); one letter is a drive. */
-  private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.\\-]+:.*", Pattern.DOTALL);
-
   private OutputPlacement() {}
 
-  static void refuseRemote(String outputPath) {
-    if (SCHEME.matcher(outputPath).matches()) {
-      throw new RunFailedException("output path " + outputPath + ": the local engine writes to local paths only; "
-          + "give a local folder, or run on Spark (./winnow spark-run, docs/SPARK.md) to write to remote storage");
-    }
+  /** A {@code file:} URI names a local folder: the path it stands for, not a folder named {@code file:}. */
+  static String localPath(String outputPath) {
+    return outputPath.startsWith("file:") ? Path.of(java.net.URI.create(outputPath)).toString() : outputPath;
   }
 
   /**

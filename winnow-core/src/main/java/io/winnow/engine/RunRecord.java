@@ -39,14 +39,19 @@ public record RunRecord(String fingerprint, List<FileState> inputs, Map<String, 
 
   /** An input file as it was when the run started. */
   public record FileState(String path, long bytes, long modifiedMillis) {
-    static FileState of(Path p) throws IOException {
-      return new FileState(p.toString(), InputFiles.bytes(p), InputFiles.lastModifiedMillis(p));
+    static FileState of(Path p, String name) throws IOException {
+      return new FileState(name, InputFiles.bytes(p), InputFiles.lastModifiedMillis(p));
     }
   }
 
   public static RunRecord of(Pipeline pipeline, List<Path> inputs) throws IOException {
+    return of(pipeline, inputs, Path::toString);
+  }
+
+  /** @param names how each input is named in the record (a remote input's URI, for its local copy) */
+  public static RunRecord of(Pipeline pipeline, List<Path> inputs, java.util.function.Function<Path, String> names) throws IOException {
     List<FileState> states = new ArrayList<>();
-    for (Path p : inputs) states.add(FileState.of(p));
+    for (Path p : inputs) states.add(FileState.of(p, names.apply(p)));
     Map<String, String> referenced = new TreeMap<>();
     for (String s : strings(pipeline.definition().get("steps"), new ArrayList<>())) {
       Path p = localPath(s);
