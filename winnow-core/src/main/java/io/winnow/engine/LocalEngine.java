@@ -118,7 +118,7 @@ public final class LocalEngine {
 
     boolean repartition = pipeline.output().repartitions();
     Path replaced = repartition ? replacedShardData(layout, shards) : null;
-    if (repartition && replaced == null) OutputRepartition.clean(layout);
+    if (repartition && replaced == null) OutputRepartition.clean(layout, pipeline.output());
     List<Integer> todo = new ArrayList<>();
     RunStats[] perShard = new RunStats[shards];
     long totalBytes = 0;
@@ -148,6 +148,7 @@ public final class LocalEngine {
     RunSummaries.summarize(total, steps);
     if (repartition && replaced == null) repartition(layout, perShard, total);
     AtomicFiles.write(layout.statsJson(), JSON.writeValueAsBytes(total.toJson(JSON)));
+    DatasetCard.write(layout, pipeline, total);
     RejectionGuard.check(pipeline.run().maxRejectedShare(), sources.stream().map(ShardInput::describe).toList(), perShard, total);
     return new Result(total, layout.root(), todo.size(), shards - todo.size());
   }
