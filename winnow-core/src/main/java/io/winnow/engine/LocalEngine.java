@@ -52,6 +52,9 @@ public final class LocalEngine {
 
   public LocalEngine(Pipeline pipeline, boolean resume, boolean strict, ProgressListener progress) {
     if (pipeline.output().path() == null) throw new RunFailedException("no output path: set output.path in the pipeline file or pass --out");
+    if (pipeline.output().path().equals(io.winnow.pipeline.OutputSpec.STDOUT)) {
+      throw new RunFailedException("output '-' (standard output) is written by the `winnow run` command; give the engine a run folder");
+    }
     OutputPlacement.refuseRemote(pipeline.output().path());
     this.pipeline = planned(pipeline);
     this.resume = resume;
@@ -61,6 +64,7 @@ public final class LocalEngine {
 
   /** A run.limit is spread over the input files before any shard starts (RecordBudgets). */
   private static Pipeline planned(Pipeline p) {
+    if (p.input().paths().contains(StandardInput.PATH)) return p; // refused in run(), with its reason
     try {
       return io.winnow.pipeline.RecordBudgets.plan(p);
     } catch (IOException e) {
@@ -73,18 +77,27 @@ public final class LocalEngine {
 
   public Result run() throws IOException {
     RunLayout layout = new RunLayout(Path.of(pipeline.output().path()));
-    List<Path> inputs = InputFiles.expand(pipeline.input().paths(), pipeline.input().readsFolders());
-    OutputPlacement.check(layout.root(), pipeline.input().paths(), inputs);
-    List<String> formats = new ArrayList<>();
-    for (Path p : inputs) formats.add(formatOf(p));
+    boolean fromStdin = StandardInput.named(pipeline, resume);
     refuseForeignDirectory(layout);
-    try (RunLock lock = RunLock.acquire(layout.root())) {
-      if (lock.staleHolder() != null) {
-        LOG.warn("{}: taking over the lock left by a run that did not finish ({})", layout.root(), lock.staleHolder());
+    stdin = fromStdin ? StandardInput.spool(System.in, pipeline.input().format()) : null;
+    try {
+      List<Path> inputs = fromStdin ? List.of(stdin) : InputFiles.expand(pipeline.input().paths(), pipeline.input().readsFolders());
+      OutputPlacement.check(layout.root(), pipeline.input().paths(), inputs);
+      List<String> formats = new ArrayList<>();
+      for (Path p : inputs) formats.add(formatOf(p));
+      try (RunLock lock = RunLock.acquire(layout.root())) {
+        if (lock.staleHolder() != null) {
+          LOG.warn("{}: taking over the lock left by a run that did not finish ({})", layout.root(), lock.staleHolder());
+        }
+        return run(layout, inputs, formats);
       }
-      return run(layout, inputs, formats);
+    } finally {
+      if (stdin != null) StandardInput.delete(stdin);
     }
   }
+
+  /** The copy of standard input this run reads (input '-'), or null. */
+  private Path stdin;
 
   private Result run(RunLayout layout, List<Path> inputs, List<String> formats) throws IOException {
     prepare(layout, inputs);
@@ -190,11 +203,12 @@ public final class LocalEngine {
     for (int i = 0; i < inputs.size(); i++) {
       Path file = inputs.get(i);
       // --limit/--sample budgets count a file's records from its start: such trial runs read files whole
-      boolean splittable = formats.get(i).equals("jsonl") && Files.isRegularFile(file) && splitBytes > 0 && Files.size(file) > splitBytes
+      boolean splittable = !file.equals(stdin) && formats.get(i).equals("jsonl") && Files.isRegularFile(file) && splitBytes > 0 && Files.size(file) > splitBytes
           && pipeline.run().selection().readsAll();
       List<InputSplit> splits = splittable ? InputSplit.plan(file, splitBytes) : List.of();
       if (splits.size() > 1) LOG.info("{}: read as {} shards of about {} bytes (input.split_bytes)", file, splits.size(), splitBytes);
-      if (splits.size() <= 1) out.add(ShardInput.of(out.size(), file, file.toString(), formats.get(i)));
+      String source = file.equals(stdin) ? StandardInput.SOURCE : file.toString();
+      if (splits.size() <= 1) out.add(ShardInput.of(out.size(), file, source, formats.get(i)));
       else for (InputSplit s : splits) out.add(ShardInput.of(out.size(), file, file.toString(), formats.get(i), s));
     }
     return out;

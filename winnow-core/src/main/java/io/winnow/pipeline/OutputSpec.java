@@ -64,6 +64,11 @@ public record OutputSpec(String path, String format, String compressionName, lon
     return compressionName.equals("snappy") ? Compression.ZSTD : Compression.parse(compressionName);
   }
 
+  /** The output of a run whose kept documents go to standard output: uncompressed JSON Lines in {@code runDir}. */
+  public OutputSpec forStandardOutput(String runDir) {
+    return new OutputSpec(runDir, "jsonl", "none", maxFileBytes, rowGroupBytes, 0, 0, excluded, annotationPrefix, split);
+  }
+
   public OutputSpec withPath(String newPath) {
     return new OutputSpec(newPath, format, compressionName, maxFileBytes, rowGroupBytes, shards, targetFileBytes, excluded,
         annotationPrefix, split);
