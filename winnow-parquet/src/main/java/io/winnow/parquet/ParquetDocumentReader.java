@@ -62,6 +62,7 @@ final class ParquetDocumentReader extends ParquetRowReader {
     ObjectNode rest = ParquetJson.toJson(g);
     rest.remove(idField);
     rest.remove(textField);
+    parseJsonColumns(g.getType(), rest);
     @SuppressWarnings("unchecked")
     Map<String, Object> fields = JSON.convertValue(rest, LinkedHashMap.class);
     if (idValue instanceof Binary b) idValue = Utf8.isValid(b.getBytes(), 0, b.length()) ? b.toStringUsingUTF8() : base64(b);
@@ -83,6 +84,24 @@ final class ParquetDocumentReader extends ParquetRowReader {
       return ReadResult.rejected(new Rejection(id, location, Reason.TOO_LARGE, "text exceeds max_document_bytes (" + limits.maxDocumentBytes() + ")"));
     }
     return ReadResult.of(new Document(id, s, fields, Provenance.offset(source, row)));
+  }
+
+  /**
+   * A top-level column of the JSON logical type holds a JSON value: the document gets the value (an object, a list),
+   * not its text, so that steps see it as they would in JSON Lines and the writer writes it back as JSON. Text that
+   * does not parse stays text.
+   */
+  private static void parseJsonColumns(GroupType type, ObjectNode rest) {
+    for (Type t : type.getFields()) {
+      if (!ParquetColumns.isJson(t) || t.isRepetition(Type.Repetition.REPEATED)) continue;
+      com.fasterxml.jackson.databind.JsonNode v = rest.get(t.getName());
+      if (v == null || !v.isTextual()) continue;
+      try {
+        rest.set(t.getName(), JSON.readTree(v.textValue()));
+      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        // not JSON after all: kept as the text it is
+      }
+    }
   }
 
   private static List<String> columnNames(Group g) {

@@ -38,6 +38,7 @@ final class ParquetDocumentWriter implements DocumentWriter {
   /** The input's columns (id and text as strings), or id and text alone. */
   private final List<Type> base;
   private final java.util.Set<String> baseNames = new java.util.HashSet<>();
+  private final Map<String, Type> baseTypes = new java.util.HashMap<>();
   private final boolean writesId;
   /** Columns of fields the base does not have, in first-seen order. */
   private final Map<String, Type> added = new LinkedHashMap<>();
@@ -60,7 +61,10 @@ final class ParquetDocumentWriter implements DocumentWriter {
       for (Type t : inputSchema.getFields()) this.base.add(t.getName().equals(idField) || t.getName().equals(textField) ? asString(t) : t);
       this.schemaName = inputSchema.getName();
     }
-    for (Type t : this.base) baseNames.add(t.getName());
+    for (Type t : this.base) {
+      baseNames.add(t.getName());
+      baseTypes.put(t.getName(), t);
+    }
     this.writesId = baseNames.contains(idField);
     this.schema = schema();
   }
@@ -87,8 +91,9 @@ final class ParquetDocumentWriter implements DocumentWriter {
       String k = e.getKey();
       Object v = e.getValue();
       if (v == null) continue;
-      if (baseNames.contains(k)) {
-        row.set(k, JSON.valueToTree(v));
+      Type inBase = baseTypes.get(k);
+      if (inBase != null) {
+        row.set(k, ParquetColumns.cell(inBase, v));
         continue;
       }
       Type before = added.get(k);
