@@ -78,13 +78,13 @@ public final class LocalEngine {
   public Result run() throws IOException {
     RunLayout layout = new RunLayout(Path.of(pipeline.output().path()));
     boolean fromStdin = StandardInput.named(pipeline, resume);
-    refuseForeignDirectory(layout);
     stdin = fromStdin ? StandardInput.spool(System.in, pipeline.input().format()) : null;
     try {
       List<Path> inputs = fromStdin ? List.of(stdin) : InputFiles.expand(pipeline.input().paths(), pipeline.input().readsFolders());
       OutputPlacement.check(layout.root(), pipeline.input().paths(), inputs);
       List<String> formats = new ArrayList<>();
       for (Path p : inputs) formats.add(formatOf(p));
+      refuseForeignDirectory(layout);
       try (RunLock lock = RunLock.acquire(layout.root())) {
         if (lock.staleHolder() != null) {
           LOG.warn("{}: taking over the lock left by a run that did not finish ({})", layout.root(), lock.staleHolder());

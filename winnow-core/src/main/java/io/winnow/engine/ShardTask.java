@@ -131,6 +131,7 @@ public final class ShardTask {
       excluded.close();
     }
     carried.steps().forEach((id, s) -> stats.step(id).merge(s));
+    carried.annotations().forEach(stats.annotations()::putIfAbsent);
     commit(logFile, dataFiles, stats);
     if (in.stage() != null) Files.deleteIfExists(in.stage()); // read once; the shard is complete
     progress.shardDone(in.source());
