@@ -26,14 +26,16 @@ final class PlanCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Pipeline p = pipelineOptions.load(pipelineFile);
-    List<Path> inputs = InputFiles.expand(p.input().paths(), p.input().readsFolders());
     PrintWriter out = spec.commandLine().getOut();
+    boolean stdin = io.winnow.engine.StandardInput.named(p, false); // refuses here what the run would refuse
+    List<Path> inputs = stdin ? List.of() : InputFiles.expand(p.input().paths(), p.input().readsFolders());
     long bytes = 0;
     for (Path f : inputs) {
       InputFiles.resolveFormat(f, p.input().format()); // fails here as the run would
       bytes += InputFiles.bytes(f);
     }
-    out.printf("inputs: %d %s, %,d bytes (format %s)%n", inputs.size(), p.input().readsFolders() ? "folders" : "files", bytes, p.input().format());
+    if (stdin) out.printf("inputs: standard input (format %s)%n", p.input().format().equals("auto") ? "jsonl" : p.input().format());
+    else out.printf("inputs: %d %s, %,d bytes (format %s)%n", inputs.size(), p.input().readsFolders() ? "folders" : "files", bytes, p.input().format());
     int i = 1;
     for (StepSpec s : p.steps()) {
       out.printf("step %d: %s%s %s%n", i++, s.id(), s.id().equals(s.type()) ? "" : " (" + s.type() + ")",

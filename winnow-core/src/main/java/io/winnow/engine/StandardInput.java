@@ -15,14 +15,14 @@ import java.util.List;
  * cannot work on a stream and is refused before anything is read: {@code --resume}, {@code run.limit} (pipe
  * through {@code head -n N} instead), and naming {@code -} beside other inputs.
  */
-final class StandardInput {
+public final class StandardInput {
   static final String PATH = "-";
   static final String SOURCE = "stdin";
 
   private StandardInput() {}
 
   /** True when the pipeline reads standard input; refuses what cannot work on a stream. */
-  static boolean named(Pipeline p, boolean resume) {
+  public static boolean named(Pipeline p, boolean resume) {
     List<String> paths = p.input().paths();
     if (!paths.contains(PATH)) return false;
     if (paths.size() > 1) throw new RunFailedException("input '-' (standard input) must be the only input path; got " + paths);
