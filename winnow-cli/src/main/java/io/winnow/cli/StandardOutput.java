@@ -29,6 +29,7 @@ final class StandardOutput {
       throw new ParameterException(spec.commandLine(), "standard output carries JSON Lines; output.format " + out.format() + " needs an output folder (--output DIR)");
     }
     if (out.repartitions()) throw new ParameterException(spec.commandLine(), "standard output is one stream: output.shards and target_file_bytes need an output folder");
+    io.winnow.engine.StandardInput.named(p, false); // its refusals before a temporary folder is made for nothing
     Path dir = runDir != null ? runDir : Files.createTempDirectory("winnow-run-");
     spec.commandLine().getErr().println("winnow: kept documents to standard output; decisions, statistics and the dataset card in " + dir);
     spec.commandLine().getErr().flush();
