@@ -26,10 +26,12 @@ final class PlanCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Pipeline p = pipelineOptions.load(pipelineFile);
+    PrintWriter out = spec.commandLine().getOut();
+    boolean stdin = io.winnow.engine.StandardInput.named(p, false); // refuses here what the run would refuse
     java.util.List<String> localPatterns = new java.util.ArrayList<>();
     int count = 0;
     long bytes = 0;
-    for (String pattern : p.input().paths()) {
+    for (String pattern : stdin ? List.<String>of() : p.input().paths()) {
       if (!io.winnow.io.storage.Storages.isRemote(pattern)) {
         localPatterns.add(pattern);
         continue;
@@ -45,13 +47,13 @@ final class PlanCommand implements Callable<Integer> {
       }
     }
     List<Path> inputs = localPatterns.isEmpty() ? List.of() : InputFiles.expand(localPatterns, p.input().readsFolders());
-    PrintWriter out = spec.commandLine().getOut();
     for (Path f : inputs) {
       InputFiles.resolveFormat(f, p.input().format()); // fails here as the run would
       bytes += InputFiles.bytes(f);
     }
     count += inputs.size();
-    out.printf("inputs: %d %s, %,d bytes (format %s)%n", count, p.input().readsFolders() ? "folders" : "files", bytes, p.input().format());
+    if (stdin) out.printf("inputs: standard input (format %s)%n", p.input().format().equals("auto") ? "jsonl" : p.input().format());
+    else out.printf("inputs: %d %s, %,d bytes (format %s)%n", count, p.input().readsFolders() ? "folders" : "files", bytes, p.input().format());
     int i = 1;
     for (StepSpec s : p.steps()) {
       out.printf("step %d: %s%s %s%n", i++, s.id(), s.id().equals(s.type()) ? "" : " (" + s.type() + ")",

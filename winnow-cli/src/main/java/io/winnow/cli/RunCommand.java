@@ -6,6 +6,8 @@ import io.winnow.pipeline.Pipeline;
 import io.winnow.report.StatsTable;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
+import io.winnow.pipeline.OutputSpec;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -25,8 +27,17 @@ final class RunCommand implements Callable<Integer> {
 
   @Mixin PipelineOptions pipelineOptions;
 
-  @Option(names = {"-o", "--out"}, paramLabel = "DIR", description = "run directory (overrides output.path)")
+  @Option(names = {"-o", "--out", "--output"}, paramLabel = "DIR",
+      description = "run directory (overrides output.path); '-' writes the kept documents to standard output as JSON Lines")
   String out;
+
+  @Option(names = {"-i", "--input"}, paramLabel = "PATH",
+      description = "input file, folder or glob (repeatable; overrides input.paths); '-' reads standard input")
+  List<String> inputs;
+
+  @Option(names = "--run-dir", paramLabel = "DIR",
+      description = "with --output -: where the decisions, statistics and dataset card go (default: a new temporary folder)")
+  Path runDir;
 
   @Option(names = {"-w", "--workers"}, description = "parallel workers (overrides run.workers; default: cores)")
   Integer workers;
@@ -64,15 +75,21 @@ final class RunCommand implements Callable<Integer> {
       p = p.withRun(p.run().withWorkers(workers));
     }
     if (overwrite && resume) throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--overwrite and --resume exclude each other");
+    if (inputs != null && !inputs.isEmpty()) p = p.withInputPaths(inputs);
+    boolean toStdout = OutputSpec.STDOUT.equals(p.output().path());
+    if (toStdout) p = StandardOutput.prepare(p, runDir, resume, spec);
+    else if (runDir != null) throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--run-dir is for --output - only; use --output DIR");
     if (overwrite && io.winnow.io.storage.Storages.isRemote(p.output().path())) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--overwrite deletes local run folders only; delete "
           + p.output().path() + " with the store's own tools, or choose another output path");
     }
     if (overwrite) RunDirectory.delete(Path.of(p.output().path()));
-    PrintWriter stdout = spec.commandLine().getOut();
+    // with the documents on standard output, the summary goes to standard error
+    PrintWriter stdout = toStdout ? spec.commandLine().getErr() : spec.commandLine().getOut();
     ProgressListener progress = Progress.create(progressMode, spec.commandLine().getErr(), compressedInputs(p));
     long start = System.nanoTime();
     LocalEngine.Result r = new LocalEngine(p, resume, strict, progress).run();
+    if (toStdout) StandardOutput.copyKept(r.runDir(), System.out);
     double seconds = (System.nanoTime() - start) / 1e9;
     StatsTable.print(r.stats(), stdout);
     stdout.printf(Locale.ROOT, "shards run %d, already complete %d; %.1f s; output in %s%n",

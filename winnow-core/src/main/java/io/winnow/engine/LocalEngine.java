@@ -56,6 +56,9 @@ public final class LocalEngine {
 
   public LocalEngine(Pipeline pipeline, boolean resume, boolean strict, ProgressListener progress) {
     if (pipeline.output().path() == null) throw new RunFailedException("no output path: set output.path in the pipeline file or pass --out");
+    if (pipeline.output().path().equals(io.winnow.pipeline.OutputSpec.STDOUT)) {
+      throw new RunFailedException("output '-' (standard output) is written by the `winnow run` command; give the engine a run folder");
+    }
     pipeline = pipeline.withOutputPath(OutputPlacement.localPath(pipeline.output().path()));
     try {
       this.remote = RemoteRun.open(pipeline, resume);
@@ -71,6 +74,7 @@ public final class LocalEngine {
 
   /** A run.limit is spread over the input files before any shard starts (RecordBudgets). */
   private static Pipeline planned(Pipeline p) {
+    if (p.input().paths().contains(StandardInput.PATH)) return p; // refused in run(), with its reason
     try {
       return io.winnow.pipeline.RecordBudgets.plan(p);
     } catch (IOException e) {
@@ -88,18 +92,27 @@ public final class LocalEngine {
 
   public Result run() throws IOException {
     RunLayout layout = new RunLayout(Path.of(pipeline.output().path()));
-    List<Path> inputs = InputFiles.expand(pipeline.input().paths(), pipeline.input().readsFolders());
-    OutputPlacement.check(layout.root(), pipeline.input().paths(), inputs);
-    List<String> formats = new ArrayList<>();
-    for (Path p : inputs) formats.add(formatOf(p));
-    refuseForeignDirectory(layout);
-    try (RunLock lock = RunLock.acquire(layout.root())) {
-      if (lock.staleHolder() != null) {
-        LOG.warn("{}: taking over the lock left by a run that did not finish ({})", layout.root(), lock.staleHolder());
+    boolean fromStdin = StandardInput.named(pipeline, resume);
+    stdin = fromStdin ? StandardInput.spool(System.in, pipeline.input().format()) : null;
+    try {
+      List<Path> inputs = fromStdin ? List.of(stdin) : InputFiles.expand(pipeline.input().paths(), pipeline.input().readsFolders());
+      OutputPlacement.check(layout.root(), pipeline.input().paths(), inputs);
+      List<String> formats = new ArrayList<>();
+      for (Path p : inputs) formats.add(formatOf(p));
+      refuseForeignDirectory(layout);
+      try (RunLock lock = RunLock.acquire(layout.root())) {
+        if (lock.staleHolder() != null) {
+          LOG.warn("{}: taking over the lock left by a run that did not finish ({})", layout.root(), lock.staleHolder());
+        }
+        return run(layout, inputs, formats);
       }
-      return run(layout, inputs, formats);
+    } finally {
+      if (stdin != null) StandardInput.delete(stdin);
     }
   }
+
+  /** The copy of standard input this run reads (input '-'), or null. */
+  private Path stdin;
 
   private Result run(RunLayout layout, List<Path> inputs, List<String> formats) throws IOException {
     prepare(layout, inputs);
@@ -136,7 +149,7 @@ public final class LocalEngine {
 
     boolean repartition = pipeline.output().repartitions();
     Path replaced = repartition ? replacedShardData(layout, shards) : null;
-    if (repartition && replaced == null) OutputRepartition.clean(layout);
+    if (repartition && replaced == null) OutputRepartition.clean(layout, pipeline.output());
     List<Integer> todo = new ArrayList<>();
     RunStats[] perShard = new RunStats[shards];
     long totalBytes = 0;
@@ -172,6 +185,7 @@ public final class LocalEngine {
     RunSummaries.summarize(total, steps);
     if (repartition && replaced == null) repartition(layout, perShard, total);
     AtomicFiles.write(layout.statsJson(), JSON.writeValueAsBytes(total.toJson(JSON)));
+    DatasetCard.write(layout, pipeline, total);
     if (mirror != null) mirror.sync();
     if (remote != null) remote.finished();
     RejectionGuard.check(pipeline.run().maxRejectedShare(), sources.stream().map(ShardInput::describe).toList(), perShard, total);
@@ -215,11 +229,11 @@ public final class LocalEngine {
     for (int i = 0; i < inputs.size(); i++) {
       Path file = inputs.get(i);
       // --limit/--sample budgets count a file's records from its start: such trial runs read files whole
-      boolean splittable = formats.get(i).equals("jsonl") && Files.isRegularFile(file) && splitBytes > 0 && Files.size(file) > splitBytes
+      boolean splittable = !file.equals(stdin) && formats.get(i).equals("jsonl") && Files.isRegularFile(file) && splitBytes > 0 && Files.size(file) > splitBytes
           && pipeline.run().selection().readsAll();
       List<InputSplit> splits = splittable ? InputSplit.plan(file, splitBytes) : List.of();
       if (splits.size() > 1) LOG.info("{}: read as {} shards of about {} bytes (input.split_bytes)", file, splits.size(), splitBytes);
-      String source = remote == null ? file.toString() : remote.sourceOf(file);
+      String source = file.equals(stdin) ? StandardInput.SOURCE : remote == null ? file.toString() : remote.sourceOf(file);
       if (splits.size() <= 1) out.add(ShardInput.of(out.size(), file, source, formats.get(i)));
       else for (InputSplit s : splits) out.add(ShardInput.of(out.size(), file, source, formats.get(i), s));
     }

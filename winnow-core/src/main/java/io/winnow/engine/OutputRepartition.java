@@ -78,10 +78,10 @@ final class OutputRepartition {
   }
 
   /** Removes the output marker and every re-partitioned file (complete or temporary) before they are written again. */
-  static void clean(RunLayout layout) throws IOException {
+  static void clean(RunLayout layout, OutputSpec out) throws IOException {
     Files.deleteIfExists(layout.outputMarker());
     if (!Files.isDirectory(layout.data())) return;
-    try (DirectoryStream<Path> s = Files.newDirectoryStream(layout.data(), "part-*-of-*")) {
+    try (DirectoryStream<Path> s = Files.newDirectoryStream(layout.data(), out.split() + "-*-of-*")) {
       for (Path p : s) Files.deleteIfExists(p);
     }
   }
@@ -112,7 +112,8 @@ final class OutputRepartition {
   }
 
   private Path writePart(int part, long from, long to) throws IOException {
-    Path target = layout.data().resolve(String.format("part-%05d-of-%05d.jsonl%s", part, parts, out.compression().extension()));
+    if (!out.format().equals("jsonl")) return writeFormatPart(part, from, to);
+    Path target = layout.data().resolve(String.format("%s-%05d-of-%05d.jsonl%s", out.split(), part, parts, out.compression().extension()));
     try (OutputStream o = out.compression().compress(new BufferedOutputStream(AtomicFiles.create(AtomicFiles.tmp(target)), 1 << 16))) {
       long first = 0; // global number of the shard's first kept document
       for (int shard = 0; shard < keptPerShard.length && first < to; shard++) {
@@ -122,6 +123,26 @@ final class OutputRepartition {
       }
     }
     AtomicFiles.commit(AtomicFiles.tmp(target), target);
+    return target;
+  }
+
+  /** A part in another format than JSON Lines: its provider reads the rows of the shards and writes them in one schema. */
+  private Path writeFormatPart(int part, long from, long to) throws IOException {
+    io.winnow.io.FormatProvider format = io.winnow.io.Formats.get(out.format());
+    Path target = layout.data().resolve(String.format("%s-%05d-of-%05d%s", out.split(), part, parts, format.extension()));
+    List<io.winnow.io.FormatProvider.FileRange> ranges = new ArrayList<>();
+    List<Path> all = new ArrayList<>();
+    long first = 0;
+    for (int shard = 0; shard < keptPerShard.length; shard++) {
+      List<Path> files = shardFiles(shard);
+      all.addAll(files);
+      long shardEnd = first + keptPerShard[shard];
+      if (first < to && shardEnd > from) {
+        ranges.add(new io.winnow.io.FormatProvider.FileRange(files, Math.max(0, from - first), Math.min(keptPerShard[shard], to - first)));
+      }
+      first = shardEnd;
+    }
+    format.writePart(target, ranges, all, out.compressionName(), out.rowGroupBytes());
     return target;
   }
 

@@ -11,6 +11,7 @@ import java.nio.file.Path;
  * run.lock                      held by the run that is writing (pid, host); empty when none is
  * data/part-00000-000.jsonl.zst kept documents of shard 0 (rolled by output.max_file_bytes)
  * data/part-00000-of-00064.jsonl.zst  with output.shards / target_file_bytes: the kept documents re-partitioned
+ *                                ({@code <output.split>-00000-of-00064.parquet} for Parquet, e.g. train-…)
  * shard-data/part-00000-000...   with re-partitioning: shard 0's kept documents until the output is written
  * completions/output            marker: the re-partitioned output is complete, with its files and sizes
  * excluded/part-00000-000.jsonl.zst dropped documents of shard 0 with their reason (output.excluded: true)
@@ -18,6 +19,7 @@ import java.nio.file.Path;
  * stats/part-00000.json         statistics of shard 0
  * completions/part-00000        marker: shard 0 is complete, with its files and sizes (written last)
  * stats.json                    merged statistics of the run
+ * README.md, dataset_info.json   the dataset card (DatasetCard): split, data files, features, counts, annotations
  * corpus/&lt;step&gt;/                   a corpus step's phases: observe/, observed/ markers, fitted state, fitted marker
  * corpus/&lt;step&gt;/stage/part-00000.zst  shard 0's records as the step's observe pass left them, for the next pass
  *                                (deleted once that pass has completed the shard)

@@ -85,10 +85,11 @@ public final class ShardTask {
     DocumentWriter writer = out.format().equals("jsonl")
         ? new JsonlWriter(dataDir, RunLayout.shardName(shard), out.compression(), out.maxFileBytes(), idField, textField)
         : Formats.get(out.format()).openWriter(dataDir, RunLayout.shardName(shard), out.compressionName(),
-            out.maxFileBytes(), out.rowGroupBytes(), idField, textField);
+            out.maxFileBytes(), out.rowGroupBytes(), idField, textField, in.file());
     ExcludedWriter excluded = ExcludedWriter.open(out.excluded(), layout, shard, out.compression(), out.maxFileBytes(), idField, textField);
     RunStats carried;
-    try (StepChain chain = new StepChain(steps, in.stepsDone(), steps.size(), pipeline);
+    AnnotationFields fields = AnnotationFields.forInput(out, in.file());
+    try (StepChain chain = new StepChain(steps, in.stepsDone(), steps.size(), pipeline, fields);
          ShardInput.RecordSource records = in.open(pipeline, tokens, progress::bytes);
          OutputStream logStream = out.compression().compress(new BufferedOutputStream(
              AtomicFiles.create(AtomicFiles.tmp(logFile)), 1 << 16));
@@ -104,16 +105,19 @@ public final class ShardTask {
             stats.recordDropped();
             Decision last = r.trail.get(r.trail.size() - 1);
             if (!groupBy.isEmpty()) stats.groups().record(groupBy, r.doc, last.step(), r.bytesIn, r.tokensIn, 0, 0);
+            fields.finish(r);
             excluded.write(r.doc, last);
             log.document(r.doc, Outcome.DROPPED, r.trail);
           }
           case LIVE -> {
             Document doc = r.doc;
             stats.recordDocument(r.bytesIn, r.wordsIn, r.tokensIn);
-            writer.write(doc);
             long tokensOut = tokens == null ? -1 : r.modified ? tokens.count(doc.text()) : r.tokensIn;
             stats.recordKept(doc.utf8Bytes(), doc.whitespaceWords(), tokensOut);
+            // groups by the fields as the steps named them, before they take their output names
             if (!groupBy.isEmpty()) stats.groups().record(groupBy, doc, null, r.bytesIn, r.tokensIn, doc.utf8Bytes(), tokensOut);
+            fields.finish(r);
+            writer.write(doc);
             log.document(doc, Outcome.KEPT, r.trail);
           }
         }
@@ -127,6 +131,7 @@ public final class ShardTask {
       excluded.close();
     }
     carried.steps().forEach((id, s) -> stats.step(id).merge(s));
+    carried.annotations().forEach(stats.annotations()::putIfAbsent);
     commit(logFile, dataFiles, stats);
     if (in.stage() != null) Files.deleteIfExists(in.stage()); // read once; the shard is complete
     progress.shardDone(in.source());

@@ -38,7 +38,7 @@ import java.util.function.LongConsumer;
  * renamed when complete, so a file that exists is whole.
  */
 final class StageFile {
-  private static final byte[] MAGIC = "WINNOW-STAGE-1\n".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] MAGIC = "WINNOW-STAGE-2\n".getBytes(StandardCharsets.US_ASCII);
   private static final int END = 0, LIVE = 1, DROPPED = 2, REJECTED = 3, DROPPED_WHOLE = 4;
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -105,6 +105,8 @@ final class StageFile {
       out.writeLong(r.wordsIn);
       out.writeLong(r.tokensIn);
       out.writeBoolean(r.modified);
+      out.writeInt(r.inputFields);
+      StagedValues.writeMap(out, r.shadowed == null ? java.util.Map.of() : r.shadowed);
       out.writeInt(r.trail.size());
       for (Decision d : r.trail) {
         StagedValues.writeString(out, d.step());
@@ -233,6 +235,8 @@ final class StageFile {
       long wordsIn = in.readLong();
       long tokensIn = in.readLong();
       boolean modified = in.readBoolean();
+      int inputFields = in.readInt();
+      java.util.Map<String, Object> shadowed = StagedValues.readMap(in);
       int n = in.readInt();
       List<Decision> trail = new ArrayList<>(n + 4);
       Action[] actions = Action.values();
@@ -242,7 +246,10 @@ final class StageFile {
         String reason = StagedValues.readNullable(in);
         trail.add(new Decision(step, action, reason, StagedValues.readMap(in)));
       }
-      return StagedRecord.live(doc, bytesIn, wordsIn, tokensIn, modified, trail);
+      StagedRecord r = StagedRecord.live(doc, bytesIn, wordsIn, tokensIn, modified, trail);
+      r.inputFields = inputFields;
+      if (!shadowed.isEmpty()) r.shadowed = shadowed;
+      return r;
     }
 
     private Document readDocument() throws IOException {

@@ -35,7 +35,8 @@ public final class StagedPass {
    */
   public static void run(ShardInput in, Pipeline pipeline, List<ResolvedStep> before, Path stageOut, TokenCounter tokens,
       boolean strict, ProgressListener progress, Survivor survivor) throws IOException {
-    try (StepChain chain = new StepChain(before, in.stepsDone(), before.size(), pipeline);
+    try (StepChain chain = new StepChain(before, in.stepsDone(), before.size(), pipeline,
+        AnnotationFields.forInput(pipeline.output(), in.file()));
          ShardInput.RecordSource records = in.open(pipeline, tokens, progress::bytes);
          StageFile.Writer stage = stageOut == null ? null : new StageFile.Writer(stageOut, keepsDroppedDocuments(pipeline))) {
       for (StagedRecord r; (r = records.next()) != null; ) {

@@ -28,6 +28,13 @@ final class StagedRecord {
   long tokensIn;
   /** A step changed the text. */
   boolean modified;
+  /**
+   * How many of the document's fields (the first ones, in order) came from the input record; the rest are
+   * annotations. -1 when unknown (then no collision is checked). See {@link AnnotationFields}.
+   */
+  int inputFields = -1;
+  /** Input fields a step overwrote, with the input's values, to be written back beside the prefixed annotation; or null. */
+  java.util.Map<String, Object> shadowed;
 
   private StagedRecord(State state, Document doc, Rejection rejection, List<Decision> trail) {
     this.state = state;
@@ -47,7 +54,9 @@ final class StagedRecord {
 
   /** A document just read: no decisions yet. */
   static StagedRecord read(Document doc, long tokensIn) {
-    return live(doc, doc.utf8Bytes(), doc.whitespaceWords(), tokensIn, false, new ArrayList<>());
+    StagedRecord r = live(doc, doc.utf8Bytes(), doc.whitespaceWords(), tokensIn, false, new ArrayList<>());
+    r.inputFields = doc.metadata().size();
+    return r;
   }
 
   static StagedRecord rejected(Rejection r) {

@@ -18,9 +18,15 @@ import java.util.List;
  */
 final class StepChain implements AutoCloseable {
   private final List<StepRunner> runners = new ArrayList<>();
+  private final AnnotationFields fields;
 
-  /** The steps {@code from} (inclusive) to {@code to} (exclusive) of {@code steps}. */
-  StepChain(List<ResolvedStep> steps, int from, int to, Pipeline pipeline) {
+  /**
+   * The steps {@code from} (inclusive) to {@code to} (exclusive) of {@code steps}.
+   *
+   * @param fields what happens when a step writes a field the input record has
+   */
+  StepChain(List<ResolvedStep> steps, int from, int to, Pipeline pipeline, AnnotationFields fields) {
+    this.fields = fields;
     for (ResolvedStep s : steps.subList(from, to)) {
       runners.add(new StepRunner(s.id(), s.factory().get(), pipeline.run().stepTimeout()));
     }
@@ -30,10 +36,12 @@ final class StepChain implements AutoCloseable {
   void run(StagedRecord r) {
     if (r.state != StagedRecord.State.LIVE) return;
     Document doc = r.doc;
+    AnnotationFields.Snapshot inputs = fields.snapshot(r);
     int i = 0;
     try {
       for (; i < runners.size(); i++) {
         Decision d = runners.get(i).run(doc);
+        if (inputs != null) fields.afterStep(r, runners.get(i).id(), inputs);
         r.trail.add(d);
         if (d.action() == Action.MODIFY) r.modified = true;
         if (d.action() == Action.DROP) {
@@ -41,6 +49,8 @@ final class StepChain implements AutoCloseable {
           return;
         }
       }
+    } catch (RunFailedException e) {
+      throw e; // a step wrote over an input field: the run's configuration is wrong, not this record
     } catch (RuntimeException | StackOverflowError e) {
       String step = runners.get(i).id();
       r.reject(e instanceof DocumentRejectedException bounded
@@ -52,6 +62,7 @@ final class StepChain implements AutoCloseable {
   /** Adds this chain's step counters to {@code stats}. */
   void addCountersTo(RunStats stats) {
     for (StepRunner runner : runners) stats.step(runner.id()).merge(runner.stats());
+    fields.written.forEach(stats.annotations()::putIfAbsent);
   }
 
   @Override

@@ -40,4 +40,40 @@ public interface FormatProvider {
    */
   DocumentWriter openWriter(Path dir, String base, String compression, long maxFileBytes, long rowGroupBytes,
       String idField, String textField) throws IOException;
+
+  /**
+   * A writer for the shard that reads {@code inputFile}: a format that can keep the shape of its own input (the
+   * columns and types of a Parquet file) does so when {@code inputFile} is of this format; by default as
+   * {@link #openWriter(Path, String, String, long, long, String, String)}.
+   */
+  default DocumentWriter openWriter(Path dir, String base, String compression, long maxFileBytes, long rowGroupBytes,
+      String idField, String textField, Path inputFile) throws IOException {
+    return openWriter(dir, base, compression, maxFileBytes, rowGroupBytes, idField, textField);
+  }
+
+  /** The documents {@code [from, to)} of one shard's data files, counted across the files in order. */
+  record FileRange(java.util.List<Path> files, long from, long to) {}
+
+  /**
+   * Writes one re-partitioned output file: the documents of {@code ranges} in order, in one shape common to
+   * {@code allFiles} (every shard data file of the run, so that every part has the same columns). Formats that
+   * cannot be re-partitioned throw.
+   */
+  default void writePart(Path target, java.util.List<FileRange> ranges, java.util.List<Path> allFiles, String compression,
+      long rowGroupBytes) throws IOException {
+    throw new UnsupportedOperationException(name() + " output cannot be re-partitioned");
+  }
+
+  /** The file name extension of written files, with its dot. */
+  default String extension() {
+    return "." + name();
+  }
+
+  /**
+   * The Hugging Face {@code features} of written files (name and {@code dtype}, {@code struct}, {@code sequence}),
+   * as the dataset card lists them; null when the format does not know its columns.
+   */
+  default java.util.List<java.util.Map<String, Object>> features(java.util.List<Path> files) throws IOException {
+    return null;
+  }
 }

@@ -18,9 +18,18 @@ import io.winnow.io.Compression;
  *     text (0: off)
  * @param excluded also write dropped documents, as the dropping step saw them and with their reason
  *     ({@code winnow_dropped_by}, {@code winnow_reason}), to {@code excluded/} as JSONL
+ * @param annotationPrefix empty: a step may not overwrite a field the input record has (the run fails naming the
+ *     field and the step), unless the input is a Winnow run's output where the same step wrote it; otherwise
+ *     every field a step adds is written under this prefix ({@code winnow.language}) beside the input's fields,
+ *     which keep their input values (see README, "Annotations and input fields")
+ * @param split the name of re-partitioned files, {@code <split>-00000-of-00008.<ext>}: {@code part} (default),
+ *     or a Hugging Face split name such as {@code train}
  */
 public record OutputSpec(String path, String format, String compressionName, long maxFileBytes, long rowGroupBytes,
-    int shards, long targetFileBytes, boolean excluded) {
+    int shards, long targetFileBytes, boolean excluded, String annotationPrefix, String split) {
+  /** Path meaning standard output: the kept documents are written there as JSON Lines. */
+  public static final String STDOUT = "-";
+
   static OutputSpec from(Params p) {
     java.util.List<String> formats = new java.util.ArrayList<>(java.util.List.of("jsonl"));
     formats.addAll(io.winnow.io.Formats.writerNames());
@@ -32,9 +41,15 @@ public record OutputSpec(String path, String format, String compressionName, lon
         p.getLong("max_file_bytes", 1L << 30, 1L << 10, Long.MAX_VALUE),
         p.getLong("row_group_bytes", 128L << 20, 1L << 16, 1L << 31),
         p.getInt("shards", 0, 0, 99_999), p.getLong("target_file_bytes", 0, 0, Long.MAX_VALUE),
-        p.getBool("excluded", false));
+        p.getBool("excluded", false), p.getString("annotation_prefix", ""), p.getString("split", "part"));
     if (s.shards > 0 && s.targetFileBytes > 0) throw p.invalid("shards", "set either shards or target_file_bytes, not both");
-    if (s.repartitions() && !format.equals("jsonl")) throw p.invalid("shards", "re-partitioned output is written as jsonl only");
+    if (s.repartitions() && !format.equals("jsonl") && !format.equals("parquet")) {
+      throw p.invalid("shards", "re-partitioned output is written as jsonl or parquet only");
+    }
+    if (!s.split.matches("[A-Za-z0-9_.]+") || s.split.contains("-of-")) {
+      throw p.invalid("split", "a split name is letters, digits, '_' and '.' (train, validation, test), got '" + s.split + "'");
+    }
+    if (s.annotationPrefix.contains("/")) throw p.invalid("annotation_prefix", "a field name prefix cannot hold '/'");
     p.finish();
     return s;
   }
@@ -49,7 +64,13 @@ public record OutputSpec(String path, String format, String compressionName, lon
     return compressionName.equals("snappy") ? Compression.ZSTD : Compression.parse(compressionName);
   }
 
+  /** The output of a run whose kept documents go to standard output: uncompressed JSON Lines in {@code runDir}. */
+  public OutputSpec forStandardOutput(String runDir) {
+    return new OutputSpec(runDir, "jsonl", "none", maxFileBytes, rowGroupBytes, 0, 0, excluded, annotationPrefix, split);
+  }
+
   public OutputSpec withPath(String newPath) {
-    return new OutputSpec(newPath, format, compressionName, maxFileBytes, rowGroupBytes, shards, targetFileBytes, excluded);
+    return new OutputSpec(newPath, format, compressionName, maxFileBytes, rowGroupBytes, shards, targetFileBytes, excluded,
+        annotationPrefix, split);
   }
 }

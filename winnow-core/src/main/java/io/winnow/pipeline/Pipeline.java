@@ -25,6 +25,16 @@ public record Pipeline(InputSpec input, List<StepSpec> steps, OutputSpec output,
     return new Pipeline(input, steps, output.withPath(path), run, definition);
   }
 
+  public Pipeline withOutput(OutputSpec newOutput) {
+    return new Pipeline(input, steps, newOutput, run, definition);
+  }
+
+  /** The same pipeline on other input paths ({@code -} for standard input). */
+  public Pipeline withInputPaths(List<String> paths) {
+    return new Pipeline(new InputSpec(List.copyOf(paths), input.format(), input.idField(), input.textField(), input.splitBytes()),
+        steps, output, run, definition);
+  }
+
   public Pipeline withRun(RunSpec newRun) {
     return new Pipeline(input, steps, output, newRun, definition);
   }

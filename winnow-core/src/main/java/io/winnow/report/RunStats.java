@@ -33,6 +33,8 @@ public final class RunStats {
   final GroupStats groups = new GroupStats();
   /** corpus-level figures derived from step counters (see CounterSummary), by step id */
   final Map<String, Object> estimates = new LinkedHashMap<>();
+  /** Fields the steps wrote into documents, each with the first step that wrote it (for the dataset card). */
+  final Map<String, String> annotations = new TreeMap<>();
 
   public void recordDocument(long bytes, long words, long tokens) {
     documents++;
@@ -87,6 +89,7 @@ public final class RunStats {
     o.rejectedExample.forEach(rejectedExample::putIfAbsent);
     o.steps.forEach((k, v) -> step(k).merge(v));
     groups.merge(o.groups);
+    o.annotations.forEach(annotations::putIfAbsent);
     return this;
   }
 
@@ -108,6 +111,8 @@ public final class RunStats {
   public Map<String, Object> corpusSteps() { return corpusSteps; }
   public Map<String, Object> estimates() { return estimates; }
   public GroupStats groups() { return groups; }
+  /** Field name → id of the step that wrote it. */
+  public Map<String, String> annotations() { return annotations; }
 
   // ------------------------------------------------------------------------------------------ JSON
 
@@ -130,6 +135,7 @@ public final class RunStats {
     if (!corpusSteps.isEmpty()) n.set("corpus_steps", m.valueToTree(corpusSteps));
     if (!estimates.isEmpty()) n.set("estimates", m.valueToTree(estimates));
     if (!groups.isEmpty()) n.set("groups", groups.toJson(m));
+    if (!annotations.isEmpty()) n.set("annotations", m.valueToTree(annotations));
     ObjectNode st = n.putObject("steps");
     steps.forEach((id, s) -> {
       ObjectNode o = st.putObject(id);
@@ -166,6 +172,7 @@ public final class RunStats {
     n.path("corpus_steps").fields().forEachRemaining(e -> r.corpusSteps.put(e.getKey(), e.getValue()));
     n.path("estimates").fields().forEachRemaining(e -> r.estimates.put(e.getKey(), e.getValue()));
     r.groups.merge(GroupStats.fromJson(n.path("groups")));
+    n.path("annotations").fields().forEachRemaining(e -> r.annotations.put(e.getKey(), e.getValue().asText()));
     n.path("steps").fields().forEachRemaining(e -> {
       JsonNode o = e.getValue();
       StepStats s = r.step(e.getKey());

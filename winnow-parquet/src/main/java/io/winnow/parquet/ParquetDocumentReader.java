@@ -8,6 +8,8 @@ import io.winnow.io.Rejection;
 import io.winnow.io.Rejection.Reason;
 import java.io.IOException;
 import java.nio.file.Path;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -23,8 +25,9 @@ import org.apache.parquet.schema.Type;
 
 /**
  * Reads Parquet files row by row (Parquet decodes one row group at a time, so memory follows the row-group
- * size, not the file): the id and text columns named in the pipeline, every other column as metadata, nested
- * structs as maps and repeated fields as lists. Locations are {@code file#row}. Rows that cannot be read are
+ * size, not the file): the id and text columns named in the pipeline, every other column as metadata as a JSON
+ * Lines reader would give it ({@link ParquetJson}: structs and MAP columns as maps, LIST columns and repeated
+ * fields as lists), so that {@link ParquetDocumentWriter} writes it back in its column's type. Locations are {@code file#row}. Rows that cannot be read are
  * rejected as ranges, one rejection per range, and the rows around them are kept ({@link SalvagingRowReader}).
  *
  * <p>Binary columns: the id and text columns are text whatever their annotation (files from older writers
@@ -34,6 +37,7 @@ import org.apache.parquet.schema.Type;
  * and are kept as base64 strings: exact, and valid in JSON output; decode them downstream if they are text.
  */
 final class ParquetDocumentReader extends ParquetRowReader {
+  private static final ObjectMapper JSON = new ObjectMapper();
   private final String idField;
   private final String textField;
   private final ReaderLimits limits;
@@ -52,11 +56,17 @@ final class ParquetDocumentReader extends ParquetRowReader {
 
   private ReadResult document(Group g, long row) {
     String location = source + "#" + row;
-    Map<String, Object> fields = columns(g);
-    Object idValue = fields.remove(idField);
+    Object idValue = raw(g, idField);
+    Object text = raw(g, textField);
+    // every other column as a JSON Lines reader would give it, so that the writer can put it back in its type
+    ObjectNode rest = ParquetJson.toJson(g);
+    rest.remove(idField);
+    rest.remove(textField);
+    parseJsonColumns(g.getType(), rest);
+    @SuppressWarnings("unchecked")
+    Map<String, Object> fields = JSON.convertValue(rest, LinkedHashMap.class);
     if (idValue instanceof Binary b) idValue = Utf8.isValid(b.getBytes(), 0, b.length()) ? b.toStringUsingUTF8() : base64(b);
     String id = idValue == null ? location : idValue.toString();
-    Object text = fields.remove(textField);
     if (text instanceof Binary b) {
       byte[] bytes = b.getBytes();
       if (!Utf8.isValid(bytes, 0, bytes.length)) {
@@ -67,7 +77,7 @@ final class ParquetDocumentReader extends ParquetRowReader {
     }
     if (!(text instanceof String s)) {
       return ReadResult.rejected(new Rejection(idValue == null ? null : id, location, Reason.MISSING_TEXT,
-          text == null ? "no '" + textField + "' column value (set input.text_field); columns: " + fields.keySet()
+          text == null ? "no '" + textField + "' column value (set input.text_field); columns: " + columnNames(g)
               : "column '" + textField + "' is not a string"));
     }
     if (s.length() > limits.maxDocumentBytes()) {
@@ -77,12 +87,52 @@ final class ParquetDocumentReader extends ParquetRowReader {
   }
 
   /**
-   * The top-level columns of a row. Unannotated binary id and text cells are left as {@link Binary} for
-   * {@link #document} to decode; everything else is converted by {@link #toMap(Group)}.
+   * A top-level column of the JSON logical type holds a JSON value: the document gets the value (an object, a list),
+   * not its text, so that steps see it as they would in JSON Lines and the writer writes it back as JSON. Text that
+   * does not parse stays text.
    */
-  private Map<String, Object> columns(Group g) {
-    return toMap(g, (name, f) -> f.isPrimitive() && !f.isRepetition(Type.Repetition.REPEATED)
-        && (name.equals(idField) || name.equals(textField)) && isUnannotatedBinary(f.asPrimitiveType()));
+  private static void parseJsonColumns(GroupType type, ObjectNode rest) {
+    for (Type t : type.getFields()) {
+      if (!ParquetColumns.isJson(t) || t.isRepetition(Type.Repetition.REPEATED)) continue;
+      com.fasterxml.jackson.databind.JsonNode v = rest.get(t.getName());
+      if (v == null || !v.isTextual()) continue;
+      try {
+        rest.set(t.getName(), JSON.readTree(v.textValue()));
+      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        // not JSON after all: kept as the text it is
+      }
+    }
+  }
+
+  private static List<String> columnNames(Group g) {
+    List<String> names = new ArrayList<>();
+    for (Type t : g.getType().getFields()) names.add(t.getName());
+    return names;
+  }
+
+  /**
+   * The id or text cell of a row: unannotated binary left as {@link Binary} for {@link #document} to decode, a
+   * string as a string, a number as its value; null when the row has none.
+   */
+  private static Object raw(Group g, String column) {
+    GroupType type = g.getType();
+    if (!type.containsField(column)) return null;
+    int i = type.getFieldIndex(column);
+    Type f = type.getType(i);
+    if (g.getFieldRepetitionCount(i) == 0 || !f.isPrimitive() || f.isRepetition(Type.Repetition.REPEATED)) {
+      return g.getFieldRepetitionCount(i) == 0 ? null : ParquetJson.toJson(g).get(column);
+    }
+    PrimitiveType p = f.asPrimitiveType();
+    if (isUnannotatedBinary(p)) return g.getBinary(i, 0);
+    return switch (p.getPrimitiveTypeName()) {
+      case INT32 -> g.getInteger(i, 0);
+      case INT64 -> g.getLong(i, 0);
+      case FLOAT -> g.getFloat(i, 0);
+      case DOUBLE -> g.getDouble(i, 0);
+      case BOOLEAN -> g.getBoolean(i, 0);
+      case BINARY, FIXED_LEN_BYTE_ARRAY -> g.getString(i, 0);
+      case INT96 -> g.getValueToString(i, 0);
+    };
   }
 
   private static boolean isUnannotatedBinary(PrimitiveType p) {
@@ -98,51 +148,5 @@ final class ParquetDocumentReader extends ParquetRowReader {
 
   private static String base64(Binary b) {
     return Base64.getEncoder().encodeToString(b.getBytes());
-  }
-
-  static Map<String, Object> toMap(Group g) {
-    return toMap(g, (name, f) -> false);
-  }
-
-  private static Map<String, Object> toMap(Group g, java.util.function.BiPredicate<String, Type> keepRaw) {
-    GroupType type = g.getType();
-    Map<String, Object> out = new LinkedHashMap<>();
-    for (int i = 0; i < type.getFieldCount(); i++) {
-      Type f = type.getType(i);
-      int n = g.getFieldRepetitionCount(i);
-      if (n == 0) continue;
-      if (keepRaw.test(f.getName(), f)) {
-        out.put(f.getName(), g.getBinary(i, 0));
-      } else if (f.isRepetition(Type.Repetition.REPEATED)) {
-        List<Object> list = new ArrayList<>(n);
-        for (int k = 0; k < n; k++) list.add(value(g, i, k, f));
-        out.put(f.getName(), list);
-      } else {
-        out.put(f.getName(), value(g, i, 0, f));
-      }
-    }
-    return out;
-  }
-  private static Object value(Group g, int field, int index, Type f) {
-    if (!f.isPrimitive()) {
-      Map<String, Object> nested = toMap(g.getGroup(field, index));
-      // the LIST convention: a group holding one repeated field is that list
-      if (nested.size() == 1 && nested.values().iterator().next() instanceof List<?> l) return l;
-      return nested;
-    }
-    PrimitiveType p = f.asPrimitiveType();
-    return switch (p.getPrimitiveTypeName()) {
-      case INT32 -> g.getInteger(field, index);
-      case INT64 -> g.getLong(field, index);
-      case FLOAT -> g.getFloat(field, index);
-      case DOUBLE -> g.getDouble(field, index);
-      case BOOLEAN -> g.getBoolean(field, index);
-      case BINARY, FIXED_LEN_BYTE_ARRAY -> {
-        if (isText(p.getLogicalTypeAnnotation())) yield g.getString(field, index);
-        // bytes, not text (an image, a hash): base64 keeps them exact in JSON output
-        yield base64(g.getBinary(field, index));
-      }
-      case INT96 -> g.getValueToString(field, index);
-    };
   }
 }

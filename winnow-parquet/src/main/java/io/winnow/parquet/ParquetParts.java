@@ -29,13 +29,25 @@ final class ParquetParts implements AutoCloseable {
   private MessageType schema;
   private Path current;
   private int sequence;
+  /** The one file of a {@link #single} writer, or null. */
+  private final Path only;
 
   ParquetParts(Path dir, String base, String compression, long maxFileBytes, long rowGroupBytes) {
+    this(dir, base, compression, maxFileBytes, rowGroupBytes, null);
+  }
+
+  private ParquetParts(Path dir, String base, String compression, long maxFileBytes, long rowGroupBytes, Path only) {
+    this.only = only;
     this.dir = dir;
     this.base = base;
     this.codec = codec(compression);
     this.maxFileBytes = maxFileBytes;
     this.rowGroupBytes = rowGroupBytes;
+  }
+
+  /** Writes exactly the file {@code target}, in one schema, whatever its size (a re-partitioned part). */
+  static ParquetParts single(Path target, String compression, long rowGroupBytes) {
+    return new ParquetParts(target.getParent(), null, compression, Long.MAX_VALUE, rowGroupBytes, target);
   }
 
   /** The parquet codec of an {@code output.compression} name; anything else is no compression. */
@@ -57,8 +69,9 @@ final class ParquetParts implements AutoCloseable {
   }
 
   private void open(MessageType s) throws IOException {
+    if (only != null && schema != null) throw new IllegalStateException(only + " is written in one schema; got a second one");
     schema = s;
-    current = dir.resolve(String.format("%s-%03d.parquet", base, sequence++));
+    current = only != null ? only : dir.resolve(String.format("%s-%03d.parquet", base, sequence++));
     Path tmp = AtomicFiles.tmp(current);
     Files.deleteIfExists(tmp);
     writer = ExampleParquetWriter.builder(new LocalOutputFile(tmp)).withType(s).withCompressionCodec(codec)

@@ -69,7 +69,7 @@ class ParquetSalvageTest {
   @Test
   void aCorruptPageLosesItsRowGroupOnlyAndSaysHowManyRows() throws IOException {
     // the project's writer, with row groups as small as it makes them (it checks the size every 100 rows)
-    ParquetDocumentWriter w = new ParquetDocumentWriter(dir, "docs", "none", Long.MAX_VALUE, 1, "id", "text");
+    ParquetDocumentWriter w = new ParquetDocumentWriter(dir, "docs", "none", Long.MAX_VALUE, 1, "id", "text", null);
     for (int i = 0; i < 350; i++) w.write(Document.of("d" + i, "document number " + i + " with a few words"));
     Path file = w.commit().get(0);
     List<BlockMetaData> blocks;
