@@ -3,13 +3,17 @@ package io.winnow.spark;
 import io.winnow.step.dedup.ClusterRebalance;
 import io.winnow.step.dedup.ClusterSizes;
 import io.winnow.step.dedup.GroupedDedup;
+import java.io.IOException;
 import java.io.Serializable;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.HashPartitioner;
 import org.apache.spark.Partitioner;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
-import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.storage.StorageLevel;
 import scala.Tuple2;
 
 /**
@@ -18,6 +22,8 @@ import scala.Tuple2;
  * members of each cluster are sorted by the keeper rule (highest score, then first in input order) with a
  * secondary sort — a cluster is never gathered in one list — and streamed: the first {@code kept(size)} stay, the
  * rest are capped with their similarity to the cluster's top member. Every member records its cluster and size.
+ * A cluster's members are sorted in one task (streamed, spilling to disk as Spark's sorts do), so the largest
+ * cluster sets the longest task; the joins before the sort never gather a cluster ({@link SkewJoin}).
  */
 final class RebalanceStage {
   private RebalanceStage() {}
@@ -96,20 +102,29 @@ final class RebalanceStage {
     }
   }
 
-  static CorpusStages.Result fit(JavaSparkContext sc, PipelineSource src, int stepIndex, JavaRDD<Observation> observations) {
-    DedupStage.Components c = DedupStage.components(sc, src, stepIndex, observations);
-    JavaPairRDD<Long, Long> sizes = c.component().mapToPair(x -> new Tuple2<>(x._2(), 1L)).reduceByKey(Long::sum);
-    JavaPairRDD<RankKey, Member> ranked = c.component().join(c.byIndex())
-        .mapToPair(x -> new Tuple2<>(x._2()._1(), new Tuple2<>(x._1(), x._2()._2())))
-        .join(sizes)
+  /** Fits the step and writes its decisions by shard ({@link FitStore}); returns the figures of the fit, as the local fit's. */
+  static Map<String, Object> fit(CorpusStages.Context ctx, JavaRDD<Observation> observations) throws IOException {
+    DedupStage.Components c = DedupStage.components(ctx, observations);
+    int partitions = ctx.partitions();
+    JavaPairRDD<Long, Long> sizes = c.component().mapToPair(x -> new Tuple2<>(x._2(), 1L)).reduceByKey(Long::sum, partitions)
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    var pieces = SkewJoin.pieces(ctx.sc(), sizes, c.component().count(), partitions);
+    // every member with its observation, then its cluster's size (a skew-free join: clusters may be huge)
+    JavaPairRDD<Long, Tuple2<Long, Observation>> byCluster = c.component().join(c.byIndex(), new HashPartitioner(partitions))
+        .mapToPair(x -> new Tuple2<>(x._2()._1(), new Tuple2<>(x._1(), x._2()._2())));
+    Broadcast<DocNumbers> numbers = ctx.sc().broadcast(c.numbers());
+    JavaPairRDD<RankKey, Member> ranked = SkewJoin.join(byCluster, sizes, pieces, Tuple2::_1, partitions)
         .mapToPair(x -> {
           Observation o = x._2()._1()._2();
           return new Tuple2<>(new RankKey(x._1(), o.score(), x._2()._1()._1()), new Member(o, x._2()._2().intValue()));
         })
-        .repartitionAndSortWithinPartitions(new ByCluster(Math.max(1, c.obs().getNumPartitions())));
+        .repartitionAndSortWithinPartitions(new ByCluster(partitions));
+    PipelineSource src = ctx.src();
+    int stepIndex = ctx.stepIndex();
     JavaPairRDD<Integer, ShardRebalance.Entry> entries = ranked.mapPartitionsToPair(it -> {
       ClusterRebalance step = CorpusStages.rebalance(src.pipeline().steps().get(stepIndex));
       GroupedDedup g = step.clustering();
+      DocNumbers n = numbers.value();
       return new Iterator<Tuple2<Integer, ShardRebalance.Entry>>() {
         long root = -1;
         int rank;
@@ -132,21 +147,23 @@ final class RebalanceStage {
           int keep = step.kept(m.size);
           boolean capped = rank++ >= keep;
           double sim = capped ? g.similarity(m.obs.payload(), top.payload(), 0) : 0;
-          return new Tuple2<>(m.obs.shard(), new ShardRebalance.Entry(m.obs.key(), root, m.size, capped, keep, sim, capped ? top.id() : null));
+          return new Tuple2<>(m.obs.shard(), new ShardRebalance.Entry(m.obs.key(), n.global(root), m.size, capped, keep, sim, capped ? top.id() : null));
         }
       };
     });
-    JavaPairRDD<Integer, ShardDecisions> byShard = entries
-        .aggregateByKey(new ShardRebalance(), ShardRebalance::add, ShardRebalance::merge)
-        .mapValues(x -> (ShardDecisions) x);
+    FitStore.writeByShard(entries, ShardRebalance.CODEC, partitions, ctx.hadoop(), ctx.destRun(), ctx.store().dir());
 
     ClusterRebalance step = CorpusStages.rebalance(src.pipeline().steps().get(stepIndex));
     ClusterSizes figures = new ClusterSizes();
-    for (Map.Entry<Long, Long> e : sizes.values().countByValue().entrySet()) {
+    for (Map.Entry<Long, Long> e : new TreeMap<>(sizes.values().countByValue()).entrySet()) {
       int size = e.getKey().intValue();
       figures.add(size, step.kept(size), e.getValue());
     }
-    long withoutKey = c.obs().filter(o -> o.payload() == null).count();
-    return new CorpusStages.Result(byShard, new ShardRebalance(), figures.stats(c.total(), withoutKey));
+    Map<String, Object> stats = figures.stats(c.numbers().total(), c.withoutKey());
+    sizes.unpersist(false);
+    pieces.destroy();
+    numbers.destroy();
+    c.release();
+    return stats;
   }
 }
