@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class BigClusterEquivalenceTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final int VARIANTS = 3_000;
+  private static final int VARIANTS = 1_500;
   private static JavaSparkContext sc;
 
   @TempDir static Path dir;
