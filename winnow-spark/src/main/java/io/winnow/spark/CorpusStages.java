@@ -104,7 +104,13 @@ final class CorpusStages {
           .flatMap(s -> ShardWork.observe(src, stepIndex, s, destRun, hadoop.value().get()).iterator());
       // the components' rounds are checkpointed reliably, next to the fit's files
       sc.setCheckpointDir(store.checkpointDir());
-      Map<String, Object> stats = r != null ? RebalanceStage.fit(ctx, observations) : DedupStage.fit(ctx, observations);
+      Map<String, Object> stats;
+      try (ShuffleMeter shuffled = new ShuffleMeter(sc)) {
+        stats = r != null ? RebalanceStage.fit(ctx, observations) : DedupStage.fit(ctx, observations);
+        long documents = ((Number) stats.get("documents")).longValue();
+        LOG.info("winnow: fitting {} shuffled {} bytes in {} records ({} bytes per document)", spec.id(), shuffled.bytes(), shuffled.records(),
+            documents == 0 ? 0 : shuffled.bytes() / documents);
+      }
       ShardDecisionsCodec<?> codec = r != null ? ShardRebalance.CODEC : ShardRemovals.CODEC;
       store.commit(conf, fingerprint, codec.kind(), codec.none(), stats);
       store.deleteCheckpoints(conf);

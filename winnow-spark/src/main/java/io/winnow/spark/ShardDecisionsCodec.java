@@ -2,6 +2,7 @@ package io.winnow.spark;
 
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.Serializable;
 
@@ -15,13 +16,28 @@ interface ShardDecisionsCodec<E> extends Serializable {
   /** The name the fit's marker records, to read the files back with the same codec. */
   String kind();
 
+  /** Writes one entry, its document's identity key first. */
   void write(DataOutputStream out, E entry) throws IOException;
-
-  /** The decisions of one shard, from a stream of the entries {@link #write} wrote, up to its end. */
-  ShardDecisions read(DataInputStream in) throws IOException;
 
   /** The decisions of a shard without any entries. */
   ShardDecisions none();
+
+  /** Reads the rest of one entry, which starts with the document's identity key, into a shard's decisions. */
+  void readEntry(DataInputStream in, long key, ShardDecisions into) throws IOException;
+
+  /** The decisions of one shard, from a stream of the entries {@link #write} wrote (each starting with a key), up to its end. */
+  default ShardDecisions read(DataInputStream in) throws IOException {
+    ShardDecisions d = none();
+    while (true) {
+      long key;
+      try {
+        key = in.readLong();
+      } catch (EOFException end) {
+        return d;
+      }
+      readEntry(in, key, d);
+    }
+  }
 
   /** Strings that may be null (an id), as a presence byte and UTF. */
   static void writeNullable(DataOutputStream out, String s) throws IOException {

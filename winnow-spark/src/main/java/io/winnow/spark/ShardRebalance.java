@@ -5,7 +5,6 @@ import io.winnow.step.Step;
 import io.winnow.step.dedup.ClusterRebalance;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -58,17 +57,9 @@ final class ShardRebalance implements ShardDecisions {
     }
 
     @Override
-    public ShardDecisions read(DataInputStream in) throws IOException {
-      ShardRebalance s = new ShardRebalance();
-      while (true) {
-        long key;
-        try {
-          key = in.readLong();
-        } catch (EOFException end) {
-          return s;
-        }
-        s.add(new Entry(key, in.readLong(), in.readInt(), in.readBoolean(), in.readInt(), in.readDouble(), ShardDecisionsCodec.readNullable(in)));
-      }
+    public void readEntry(DataInputStream in, long key, ShardDecisions into) throws IOException {
+      ((ShardRebalance) into).add(new Entry(key, in.readLong(), in.readInt(), in.readBoolean(), in.readInt(), in.readDouble(),
+          ShardDecisionsCodec.readNullable(in)));
     }
 
     @Override

@@ -6,7 +6,6 @@ import io.winnow.step.dedup.DuplicateFilter;
 import io.winnow.step.dedup.GroupedDedup;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -63,18 +62,10 @@ final class ShardRemovals implements ShardDecisions {
     }
 
     @Override
-    public ShardDecisions read(DataInputStream in) throws IOException {
-      ShardRemovals s = new ShardRemovals();
-      while (true) {
-        long key;
-        try {
-          key = in.readLong();
-        } catch (EOFException end) {
-          return s;
-        }
-        if (in.readBoolean()) s.unsigned.add(key);
-        else s.removed.add(new Removal(key, in.readLong(), in.readDouble(), in.readUTF()));
-      }
+    public void readEntry(DataInputStream in, long key, ShardDecisions into) throws IOException {
+      ShardRemovals s = (ShardRemovals) into;
+      if (in.readBoolean()) s.unsigned.add(key);
+      else s.removed.add(new Removal(key, in.readLong(), in.readDouble(), in.readUTF()));
     }
 
     @Override

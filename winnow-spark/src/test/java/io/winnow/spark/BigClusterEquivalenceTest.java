@@ -40,15 +40,7 @@ class BigClusterEquivalenceTest {
     sc = EquivalenceTest.localSpark("winnow-big-cluster");
     inputs = Files.createDirectories(dir.resolve("in"));
     List<String> lines = EquivalenceTest.webLines();
-    String template = null;
-    for (String l : lines) {
-      String t = JSON.readTree(l).get("text").asText();
-      if (t.split("\\s+").length > 300) {
-        template = t;
-        break;
-      }
-    }
-    String[] words = template.split(" ");
+    String[] words = EquivalenceTest.longPageWords(lines);
     Random rnd = new Random(11);
     List<List<String>> shards = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
     for (int i = 0; i < 300; i++) shards.get(i % 4).add(lines.get(i));
