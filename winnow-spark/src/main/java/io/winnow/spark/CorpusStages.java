@@ -92,6 +92,7 @@ final class CorpusStages {
       LOG.info("winnow: corpus step {} was fitted by an earlier run: its decisions are read from {}/{}", spec.id(), destRun, store.dir());
       return done;
     }
+    LOG.info("winnow: fitting corpus step {} with {} shuffle partitions (run.spark)", spec.id(), partitions);
     Configuration conf = sc.hadoopConfiguration();
     store.clear(conf);
     Context ctx = new Context(sc, src, stepIndex, partitions, hadoop, destRun, store);
