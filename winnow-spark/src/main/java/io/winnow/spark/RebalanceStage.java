@@ -9,7 +9,6 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.spark.HashPartitioner;
-import org.apache.spark.Partitioner;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.broadcast.Broadcast;
@@ -19,11 +18,11 @@ import scala.Tuple2;
 /**
  * The {@code diversity} step's cluster cap and weight as Spark stages, deciding what the local fit decides: the
  * clusters are dedup's connected components over the step's own band keys ({@link DedupStage#components}); the
- * members of each cluster are sorted by the keeper rule (highest score, then first in input order) with a
- * secondary sort — a cluster is never gathered in one list — and streamed: the first {@code kept(size)} stay, the
- * rest are capped with their similarity to the cluster's top member. Every member records its cluster and size.
- * A cluster's members are sorted in one task (streamed, spilling to disk as Spark's sorts do), so the largest
- * cluster sets the longest task; the joins before the sort never gather a cluster ({@link SkewJoin}).
+ * members of all clusters are sorted by (cluster, keeper rule: highest score, then first in input order) into
+ * ranges — a large cluster spans several partitions, and is never gathered in one task or list — and streamed:
+ * the first {@code kept(size)} stay, the rest are capped with their similarity to the cluster's top member. A
+ * partition learns from the edges of the partitions before it (one small record each, on the driver) the rank its
+ * first cluster continues from and that cluster's top member. Every member records its cluster and size.
  */
 final class RebalanceStage {
   private RebalanceStage() {}
@@ -72,33 +71,68 @@ final class RebalanceStage {
     }
   }
 
-  /** All members of one cluster in one partition. */
-  static final class ByCluster extends Partitioner {
+  /**
+   * Where a partition of the sorted members starts and ends: its first cluster (how many of its members are here,
+   * the first of them), its last (likewise). A cluster may span partitions; these let each partition know the
+   * rank its first members continue from and the cluster's top member.
+   */
+  static final class Edges implements Serializable {
     private static final long serialVersionUID = 1L;
-    private final int partitions;
+    long firstRoot = -1;
+    long firstCount;
+    Observation firstTop;
+    long lastRoot = -1;
+    long lastCount;
+    Observation lastTop;
 
-    ByCluster(int partitions) {
-      this.partitions = partitions;
+    static Edges of(Iterator<Tuple2<RankKey, Member>> it) {
+      Edges e = new Edges();
+      while (it.hasNext()) {
+        Tuple2<RankKey, Member> x = it.next();
+        long root = x._1().root;
+        if (e.firstRoot == -1) {
+          e.firstRoot = root;
+          e.firstTop = x._2().obs;
+        }
+        if (root == e.firstRoot) e.firstCount++;
+        if (root != e.lastRoot) {
+          e.lastRoot = root;
+          e.lastCount = 0;
+          e.lastTop = x._2().obs;
+        }
+        e.lastCount++;
+      }
+      return e;
     }
+  }
 
-    @Override
-    public int numPartitions() {
-      return partitions;
-    }
+  /** For each sorted partition, the rank its first cluster's members continue from and that cluster's top member. */
+  static final class Starts implements Serializable {
+    private static final long serialVersionUID = 1L;
+    final long[] rank;
+    final Observation[] top;
 
-    @Override
-    public int getPartition(Object key) {
-      return Math.floorMod(Long.hashCode(((RankKey) key).root), partitions);
-    }
-
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof ByCluster b && b.partitions == partitions;
-    }
-
-    @Override
-    public int hashCode() {
-      return partitions;
+    Starts(java.util.List<Edges> edges) {
+      rank = new long[edges.size()];
+      top = new Observation[edges.size()];
+      long carryRoot = -1;
+      long carryCount = 0;
+      Observation carryTop = null;
+      for (int p = 0; p < edges.size(); p++) {
+        Edges e = edges.get(p);
+        if (e.firstRoot == -1) continue;
+        boolean continues = e.firstRoot == carryRoot;
+        rank[p] = continues ? carryCount : 0;
+        top[p] = continues ? carryTop : null; // null: the partition's own first member is the top
+        if (e.lastRoot == e.firstRoot) {
+          carryCount = rank[p] + e.firstCount;
+          carryTop = continues ? carryTop : e.firstTop;
+        } else {
+          carryCount = e.lastCount;
+          carryTop = e.lastTop;
+        }
+        carryRoot = e.lastRoot;
+      }
     }
   }
 
@@ -118,16 +152,21 @@ final class RebalanceStage {
           Observation o = x._2()._1()._2();
           return new Tuple2<>(new RankKey(x._1(), o.score(), x._2()._1()._1()), new Member(o, x._2()._2().intValue()));
         })
-        .repartitionAndSortWithinPartitions(new ByCluster(partitions));
+        // a total order (cluster, score descending, input order), range-partitioned: a cluster may span partitions
+        .sortByKey(true, partitions)
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    Broadcast<Starts> starts = ctx.sc().broadcast(new Starts(ranked.mapPartitions(it -> java.util.List.of(Edges.of(it)).iterator()).collect()));
     PipelineSource src = ctx.src();
     int stepIndex = ctx.stepIndex();
-    JavaPairRDD<Integer, ShardRebalance.Entry> entries = ranked.mapPartitionsToPair(it -> {
+    JavaPairRDD<Integer, ShardRebalance.Entry> entries = ranked.mapPartitionsWithIndex((partition, it) -> {
       ClusterRebalance step = CorpusStages.rebalance(src.pipeline().steps().get(stepIndex));
       GroupedDedup g = step.clustering();
       DocNumbers n = numbers.value();
+      Starts start = starts.value();
       return new Iterator<Tuple2<Integer, ShardRebalance.Entry>>() {
+        boolean first = true;
         long root = -1;
-        int rank;
+        long rank;
         Observation top;
 
         @Override
@@ -141,16 +180,18 @@ final class RebalanceStage {
           Member m = x._2();
           if (x._1().root != root) {
             root = x._1().root;
-            rank = 0;
-            top = m.obs;
+            boolean continued = first && start.top[partition] != null;
+            rank = continued ? start.rank[partition] : 0;
+            top = continued ? start.top[partition] : m.obs;
           }
+          first = false;
           int keep = step.kept(m.size);
           boolean capped = rank++ >= keep;
           double sim = capped ? g.similarity(m.obs.payload(), top.payload(), 0) : 0;
           return new Tuple2<>(m.obs.shard(), new ShardRebalance.Entry(m.obs.key(), n.global(root), m.size, capped, keep, sim, capped ? top.id() : null));
         }
       };
-    });
+    }, true).mapToPair(x -> x);
     FitStore.writeByShard(entries, ShardRebalance.CODEC, partitions, ctx.hadoop(), ctx.destRun(), ctx.store().dir());
 
     ClusterRebalance step = CorpusStages.rebalance(src.pipeline().steps().get(stepIndex));
@@ -161,8 +202,10 @@ final class RebalanceStage {
     }
     Map<String, Object> stats = figures.stats(c.numbers().total(), c.withoutKey());
     sizes.unpersist(false);
+    ranked.unpersist(false);
     pieces.destroy();
     numbers.destroy();
+    starts.destroy();
     c.release();
     return stats;
   }
