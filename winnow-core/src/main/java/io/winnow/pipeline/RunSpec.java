@@ -18,9 +18,10 @@ import io.winnow.io.ReaderLimits;
  *     seeded share of them), {@code sample_seed}
  * @param groupBy document fields ({@code metadata.source}, {@code language}, any dotted path into the record)
  *     whose values get their own funnel figures in stats.json
+ * @param spark how the Spark engine sizes its shuffles ({@code run.spark}; like the worker count, not in the fingerprint)
  */
 public record RunSpec(int workers, long maxDocumentBytes, String tokenizer, double maxRejectedShare, double stepTimeoutSeconds,
-    io.winnow.io.RecordSelection selection, java.util.List<String> groupBy) {
+    io.winnow.io.RecordSelection selection, java.util.List<String> groupBy, SparkSizing spark) {
 
   static RunSpec from(Params p) {
     RunSpec s = new RunSpec(
@@ -31,7 +32,8 @@ public record RunSpec(int workers, long maxDocumentBytes, String tokenizer, doub
         p.getDouble("step_timeout_seconds", 60, 0, 86_400),
         new io.winnow.io.RecordSelection(p.getLong("limit", 0, 0, Long.MAX_VALUE), p.getDouble("sample", 1.0, Double.MIN_VALUE, 1.0),
             p.getLong("sample_seed", 0, Long.MIN_VALUE, Long.MAX_VALUE), null),
-        p.getStrings("group_by", java.util.List.of()));
+        p.getStrings("group_by", java.util.List.of()),
+        SparkSizing.from(p.section("spark")));
     p.finish();
     return s;
   }
@@ -60,11 +62,11 @@ public record RunSpec(int workers, long maxDocumentBytes, String tokenizer, doub
   }
 
   public RunSpec withWorkers(int w) {
-    return new RunSpec(w, maxDocumentBytes, tokenizer, maxRejectedShare, stepTimeoutSeconds, selection, groupBy);
+    return new RunSpec(w, maxDocumentBytes, tokenizer, maxRejectedShare, stepTimeoutSeconds, selection, groupBy, spark);
   }
 
   public RunSpec withSelection(io.winnow.io.RecordSelection s) {
-    return new RunSpec(workers, maxDocumentBytes, tokenizer, maxRejectedShare, stepTimeoutSeconds, s, groupBy);
+    return new RunSpec(workers, maxDocumentBytes, tokenizer, maxRejectedShare, stepTimeoutSeconds, s, groupBy, spark);
   }
 
   /** The per-document time limit of each step, or null for none. */

@@ -17,15 +17,17 @@ import org.apache.spark.broadcast.Broadcast;
 final class DependencyStage {
   private DependencyStage() {}
 
-  static CorpusStages.Result fit(JavaSparkContext sc, PipelineSource src, int stepIndex, JavaPairRDD<Integer, ShardState> state,
+  /** The fit's result: the same decisions for every shard, and the figures. */
+  record Fitted(ShardDecisions forEveryShard, java.util.Map<String, Object> stats) {}
+
+  static Fitted fit(JavaSparkContext sc, PipelineSource src, int stepIndex, JavaPairRDD<Integer, ShardState> state,
       Broadcast<HadoopConf> hadoop, String destRun) {
     List<DependencyCap.Manifest> manifests = state.values()
         .flatMap(s -> ShardWork.observeManifests(src, stepIndex, s, destRun, hadoop.value().get()).iterator())
         .collect();
     ClusterRebalance step = CorpusStages.rebalance(src.pipeline().steps().get(stepIndex));
     DependencyCap.Result r = DependencyCap.decide(step.config().dependency(), manifests);
-    JavaPairRDD<Integer, ShardDecisions> none = JavaPairRDD.fromJavaRDD(sc.emptyRDD());
-    return new CorpusStages.Result(none, new DependencyDecisions(new ArrayList<>(r.capped())), r.stats());
+    return new Fitted(new DependencyDecisions(new ArrayList<>(r.capped())), r.stats());
   }
 
   /** The corpus-wide capped projects, the same for every shard. */

@@ -3,6 +3,9 @@ package io.winnow.spark;
 import io.winnow.pipeline.StepSpec;
 import io.winnow.step.Step;
 import io.winnow.step.dedup.ClusterRebalance;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.function.Supplier;
@@ -32,6 +35,38 @@ final class ShardRebalance implements ShardDecisions {
       this.topId = topId;
     }
   }
+
+  /** The fit's files: one cluster member per entry. */
+  static final ShardDecisionsCodec<Entry> CODEC = new ShardDecisionsCodec<>() {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public String kind() {
+      return "rebalance";
+    }
+
+    @Override
+    public void write(DataOutputStream out, Entry e) throws IOException {
+      out.writeLong(e.key);
+      out.writeLong(e.cluster);
+      out.writeInt(e.size);
+      out.writeBoolean(e.capped);
+      out.writeInt(e.keep);
+      out.writeDouble(e.similarity);
+      ShardDecisionsCodec.writeNullable(out, e.topId);
+    }
+
+    @Override
+    public void readEntry(DataInputStream in, long key, ShardDecisions into) throws IOException {
+      ((ShardRebalance) into).add(new Entry(key, in.readLong(), in.readInt(), in.readBoolean(), in.readInt(), in.readDouble(),
+          ShardDecisionsCodec.readNullable(in)));
+    }
+
+    @Override
+    public ShardDecisions none() {
+      return new ShardRebalance();
+    }
+  };
 
   final ArrayList<Entry> entries = new ArrayList<>();
 

@@ -4,6 +4,9 @@ import io.winnow.pipeline.StepSpec;
 import io.winnow.step.Step;
 import io.winnow.step.dedup.DuplicateFilter;
 import io.winnow.step.dedup.GroupedDedup;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.function.Supplier;
@@ -12,7 +15,10 @@ import java.util.function.Supplier;
 final class ShardRemovals implements ShardDecisions {
   private static final long serialVersionUID = 1L;
 
-  /** A removed document: its identity key, its cluster (the keeper's number), similarity and keeper id. */
+  /**
+   * A removed document: its identity key, its cluster (the keeper's number), similarity and keeper id; or, with no
+   * keeper id, a document that had no key (too short to sign), which is kept.
+   */
   static final class Removal implements Serializable {
     private static final long serialVersionUID = 1L;
     final long key;
@@ -26,7 +32,47 @@ final class ShardRemovals implements ShardDecisions {
       this.similarity = similarity;
       this.keeperId = keeperId;
     }
+
+    static Removal unsigned(long key) {
+      return new Removal(key, -1, 0, null);
+    }
+
+    boolean isUnsigned() {
+      return keeperId == null;
+    }
   }
+
+  /** The fit's files: one removal or key-less document per entry. */
+  static final ShardDecisionsCodec<Removal> CODEC = new ShardDecisionsCodec<>() {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public String kind() {
+      return "removals";
+    }
+
+    @Override
+    public void write(DataOutputStream out, Removal r) throws IOException {
+      out.writeLong(r.key);
+      out.writeBoolean(r.isUnsigned());
+      if (r.isUnsigned()) return;
+      out.writeLong(r.cluster);
+      out.writeDouble(r.similarity);
+      out.writeUTF(r.keeperId);
+    }
+
+    @Override
+    public void readEntry(DataInputStream in, long key, ShardDecisions into) throws IOException {
+      ShardRemovals s = (ShardRemovals) into;
+      if (in.readBoolean()) s.unsigned.add(key);
+      else s.removed.add(new Removal(key, in.readLong(), in.readDouble(), in.readUTF()));
+    }
+
+    @Override
+    public ShardDecisions none() {
+      return new ShardRemovals();
+    }
+  };
 
   final ArrayList<Removal> removed = new ArrayList<>();
   final ArrayList<Long> unsigned = new ArrayList<>();

@@ -107,20 +107,22 @@ public final class SparkEngine {
     HadoopFiles.cleanShards(outputPath, redo, conf);
     LOG.info("winnow: {} input files, {} to run, {} already complete", shards.size(), todo.size(), shards.size() - todo.size());
 
-    // corpus steps need every shard, so on resume they are fitted again (deterministically) from all of them
+    // corpus steps need every shard; on resume, a step whose fit finished reads its decisions from the run directory
     List<Tuple2<Integer, ShardState>> initial = new ArrayList<>();
     for (ShardRef s : shards) initial.add(new Tuple2<>(s.index(), new ShardState(s, Map.of())));
     JavaPairRDD<Integer, ShardState> state = sc.parallelizePairs(initial, Math.max(1, shards.size()));
     Map<String, Object> corpusStats = new LinkedHashMap<>();
     Broadcast<HadoopConf> hadoop = sc.broadcast(new HadoopConf(conf));
     PipelineSource src = source; // closures must not capture the engine
+    int partitions = pipeline.steps().stream().anyMatch(StepSpec::isCorpusStep)
+        ? pipeline.run().spark().partitionsFor(InputBytes.of(shards, conf), sc.defaultParallelism()) : 1;
     for (int i = 0; i < pipeline.steps().size(); i++) {
       StepSpec spec = pipeline.steps().get(i);
       if (!spec.isCorpusStep()) continue;
       int stepIndex = i;
       sc.setJobGroup("winnow-observe-" + spec.id(), "observe " + spec.id(), false);
       String destRun = outputPath;
-      CorpusStages.Result fitted = CorpusStages.fit(sc, src, stepIndex, state, hadoop, destRun);
+      CorpusStages.Result fitted = CorpusStages.fit(sc, src, stepIndex, state, hadoop, destRun, partitions);
       String id = spec.id();
       ShardDecisions absent = fitted.whenAbsent();
       // the next pass reads the stage this observe pass left: the steps before the corpus step ran once

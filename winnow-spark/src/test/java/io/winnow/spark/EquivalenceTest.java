@@ -80,6 +80,15 @@ class EquivalenceTest {
     return lines;
   }
 
+  /** The words of the first page of over 300 words: a template for near-duplicate variants. */
+  static String[] longPageWords(List<String> lines) throws IOException {
+    for (String l : lines) {
+      String t = JSON.readTree(l).get("text").asText();
+      if (t.split("\\s+").length > 300) return t.split(" ");
+    }
+    throw new IllegalStateException("no page of over 300 words in the fixture");
+  }
+
   @AfterAll
   static void tearDown() {
     if (sc != null) sc.close();

@@ -40,15 +40,7 @@ class RebalanceEquivalenceTest {
     sc = EquivalenceTest.localSpark("winnow-rebalance-equivalence");
     web = Files.createDirectories(dir.resolve("web"));
     List<String> lines = EquivalenceTest.webLines();
-    String template = null;
-    for (String l : lines) {
-      String t = JSON.readTree(l).get("text").asText();
-      if (t.split("\\s+").length > 300) {
-        template = t;
-        break;
-      }
-    }
-    String[] words = template.split(" ");
+    String[] words = EquivalenceTest.longPageWords(lines);
     Random rnd = new Random(5);
     List<List<String>> shards = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
     for (int i = 0; i < 300; i++) shards.get(i / 100).add(lines.get(i));
