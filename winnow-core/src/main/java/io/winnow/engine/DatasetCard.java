@@ -30,7 +30,7 @@ import java.util.Map;
  * output knows its own annotations). Written when the run's output is complete; {@code huggingface-cli upload} of
  * the run folder (or of {@code data/}, README.md and dataset_info.json) publishes it.
  */
-final class DatasetCard {
+public final class DatasetCard {
   static final String INFO_FILE = "dataset_info.json";
   static final String CARD_FILE = "README.md";
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -44,7 +44,7 @@ final class DatasetCard {
     return out.split().equals("part") ? "train" : out.split();
   }
 
-  static void write(RunLayout layout, Pipeline pipeline, RunStats total) throws IOException {
+  public static void write(RunLayout layout, Pipeline pipeline, RunStats total) throws IOException {
     OutputSpec out = pipeline.output();
     List<Path> files = dataFiles(layout);
     long downloadSize = 0;

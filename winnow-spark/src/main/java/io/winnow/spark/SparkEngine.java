@@ -163,6 +163,12 @@ public final class SparkEngine {
     for (StepSpec spec : pipeline.steps()) if (!spec.isCorpusStep()) documentSteps.add(new ResolvedStep(spec.id(), spec.factory()));
     RunSummaries.summarize(total, documentSteps);
     HadoopFiles.write(outputPath, "stats.json", JSON.writeValueAsBytes(total.toJson(JSON)), conf);
+    // the card describes the data files it can read; on a cluster's store they are not on the driver's disk
+    if (HadoopFiles.isLocal(outputPath)) {
+      io.winnow.engine.DatasetCard.write(new io.winnow.engine.RunLayout(HadoopFiles.localPath(outputPath)), pipeline, total);
+    } else {
+      LOG.info("winnow: {} is not on the driver's file system: no dataset card (README.md, dataset_info.json) written", outputPath);
+    }
     LOG.info("winnow: done, {} records, {} kept, {} rejected", records.value(), kept.value(), rejected.value());
     return new Result(total, outputPath, todo.size(), shards.size() - todo.size());
   }
