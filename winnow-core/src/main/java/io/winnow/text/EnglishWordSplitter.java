@@ -45,6 +45,7 @@ public final class EnglishWordSplitter {
   private final AffixRules infixes;
   private final UrlMatch url;
   private final Map<String, String[]> specials;
+  private final RegionFilter specialKeys;
   /** Length of the longest special case: a longer piece of text is none. */
   private final int maxSpecialLength;
   /** Special cases that span several affix-split tokens, indexed by their first token. */
@@ -127,6 +128,7 @@ public final class EnglishWordSplitter {
     infixes = new AffixRules(affixes.get("infix"), false);
     url = new UrlMatch(resource("url.regex"));
     specials = loadSpecials();
+    specialKeys = new RegionFilter(specials.keySet());
     maxSpecialLength = specials.keySet().stream().mapToInt(String::length).max().orElse(0);
     sentenceTerminators = Punctuation.load("en/sentence-punct.txt");
     scratch = ThreadLocal.withInitial(() -> new Scratch(this));
@@ -334,11 +336,26 @@ public final class EnglishWordSplitter {
     return tokens;
   }
 
-  /** Tokenizes {@code text[from, to)}, a run without whitespace or of whitespace only. */
+  /**
+   * Tokenizes {@code text[from, to)}, a run without whitespace or of whitespace only. Plain words take a
+   * fast path and are not cached: on distinct text a cache lookup (a miss on the cached key's characters)
+   * costs more than building the word, whereas for chunks that need the affix rules a hit saves real work.
+   */
   private void tokenizeChunk(String text, int from, int to, Tokens out, boolean withSpecials, Scratch s) {
     String[] parts;
     if (!withSpecials) {
       parts = splitChunk(text.substring(from, to), false, s);
+    } else if (isPlainWord(text, from, to)) {
+      // Most chunks are plain words: their only possible rule is a special case, and a filter of the special
+      // cases' keys answers "none" for nearly all of them without building a key.
+      String chunk = text.substring(from, to);
+      String[] special = to - from <= maxSpecialLength && specialKeys.mayContain(text, from, to)
+          ? specials.get(chunk) : null;
+      if (special == null) {
+        out.add(chunk, from);
+        return;
+      }
+      parts = special;
     } else {
       boolean cached = to - from <= MAX_CACHED_CHUNK_LENGTH;
       int hash = cached ? ChunkCache.hash(text, from, to) : 0;
@@ -346,9 +363,7 @@ public final class EnglishWordSplitter {
       if (parts == null) {
         String chunk = text.substring(from, to);
         String[] special = isSpecial(chunk, 0, chunk.length(), true) ? specials.get(chunk) : null;
-        if (special != null) parts = special;
-        else if (isPlainWord(chunk)) parts = new String[] {chunk};
-        else parts = applySpanningSpecials(splitChunk(chunk, true, s));
+        parts = special != null ? special : applySpanningSpecials(splitChunk(chunk, true, s));
         if (cached) s.cache.put(chunk, parts, hash);
       }
     }
@@ -357,13 +372,13 @@ public final class EnglishWordSplitter {
   }
 
   /** Runs of ASCII letters only, or of ASCII digits only, match no affix or infix rule. */
-  private static boolean isPlainWord(String chunk) {
-    char first = chunk.charAt(0);
+  private static boolean isPlainWord(String text, int from, int to) {
+    char first = text.charAt(from);
     boolean letters = (first | 0x20) >= 'a' && (first | 0x20) <= 'z';
     boolean digits = first >= '0' && first <= '9';
     if (!letters && !digits) return false;
-    for (int i = 1, n = chunk.length(); i < n; i++) {
-      char c = chunk.charAt(i);
+    for (int i = from + 1; i < to; i++) {
+      char c = text.charAt(i);
       if (letters ? !((c | 0x20) >= 'a' && (c | 0x20) <= 'z') : !(c >= '0' && c <= '9')) return false;
     }
     return true;
@@ -371,7 +386,8 @@ public final class EnglishWordSplitter {
 
   /** Whether {@code chunk[from, to)} is a special case; free for pieces longer than every special case. */
   private boolean isSpecial(String chunk, int from, int to, boolean withSpecials) {
-    return withSpecials && to - from <= maxSpecialLength && specials.containsKey(chunk.substring(from, to));
+    return withSpecials && to - from <= maxSpecialLength && specialKeys.mayContain(chunk, from, to)
+        && specials.containsKey(chunk.substring(from, to));
   }
 
   /**

@@ -148,8 +148,10 @@ public final class C4Filter extends RuleFilter {
     for (int li = 0; li < lines.size(); li++) {
       String raw = lines.get(li);
       String line = PyText.strip(raw);
-      List<String> words = PyText.splitWhitespace(line);
-      if (c.maxWordLength != -1 && hasLongWord(words, c.maxWordLength)) {
+      String stripped = line; // the words are those of the line before citations are removed
+      // Words are counted and measured in place (as line.split() would give them): copying every word of
+      // every line only to count them was a good part of this step's time.
+      if (c.maxWordLength != -1 && hasLongWord(line, c.maxWordLength)) {
         removed++;
         continue;
       }
@@ -163,7 +165,7 @@ public final class C4Filter extends RuleFilter {
         removed++;
         continue;
       }
-      if (words.size() < c.minWordsPerLine) {
+      if (c.minWordsPerLine > 0 && PyText.countWhitespaceWords(stripped) < c.minWordsPerLine) {
         removed++;
         continue;
       }
@@ -208,8 +210,16 @@ public final class C4Filter extends RuleFilter {
     return EnglishWordSplitter.get().sentenceCount(doc.tokens(), from, to);
   }
 
-  private static boolean hasLongWord(List<String> words, int max) {
-    for (String w : words) if (w.length() > max && PyText.length(w) > max) return true;
+  /** Whether a whitespace-separated word of {@code line} is longer than {@code max} code points. */
+  private static boolean hasLongWord(String line, int max) {
+    int n = line.length();
+    int i = 0;
+    while (i < n) {
+      while (i < n && PyText.isSpace(line.charAt(i))) i++;
+      int start = i;
+      while (i < n && !PyText.isSpace(line.charAt(i))) i++;
+      if (i - start > max && line.codePointCount(start, i) > max) return true;
+    }
     return false;
   }
 
