@@ -72,6 +72,29 @@ final class Boilerplate {
     return CLASS_OR_ID.matcher(words).find();
   }
 
+  /**
+   * Class words that name a layout role rather than furniture: an article's header holds its lead paragraph,
+   * a paywall container holds the story's tail, "print" marks
+   * what the print style sheet keeps ("print-full", "recipe-print-step").
+   */
+  private static final Pattern LAYOUT_WORD = Pattern.compile(
+      "(?:^|[\\s_-])(?:header|paywall|print)(?=$|[\\s_-])");
+
+  /**
+   * Furniture only by a layout word (or a {@code <header>} tag): furniture when it holds no prose, kept
+   * otherwise (the caller decides).
+   */
+  static boolean isLayoutOnly(Element e) {
+    String tag = e.normalName();
+    String words = (e.className() + " " + e.id()).toLowerCase(Locale.ROOT);
+    if (DROP_TAGS.contains(tag) || tag.equals("form") || tag.equals("figcaption")) return false;
+    String role = e.attr("role").toLowerCase(Locale.ROOT);
+    if (!role.isEmpty() && DROP_ROLES.contains(role)) return false;
+    String rest = LAYOUT_WORD.matcher(words).replaceAll(" ");
+    if (CLASS_OR_ID.matcher(rest).find()) return false;
+    return tag.equals("header") || !rest.equals(words);
+  }
+
   private static final Pattern ALWAYS_FURNITURE = Pattern.compile("(?:^|[\\s_-])(?:comments?|comment-list|disqus|respond)(?:$|[\\s_-])");
 
   /** Reader comments: furniture however much text they hold (a long thread can outweigh the article). */

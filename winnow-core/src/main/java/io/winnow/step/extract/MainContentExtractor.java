@@ -86,14 +86,43 @@ public final class MainContentExtractor {
     // page may hide its whole body until a script runs
     TextStats stats = new TextStats(root);
     int total = Math.max(1, stats.text(root));
+    double totalProse = stats.prose(root);
+    Set<Element> storyWrappers = storyWrappers(root);
     root.traverse((node, depth) -> {
       if (!(node instanceof Element e) || e == root) return;
       int len = stats.text(e);
       if (Boilerplate.isHidden(e) && len < 0.5 * total) remove.add(e);
-      else if (Boilerplate.isBoilerplate(e) && (len < 0.3 * total || Boilerplate.isCommentSection(e))) remove.add(e);
+      else if (Boilerplate.isCommentSection(e)) remove.add(e);
+      else if (Boilerplate.isBoilerplate(e) && len < 0.3 * total && !storyWrappers.contains(e) && !holdsTheStory(e, stats, totalProse)
+          && !(Boilerplate.isLayoutOnly(e) && stats.prose(e) > 0 && stats.linkDensity(e) < 0.5)) remove.add(e);
     });
     removeAll(remove);
   }
+
+  /**
+   * A class/id word says furniture ("modal-enabled", "box-promo") but the
+   * element holds much of the page's prose with few links: a wrapper of the story, not furniture. Menus, link
+   * lists and teaser blocks have little prose of their own or many links.
+   */
+  private static boolean holdsTheStory(Element e, TextStats stats, double totalProse) {
+    return stats.prose(e) >= 0.4 * totalProse && stats.linkDensity(e) < 0.5;
+  }
+
+
+  /** The ancestors of an element named as the story ({@code itemprop=articleBody}, "entry-content", "post-body"...). */
+  private static Set<Element> storyWrappers(Element root) {
+    Set<Element> wrappers = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    for (Element e : root.getAllElements()) {
+      boolean story = e.attr("itemprop").equals("articleBody");
+      if (!story) {
+        String words = (e.className() + " " + e.id()).toLowerCase(Locale.ROOT);
+        story = !words.isBlank() && Boilerplate.isContentName(words);
+      }
+      if (story) for (Element p = e.parent(); p != null && p != root && wrappers.add(p); p = p.parent()) {}
+    }
+    return wrappers;
+  }
+
 
   /** A {@code <noscript>} holding text a reader would see (not a tracking pixel or an "enable JavaScript" note). */
   private static boolean isRealText(Element noscript) {

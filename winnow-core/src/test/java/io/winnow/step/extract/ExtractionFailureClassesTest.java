@@ -41,6 +41,13 @@ class ExtractionFailureClassesTest {
         .doesNotContain("Advertisement");
   }
 
+  /** "header", "paywall" and "print" in a class name name a layout role: such a block holding prose is kept. */
+  @Test
+  void aHeaderPaywallOrPrintBlockHoldingProseIsKept() {
+    assertThat(extract("layout-words")).contains("After a winter of closures", FIRST, SECOND, LAST, "The works start in October")
+        .doesNotContain("Weather").doesNotContain("Share this article");
+  }
+
   @Test
   void hiddenElementsAreDroppedAndNoParagraphAppearsTwice() {
     String text = extract("hidden-elements");
