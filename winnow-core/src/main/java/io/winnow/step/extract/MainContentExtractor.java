@@ -193,12 +193,28 @@ public final class MainContentExtractor {
   private List<Element> withProseSiblings(Element main, TextStats stats) {
     Element parent = main.parent();
     if (parent == null || main.normalName().equals("body") || options.precision()) return List.of(main);
-    List<Element> parts = new ArrayList<>();
-    for (Element sibling : parent.children()) {
-      if (sibling == main) parts.add(sibling);
-      else if (isProse(sibling, stats)) parts.add(sibling);
+    // climb the wrappers that add little text to the main element: a lead paragraph often sits beside one of them
+    // ("div.row > div.teaser-text" beside "div.row > div.col > div[itemprop=articleBody]")
+    Set<Element> path = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    Element top = main;
+    path.add(main);
+    while (top.parent() != null && top.parent().parent() != null && !top.parent().normalName().equals("body")
+        && stats.text(top.parent()) <= 1.5 * stats.text(top)) {
+      top = top.parent();
+      path.add(top);
     }
+    List<Element> parts = new ArrayList<>();
+    collect(top.parent(), main, path, stats, parts);
     return parts;
+  }
+
+  /** The main element and the prose children of the wrappers on the way to it, in document order. */
+  private static void collect(Element level, Element main, Set<Element> path, TextStats stats, List<Element> parts) {
+    for (Element child : level.children()) {
+      if (child == main) parts.add(child);
+      else if (path.contains(child)) collect(child, main, path, stats, parts);
+      else if (isProse(child, stats)) parts.add(child);
+    }
   }
 
   private static boolean isProse(Element e, TextStats stats) {

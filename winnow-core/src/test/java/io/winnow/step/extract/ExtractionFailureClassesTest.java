@@ -48,6 +48,20 @@ class ExtractionFailureClassesTest {
         .doesNotContain("Weather").doesNotContain("Share this article");
   }
 
+  /** The lead sits in a block beside one of the wrappers of the articleBody, not beside the articleBody itself. */
+  @Test
+  void aLeadBesideAWrapperOfTheArticleBodyIsKept() {
+    assertThat(extract("lead-beside-wrapper")).contains("After a winter of closures", FIRST, SECOND, LAST)
+        .doesNotContain("School roof fixed").doesNotContain("parents' association");
+  }
+
+  /** Image credits and author boxes named by their class ("image-source", "author-box") are furniture. */
+  @Test
+  void anImageCreditAndAnAuthorBoxAreDropped() {
+    assertThat(extract("credit-author-box")).contains(FIRST, SECOND, LAST).doesNotContain("Peter Miller")
+        .doesNotContain("Jane Smith");
+  }
+
   @Test
   void hiddenElementsAreDroppedAndNoParagraphAppearsTwice() {
     String text = extract("hidden-elements");
