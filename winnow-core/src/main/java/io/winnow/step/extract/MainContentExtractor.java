@@ -40,12 +40,14 @@ public final class MainContentExtractor {
 
   public Result extract(String html, String baseUri) {
     Document doc = Jsoup.parse(html, baseUri == null ? "" : baseUri);
-    String title = PageTitle.find(doc);
-    String date = PageDate.find(doc, baseUri);
+    PageMetadata page = new PageMetadata(doc);
+    String title = PageTitle.find(doc, page);
+    String date = PageDate.find(page, baseUri);
     Element body = doc.body();
     if (body == null) return new Result("", title, date, "");
-    String comments = options.comments() ? comments(body) : "";
-    clean(body);
+    Boilerplate furniture = new Boilerplate();
+    String comments = options.comments() ? comments(body, furniture) : "";
+    clean(body, furniture);
     TextStats stats = new TextStats(body);
     Element main = chooseMain(body, stats);
     TextRenderer renderer = new TextRenderer(stats, options, Math.max(1, stats.text(main)));
@@ -55,12 +57,12 @@ public final class MainContentExtractor {
   }
 
   /** The text of the reader-comment sections, rendered apart before cleaning removes them. */
-  private String comments(Element body) {
+  private String comments(Element body, Boilerplate furniture) {
     StringBuilder sb = new StringBuilder();
     for (Element e : body.getAllElements()) {
-      if (e == body || !Boilerplate.isCommentSection(e)) continue;
+      if (e == body || !furniture.isCommentSection(e)) continue;
       boolean nested = false;
-      for (Element p = e.parent(); p != null && !nested; p = p.parent()) nested = Boilerplate.isCommentSection(p);
+      for (Element p = e.parent(); p != null && !nested; p = p.parent()) nested = furniture.isCommentSection(p);
       if (nested) continue;
       Element copy = e.clone();
       copy.select("form, button, input, textarea, select, script, style, nav").remove();
@@ -70,7 +72,7 @@ public final class MainContentExtractor {
     return LineFilter.apply(sb.toString(), options);
   }
 
-  private void clean(Element root) {
+  private void clean(Element root, Boilerplate furniture) {
     List<Node> remove = new ArrayList<>();
     root.traverse((node, depth) -> {
       if (node instanceof Comment) remove.add(node);
@@ -87,14 +89,14 @@ public final class MainContentExtractor {
     TextStats stats = new TextStats(root);
     int total = Math.max(1, stats.text(root));
     double totalProse = stats.prose(root);
-    Set<Element> storyWrappers = storyWrappers(root);
+    Set<Element> storyWrappers = storyWrappers(root, furniture);
     root.traverse((node, depth) -> {
       if (!(node instanceof Element e) || e == root) return;
       int len = stats.text(e);
-      if (Boilerplate.isHidden(e) && len < 0.5 * total) remove.add(e);
-      else if (Boilerplate.isCommentSection(e)) remove.add(e);
-      else if (Boilerplate.isBoilerplate(e) && len < 0.3 * total && !storyWrappers.contains(e) && !holdsTheStory(e, stats, totalProse)
-          && !(Boilerplate.isLayoutOnly(e) && stats.prose(e) > 0 && stats.linkDensity(e) < 0.5)) remove.add(e);
+      if (furniture.isHidden(e) && len < 0.5 * total) remove.add(e);
+      else if (furniture.isCommentSection(e)) remove.add(e);
+      else if (furniture.isBoilerplate(e) && len < 0.3 * total && !storyWrappers.contains(e) && !holdsTheStory(e, stats, totalProse)
+          && !(furniture.isLayoutOnly(e) && stats.prose(e) > 0 && stats.linkDensity(e) < 0.5)) remove.add(e);
     });
     removeAll(remove);
   }
@@ -110,14 +112,10 @@ public final class MainContentExtractor {
 
 
   /** The ancestors of an element named as the story ({@code itemprop=articleBody}, "entry-content", "post-body"...). */
-  private static Set<Element> storyWrappers(Element root) {
+  private static Set<Element> storyWrappers(Element root, Boilerplate furniture) {
     Set<Element> wrappers = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
     for (Element e : root.getAllElements()) {
-      boolean story = e.attr("itemprop").equals("articleBody");
-      if (!story) {
-        String words = (e.className() + " " + e.id()).toLowerCase(Locale.ROOT);
-        story = !words.isBlank() && Boilerplate.isContentName(words);
-      }
+      boolean story = e.attr("itemprop").equals("articleBody") || furniture.isContentName(e);
       if (story) for (Element p = e.parent(); p != null && p != root && wrappers.add(p); p = p.parent()) {}
     }
     return wrappers;
