@@ -23,8 +23,8 @@ final class Boilerplate {
   private static final Set<String> DROP_ROLES = Set.of("navigation", "banner", "contentinfo", "complementary", "menu",
       "menubar", "search", "dialog", "alert", "toolbar", "alertdialog", "tooltip");
 
-  private static final Pattern CLASS_OR_ID = Pattern.compile(
-      "(?:^|[\\s_-])(?:nav|navbar|navigation|menu|menus|submenu|header|masthead|footer|sidebar|side-bar|widget|widgets|"
+  private static final ClassWords CLASS_OR_ID = new ClassWords(
+      "nav|navbar|navigation|menu|menus|submenu|header|masthead|footer|sidebar|side-bar|widget|widgets|"
           + "breadcrumbs?|cookies?|consent|gdpr|banner|advert|advertisement|ads?|adsense|sponsor|promo|share|sharing|"
           + "social|related|recommended|popular|trending|newsletter|subscribe|subscription|signup|login|register|"
           + "search|searchform|pagination|pager|tags|tagcloud|taglist|comments?|comment-list|respond|reply|disqus|"
@@ -34,8 +34,7 @@ final class Boilerplate {
           + "copyright|legal|sitemap|topbar|top-bar|shop|cart|slider|carousel|teasers|more-stories|"
           + "form|caption|credits?|photo-?credits?|image-?credits?|bildnachweis|byline|dateline|timestamp|"
           + "entry-meta|post-meta|article-meta|postmetadata|meta-data|read-?more|see-?also|also-?read|"
-          + "print|rss|feedback|survey|paywall)"
-          + "(?:$|[\\s_-])");
+          + "print|rss|feedback|survey|paywall");
 
   /** Class words of elements that are hidden by the page's own style sheet. */
   private static final Pattern HIDDEN_CLASS = Pattern.compile(
@@ -85,11 +84,18 @@ final class Boilerplate {
     boolean content = CONTENT_NAME.matcher(words).find();
     if (content) f |= CONTENT_WORD;
     else {
-      if (CLASS_OR_ID.matcher(words).find()) f |= FURNITURE_WORD;
+      if (CLASS_OR_ID.find(words)) f |= FURNITURE_WORD;
       if (ALWAYS_FURNITURE.matcher(words).find()) f |= COMMENT_WORD;
     }
+    return f;
+  }
+
+  /** The layout-word bits, asked for only of the few elements furniture words would remove. */
+  private static int layoutFlags(String cls, String id) {
+    String words = (cls + " " + id).toLowerCase(Locale.ROOT);
     String rest = LAYOUT_WORD.matcher(words).replaceAll(" ");
-    if (CLASS_OR_ID.matcher(rest).find()) f |= FURNITURE_BEYOND_LAYOUT;
+    int f = 0;
+    if (CLASS_OR_ID.find(rest)) f |= FURNITURE_BEYOND_LAYOUT;
     if (!rest.equals(words)) f |= LAYOUT_WORD_ONLY;
     return f;
   }
@@ -129,7 +135,7 @@ final class Boilerplate {
     String tag = e.normalName();
     if (DROP_TAGS.contains(tag) || tag.equals("form") || tag.equals("figcaption")) return false;
     if (hasDropRole(e)) return false;
-    int f = flags(e);
+    int f = layoutFlags(e.className(), e.id());
     if ((f & FURNITURE_BEYOND_LAYOUT) != 0) return false;
     return tag.equals("header") || (f & LAYOUT_WORD_ONLY) != 0;
   }
