@@ -37,14 +37,14 @@ final class Boilerplate {
           + "print|rss|feedback|survey|paywall");
 
   /** Class words of elements that are hidden by the page's own style sheet. */
-  private static final Pattern HIDDEN_CLASS = Pattern.compile(
-      "(?:^|\\s)(?:hidden|hide|d-none|sr-only|visually-hidden|visuallyhidden|screen-reader-text|screenreader|"
-          + "element-invisible|invisible|offscreen|is-hidden|u-hidden)(?:$|\\s)");
+  private static final ClassWords HIDDEN_CLASS = ClassWords.betweenWhitespace(
+      "hidden|hide|d-none|sr-only|visually-hidden|visuallyhidden|screen-reader-text|screenreader|"
+          + "element-invisible|invisible|offscreen|is-hidden|u-hidden");
 
-  private static final Pattern ALWAYS_FURNITURE = Pattern.compile("(?:^|[\\s_-])(?:comments?|comment-list|disqus|respond)(?:$|[\\s_-])");
+  private static final ClassWords ALWAYS_FURNITURE = new ClassWords("comments?|comment-list|disqus|respond");
 
-  private static final Pattern CONTENT_NAME = Pattern.compile(
-      "(?:^|[\\s_-])(?:article-?body|post-?body|entry-?content|post-?content|story-?body|main-?content|article-?content|articletext|storytext)(?:$|[\\s_-])");
+  private static final ClassWords CONTENT_NAME = new ClassWords(
+      "article-?body|post-?body|entry-?content|post-?content|story-?body|main-?content|article-?content|articletext|storytext");
 
   /**
    * Class words that name a layout role rather than furniture: an article's header holds its lead paragraph,
@@ -79,13 +79,13 @@ final class Boilerplate {
   private static int wordFlags(String cls, String id) {
     String words = (cls + " " + id).toLowerCase(Locale.ROOT);
     int f = 0;
-    if (!cls.isEmpty() && HIDDEN_CLASS.matcher(cls.toLowerCase(Locale.ROOT)).find()) f |= HIDING_CLASS;
+    if (!cls.isEmpty() && HIDDEN_CLASS.find(cls.toLowerCase(Locale.ROOT))) f |= HIDING_CLASS;
     if (words.isBlank()) return f;
-    boolean content = CONTENT_NAME.matcher(words).find();
+    boolean content = CONTENT_NAME.find(words);
     if (content) f |= CONTENT_WORD;
     else {
       if (CLASS_OR_ID.find(words)) f |= FURNITURE_WORD;
-      if (ALWAYS_FURNITURE.matcher(words).find()) f |= COMMENT_WORD;
+      if (ALWAYS_FURNITURE.find(words)) f |= COMMENT_WORD;
     }
     return f;
   }

@@ -14,9 +14,20 @@ import java.util.Set;
 final class ClassWords {
   private final Set<String> words = new HashSet<>();
   private final int longest;
+  private final boolean whitespaceOnly;
 
   /** {@code alternation}: letters, digits, {@code -}, {@code |}, {@code (?:…)} groups and {@code ?} after a character or group. */
   ClassWords(String alternation) {
+    this(alternation, false);
+  }
+
+  /** Words separated by whitespace only, as {@code (?:^|\s)(?:words)(?:$|\s)} matches them ("sr-only" is one word). */
+  static ClassWords betweenWhitespace(String alternation) {
+    return new ClassWords(alternation, true);
+  }
+
+  private ClassWords(String alternation, boolean whitespaceOnly) {
+    this.whitespaceOnly = whitespaceOnly;
     int[] pos = {0};
     words.addAll(alternatives(alternation, pos));
     if (pos[0] != alternation.length()) throw new IllegalArgumentException("unbalanced group in " + alternation);
@@ -38,9 +49,9 @@ final class ClassWords {
     return false;
   }
 
-  /** The separators of the pattern form: {@code [\s_-]} ({@code \s} as java.util.regex reads it). */
-  private static boolean isSeparator(char c) {
-    return c == ' ' || c == '-' || c == '_' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+  /** The separators of the pattern form: {@code [\s_-]} or {@code \s} ({@code \s} as java.util.regex reads it). */
+  private boolean isSeparator(char c) {
+    return c == ' ' || !whitespaceOnly && (c == '-' || c == '_') || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
   }
 
   private static List<String> alternatives(String s, int[] pos) {

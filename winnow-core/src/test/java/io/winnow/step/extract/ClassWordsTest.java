@@ -25,6 +25,15 @@ class ClassWordsTest {
   }
 
   @Test
+  void betweenWhitespaceTreatsHyphensAsPartOfAWord() {
+    ClassWords words = ClassWords.betweenWhitespace("hidden|sr-only");
+    Pattern regex = Pattern.compile("(?:^|\\s)(?:hidden|sr-only)(?:$|\\s)");
+    for (String c : List.of("hidden", "is-hidden", "x hidden", "hidden_x", "sr-only", "a sr-only\tb", "sr-only-focusable", "")) {
+      assertThat(words.find(c)).as(c).isEqualTo(regex.matcher(c).find());
+    }
+  }
+
+  @Test
   void refusesWhatItCannotExpand() {
     assertThatThrownBy(() -> new ClassWords("nav|(?:a|b")).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> new ClassWords("na.v")).isInstanceOf(IllegalArgumentException.class);
