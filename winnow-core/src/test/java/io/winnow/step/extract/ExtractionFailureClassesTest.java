@@ -62,6 +62,13 @@ class ExtractionFailureClassesTest {
         .doesNotContain("Jane Smith");
   }
 
+  /** German and Spanish "see also" / "read more" prompts between the paragraphs go like the English ones. */
+  @Test
+  void readAlsoPromptsInOtherLanguagesAreDropped() {
+    assertThat(extract("read-also-prompts")).contains(FIRST, SECOND, LAST).doesNotContain("Siehe auch")
+        .doesNotContain("VEA TAMBIÉN").doesNotContain("Weitere Informationen").doesNotContain("Zum Weiterlesen");
+  }
+
   @Test
   void hiddenElementsAreDroppedAndNoParagraphAppearsTwice() {
     String text = extract("hidden-elements");
