@@ -1,6 +1,8 @@
 package io.winnow.step.extract;
 
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
@@ -21,24 +23,82 @@ final class Boilerplate {
   private static final Set<String> DROP_ROLES = Set.of("navigation", "banner", "contentinfo", "complementary", "menu",
       "menubar", "search", "dialog", "alert", "toolbar", "alertdialog", "tooltip");
 
-  private static final Pattern CLASS_OR_ID = Pattern.compile(
-      "(?:^|[\\s_-])(?:nav|navbar|navigation|menu|menus|submenu|header|masthead|footer|sidebar|side-bar|widget|widgets|"
+  private static final ClassWords CLASS_OR_ID = new ClassWords(
+      "nav|navbar|navigation|menu|menus|submenu|header|masthead|footer|sidebar|side-bar|widget|widgets|"
           + "breadcrumbs?|cookies?|consent|gdpr|banner|advert|advertisement|ads?|adsense|sponsor|promo|share|sharing|"
           + "social|related|recommended|popular|trending|newsletter|subscribe|subscription|signup|login|register|"
           + "search|searchform|pagination|pager|tags|tagcloud|taglist|comments?|comment-list|respond|reply|disqus|"
-          + "author-?bio|byline-?share|toolbar|skip|skiplink|modal|popup|overlay|print-only|rating|"
+          + "author-?bio|author-?box|author-?description|author-?info|author-?longdesc|about-?(?:the-?)?author|post-?author|"
+          + "(?:image|img|photo|foto|bild|picture)-?(?:subtitle|source|author|credits?|caption|metadata|copyright)|"
+          + "bilduntertitel|bildunterschrift|bildquelle|byline-?share|toolbar|skip|skiplink|modal|popup|overlay|print-only|rating|"
           + "copyright|legal|sitemap|topbar|top-bar|shop|cart|slider|carousel|teasers|more-stories|"
           + "form|caption|credits?|photo-?credits?|image-?credits?|bildnachweis|byline|dateline|timestamp|"
           + "entry-meta|post-meta|article-meta|postmetadata|meta-data|read-?more|see-?also|also-?read|"
-          + "print|rss|feedback|survey|paywall)"
-          + "(?:$|[\\s_-])");
+          + "print|rss|feedback|survey|paywall");
 
   /** Class words of elements that are hidden by the page's own style sheet. */
-  private static final Pattern HIDDEN_CLASS = Pattern.compile(
-      "(?:^|\\s)(?:hidden|hide|d-none|sr-only|visually-hidden|visuallyhidden|screen-reader-text|screenreader|"
-          + "element-invisible|invisible|offscreen|is-hidden|u-hidden)(?:$|\\s)");
+  private static final ClassWords HIDDEN_CLASS = ClassWords.betweenWhitespace(
+      "hidden|hide|d-none|sr-only|visually-hidden|visuallyhidden|screen-reader-text|screenreader|"
+          + "element-invisible|invisible|offscreen|is-hidden|u-hidden");
 
-  private Boilerplate() {}
+  private static final ClassWords ALWAYS_FURNITURE = new ClassWords("comments?|comment-list|disqus|respond");
+
+  private static final ClassWords CONTENT_NAME = new ClassWords(
+      "article-?body|post-?body|entry-?content|post-?content|story-?body|main-?content|article-?content|articletext|storytext");
+
+  /**
+   * Class words that name a layout role rather than furniture: an article's header holds its lead paragraph,
+   * a paywall container holds the story's tail, "print" marks what the print style sheet keeps ("print-full",
+   * "recipe-print-step").
+   */
+  private static final Pattern LAYOUT_WORD = Pattern.compile("(?:^|[\\s_-])(?:header|paywall|print)(?=$|[\\s_-])");
+
+  // what the class and id words of an element say, as bits; computed once per distinct class/id pair of a page
+  private static final int FURNITURE_WORD = 1, COMMENT_WORD = 2, CONTENT_WORD = 4, LAYOUT_WORD_ONLY = 8,
+      FURNITURE_BEYOND_LAYOUT = 16, HIDING_CLASS = 32;
+
+  /**
+   * Class and id attributes repeat across a page (hundreds of "menu-item"s), and the word patterns are the costly
+   * part of cleaning: one instance per page remembers each pair's answer. Not thread-safe; one per extraction.
+   */
+  private final Map<String, Integer> wordFlags = new HashMap<>();
+
+  Boilerplate() {}
+
+  private int flags(Element e) {
+    String cls = e.className(), id = e.id();
+    if (cls.isEmpty() && id.isEmpty()) return 0;
+    String key = id.isEmpty() ? cls : cls + '\u0001' + id;
+    Integer known = wordFlags.get(key);
+    if (known != null) return known;
+    int f = wordFlags(cls, id);
+    wordFlags.put(key, f);
+    return f;
+  }
+
+  private static int wordFlags(String cls, String id) {
+    String words = (cls + " " + id).toLowerCase(Locale.ROOT);
+    int f = 0;
+    if (!cls.isEmpty() && HIDDEN_CLASS.find(cls.toLowerCase(Locale.ROOT))) f |= HIDING_CLASS;
+    if (words.isBlank()) return f;
+    boolean content = CONTENT_NAME.find(words);
+    if (content) f |= CONTENT_WORD;
+    else {
+      if (CLASS_OR_ID.find(words)) f |= FURNITURE_WORD;
+      if (ALWAYS_FURNITURE.find(words)) f |= COMMENT_WORD;
+    }
+    return f;
+  }
+
+  /** The layout-word bits, asked for only of the few elements furniture words would remove. */
+  private static int layoutFlags(String cls, String id) {
+    String words = (cls + " " + id).toLowerCase(Locale.ROOT);
+    String rest = LAYOUT_WORD.matcher(words).replaceAll(" ");
+    int f = 0;
+    if (CLASS_OR_ID.find(rest)) f |= FURNITURE_BEYOND_LAYOUT;
+    if (!rest.equals(words)) f |= LAYOUT_WORD_ONLY;
+    return f;
+  }
 
   /** Tag-level furniture: removed wherever it is. */
   static boolean isFurnitureTag(Element e) {
@@ -46,46 +106,53 @@ final class Boilerplate {
   }
 
   /** Not shown to a reader: {@code hidden}, {@code aria-hidden}, inline display:none, or a hiding class. */
-  static boolean isHidden(Element e) {
+  boolean isHidden(Element e) {
     if (e.hasAttr("hidden") || e.attr("aria-hidden").equals("true")) return true;
     String style = e.attr("style");
     if (!style.isEmpty()) {
       style = style.replace(" ", "").toLowerCase(Locale.ROOT);
       if (style.contains("display:none") || style.contains("visibility:hidden")) return true;
     }
-    String cls = e.className();
-    return !cls.isEmpty() && HIDDEN_CLASS.matcher(cls.toLowerCase(Locale.ROOT)).find();
+    return (flags(e) & HIDING_CLASS) != 0;
   }
 
   /** Furniture by role or class/id words; the caller spares large containers (wrappers). */
-  static boolean isBoilerplate(Element e) {
+  boolean isBoilerplate(Element e) {
     String tag = e.normalName();
     if (DROP_TAGS.contains(tag)) return true;
     if (tag.equals("header") && !insideArticle(e)) return true;
     if (tag.equals("form")) return true;
     if (tag.equals("figcaption")) return true;
-    String role = e.attr("role").toLowerCase(Locale.ROOT);
-    if (!role.isEmpty() && DROP_ROLES.contains(role)) return true;
-    String words = (e.className() + " " + e.id()).toLowerCase(Locale.ROOT);
-    if (words.isBlank()) return false;
-    if (isContentName(words)) return false;
-    return CLASS_OR_ID.matcher(words).find();
+    if (hasDropRole(e)) return true;
+    return (flags(e) & FURNITURE_WORD) != 0;
   }
 
-  private static final Pattern ALWAYS_FURNITURE = Pattern.compile("(?:^|[\\s_-])(?:comments?|comment-list|disqus|respond)(?:$|[\\s_-])");
+  /**
+   * Furniture only by a layout word (or a {@code <header>} tag): furniture when it holds no prose, kept
+   * otherwise (the caller decides).
+   */
+  boolean isLayoutOnly(Element e) {
+    String tag = e.normalName();
+    if (DROP_TAGS.contains(tag) || tag.equals("form") || tag.equals("figcaption")) return false;
+    if (hasDropRole(e)) return false;
+    int f = layoutFlags(e.className(), e.id());
+    if ((f & FURNITURE_BEYOND_LAYOUT) != 0) return false;
+    return tag.equals("header") || (f & LAYOUT_WORD_ONLY) != 0;
+  }
+
+  private static boolean hasDropRole(Element e) {
+    String role = e.attr("role");
+    return !role.isEmpty() && DROP_ROLES.contains(role.toLowerCase(Locale.ROOT));
+  }
 
   /** Reader comments: furniture however much text they hold (a long thread can outweigh the article). */
-  static boolean isCommentSection(Element e) {
-    String words = (e.className() + " " + e.id()).toLowerCase(Locale.ROOT);
-    return !words.isBlank() && !isContentName(words) && ALWAYS_FURNITURE.matcher(words).find();
+  boolean isCommentSection(Element e) {
+    return (flags(e) & COMMENT_WORD) != 0;
   }
 
-  private static final Pattern CONTENT_NAME = Pattern.compile(
-      "(?:^|[\\s_-])(?:article-?body|post-?body|entry-?content|post-?content|story-?body|main-?content|article-?content|articletext|storytext)(?:$|[\\s_-])");
-
-  /** Names that say "main content" win over furniture words in the same attribute ("post-content-tags"?). */
-  static boolean isContentName(String words) {
-    return CONTENT_NAME.matcher(words).find();
+  /** Class or id words that say "main content" ("article-body", "entry-content"); they win over furniture words. */
+  boolean isContentName(Element e) {
+    return (flags(e) & CONTENT_WORD) != 0;
   }
 
   private static boolean insideArticle(Element e) {

@@ -32,7 +32,8 @@ final class LineFilter {
       + "czytaj (?:też|także|więcej|również)|przeczytaj (?:też|także)|à lire aussi|lire aussi|lire la suite|"
       + "voir aussi|leer más|lee también|lea también|lea más|mira:|te puede interesar|ver también|leggi anche|"
       + "das könnte dich|das könnte sie|temas relacionados|artículos relacionados|related articles|related posts|"
-      + "dowiedz się więcej|więcej:|zobacz:|czytaj:)");
+      + "dowiedz się więcej|więcej:|zobacz:|czytaj:|weitere |siehe auch|auch lesen|schon gelesen|zum weiterlesen|"
+      + "noch mehr |mehr themen|mehr interessantes|vea también|mire:|lea:)");
   /** Tag and category lists under a post ("Schlagwörter: …", "Tags"). */
   private static final Pattern TAGS = Pattern.compile("(?iu)^(?:schlagwörter|schlagworte|stichwörter|tags?|kategorien?|"
       + "categories|category|themen|etiquetas|tagi|étiquettes|mots-clés|filed under|posted in|abgelegt unter)(?:\\s*:|\\s*$)");

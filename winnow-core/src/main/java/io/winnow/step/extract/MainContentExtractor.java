@@ -40,12 +40,14 @@ public final class MainContentExtractor {
 
   public Result extract(String html, String baseUri) {
     Document doc = Jsoup.parse(html, baseUri == null ? "" : baseUri);
-    String title = PageTitle.find(doc);
-    String date = PageDate.find(doc, baseUri);
+    PageMetadata page = new PageMetadata(doc);
+    String title = PageTitle.find(doc, page);
+    String date = PageDate.find(page, baseUri);
     Element body = doc.body();
     if (body == null) return new Result("", title, date, "");
-    String comments = options.comments() ? comments(body) : "";
-    clean(body);
+    Boilerplate furniture = new Boilerplate();
+    String comments = options.comments() ? comments(body, furniture) : "";
+    clean(body, furniture);
     TextStats stats = new TextStats(body);
     Element main = chooseMain(body, stats);
     TextRenderer renderer = new TextRenderer(stats, options, Math.max(1, stats.text(main)));
@@ -55,12 +57,12 @@ public final class MainContentExtractor {
   }
 
   /** The text of the reader-comment sections, rendered apart before cleaning removes them. */
-  private String comments(Element body) {
+  private String comments(Element body, Boilerplate furniture) {
     StringBuilder sb = new StringBuilder();
     for (Element e : body.getAllElements()) {
-      if (e == body || !Boilerplate.isCommentSection(e)) continue;
+      if (e == body || !furniture.isCommentSection(e)) continue;
       boolean nested = false;
-      for (Element p = e.parent(); p != null && !nested; p = p.parent()) nested = Boilerplate.isCommentSection(p);
+      for (Element p = e.parent(); p != null && !nested; p = p.parent()) nested = furniture.isCommentSection(p);
       if (nested) continue;
       Element copy = e.clone();
       copy.select("form, button, input, textarea, select, script, style, nav").remove();
@@ -70,7 +72,7 @@ public final class MainContentExtractor {
     return LineFilter.apply(sb.toString(), options);
   }
 
-  private void clean(Element root) {
+  private void clean(Element root, Boilerplate furniture) {
     List<Node> remove = new ArrayList<>();
     root.traverse((node, depth) -> {
       if (node instanceof Comment) remove.add(node);
@@ -86,14 +88,39 @@ public final class MainContentExtractor {
     // page may hide its whole body until a script runs
     TextStats stats = new TextStats(root);
     int total = Math.max(1, stats.text(root));
+    double totalProse = stats.prose(root);
+    Set<Element> storyWrappers = storyWrappers(root, furniture);
     root.traverse((node, depth) -> {
       if (!(node instanceof Element e) || e == root) return;
       int len = stats.text(e);
-      if (Boilerplate.isHidden(e) && len < 0.5 * total) remove.add(e);
-      else if (Boilerplate.isBoilerplate(e) && (len < 0.3 * total || Boilerplate.isCommentSection(e))) remove.add(e);
+      if (furniture.isHidden(e) && len < 0.5 * total) remove.add(e);
+      else if (furniture.isCommentSection(e)) remove.add(e);
+      else if (furniture.isBoilerplate(e) && len < 0.3 * total && !storyWrappers.contains(e) && !holdsTheStory(e, stats, totalProse)
+          && !(furniture.isLayoutOnly(e) && stats.prose(e) > 0 && stats.linkDensity(e) < 0.5)) remove.add(e);
     });
     removeAll(remove);
   }
+
+  /**
+   * A class/id word says furniture ("modal-enabled", "box-promo") but the
+   * element holds much of the page's prose with few links: a wrapper of the story, not furniture. Menus, link
+   * lists and teaser blocks have little prose of their own or many links.
+   */
+  private static boolean holdsTheStory(Element e, TextStats stats, double totalProse) {
+    return stats.prose(e) >= 0.4 * totalProse && stats.linkDensity(e) < 0.5;
+  }
+
+
+  /** The ancestors of an element named as the story ({@code itemprop=articleBody}, "entry-content", "post-body"...). */
+  private static Set<Element> storyWrappers(Element root, Boilerplate furniture) {
+    Set<Element> wrappers = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    for (Element e : root.getAllElements()) {
+      boolean story = e.attr("itemprop").equals("articleBody") || furniture.isContentName(e);
+      if (story) for (Element p = e.parent(); p != null && p != root && wrappers.add(p); p = p.parent()) {}
+    }
+    return wrappers;
+  }
+
 
   /** A {@code <noscript>} holding text a reader would see (not a tracking pixel or an "enable JavaScript" note). */
   private static boolean isRealText(Element noscript) {
@@ -164,12 +191,28 @@ public final class MainContentExtractor {
   private List<Element> withProseSiblings(Element main, TextStats stats) {
     Element parent = main.parent();
     if (parent == null || main.normalName().equals("body") || options.precision()) return List.of(main);
-    List<Element> parts = new ArrayList<>();
-    for (Element sibling : parent.children()) {
-      if (sibling == main) parts.add(sibling);
-      else if (isProse(sibling, stats)) parts.add(sibling);
+    // climb the wrappers that add little text to the main element: a lead paragraph often sits beside one of them
+    // ("div.row > div.teaser-text" beside "div.row > div.col > div[itemprop=articleBody]")
+    Set<Element> path = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    Element top = main;
+    path.add(main);
+    while (top.parent() != null && top.parent().parent() != null && !top.parent().normalName().equals("body")
+        && stats.text(top.parent()) <= 1.5 * stats.text(top)) {
+      top = top.parent();
+      path.add(top);
     }
+    List<Element> parts = new ArrayList<>();
+    collect(top.parent(), main, path, stats, parts);
     return parts;
+  }
+
+  /** The main element and the prose children of the wrappers on the way to it, in document order. */
+  private static void collect(Element level, Element main, Set<Element> path, TextStats stats, List<Element> parts) {
+    for (Element child : level.children()) {
+      if (child == main) parts.add(child);
+      else if (path.contains(child)) collect(child, main, path, stats, parts);
+      else if (isProse(child, stats)) parts.add(child);
+    }
   }
 
   private static boolean isProse(Element e, TextStats stats) {

@@ -30,17 +30,21 @@ final class PageDate {
 
   /** The date, or "" when the page names none. */
   static String find(Document doc, String url) {
-    String best = fromMeta(doc);
-    if (best.isEmpty()) best = fromJsonLd(doc);
-    if (best.isEmpty()) best = fromElements(doc);
+    return find(new PageMetadata(doc), url);
+  }
+
+  static String find(PageMetadata page, String url) {
+    String best = fromMeta(page.metas);
+    if (best.isEmpty()) best = fromJsonLd(page.jsonLd);
+    if (best.isEmpty()) best = fromElements(page.dated);
     if (best.isEmpty() && url != null) best = fromUrl(url);
     return best;
   }
 
-  private static String fromMeta(Document doc) {
+  private static String fromMeta(List<Element> metas) {
     String found = "";
     int rank = Integer.MAX_VALUE;
-    for (Element m : doc.getElementsByTag("meta")) {
+    for (Element m : metas) {
       String key = m.hasAttr("property") ? m.attr("property") : m.hasAttr("name") ? m.attr("name") : m.attr("itemprop");
       if (key.isEmpty() && m.hasAttr("http-equiv")) key = m.attr("http-equiv");
       int r = META_NAMES.indexOf(key.toLowerCase(Locale.ROOT));
@@ -54,8 +58,8 @@ final class PageDate {
     return found;
   }
 
-  private static String fromJsonLd(Document doc) {
-    for (Element s : doc.select("script[type=application/ld+json]")) {
+  private static String fromJsonLd(List<Element> scripts) {
+    for (Element s : scripts) {
       Matcher m = JSON_LD_DATE.matcher(s.data());
       if (m.find()) {
         String d = parse(m.group(1));
@@ -65,8 +69,8 @@ final class PageDate {
     return "";
   }
 
-  private static String fromElements(Document doc) {
-    for (Element e : doc.select("[itemprop=datePublished], time[pubdate], time[datetime]")) {
+  private static String fromElements(List<Element> dated) {
+    for (Element e : dated) {
       String d = parse(e.hasAttr("datetime") ? e.attr("datetime") : e.hasAttr("content") ? e.attr("content") : e.text());
       if (!d.isEmpty()) return d;
     }

@@ -11,13 +11,15 @@ final class PageTitle {
   private PageTitle() {}
 
   static String find(Document doc) {
-    for (String key : new String[] {"meta[property=og:title]", "meta[name=twitter:title]", "meta[property=twitter:title]"}) {
-      Element m = doc.selectFirst(key);
+    return find(doc, new PageMetadata(doc));
+  }
+
+  static String find(Document doc, PageMetadata page) {
+    for (Element m : new Element[] {page.ogTitle, page.twitterTitleByName, page.twitterTitleByProperty}) {
       if (m != null && !m.attr("content").isBlank()) return m.attr("content").strip();
     }
     String title = doc.title().strip();
     if (!title.isEmpty()) return title;
-    Element h1 = doc.selectFirst("h1");
-    return h1 == null ? "" : h1.text().strip();
+    return page.firstH1 == null ? "" : page.firstH1.text().strip();
   }
 }

@@ -1,7 +1,6 @@
 package io.winnow.step.extract;
 
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
@@ -12,7 +11,6 @@ import org.jsoup.nodes.TextNode;
  * [text](url)} and table rows {@code | a | b |}; tables can be dropped.
  */
 final class TextRenderer {
-  private static final Pattern WHITESPACE = Pattern.compile("[\\s\\u00a0\\u2000-\\u200b\\u202f\\u205f\\u3000]+");
   private static final Set<String> HEADINGS = Set.of("h1", "h2", "h3", "h4", "h5", "h6");
   private static final Set<String> LINK_LIST_CANDIDATES = Set.of("ul", "ol", "div", "section", "table", "dl", "p", "li", "span");
 
@@ -44,7 +42,7 @@ final class TextRenderer {
 
   void render(Node node, StringBuilder sb) {
     if (node instanceof TextNode t) {
-      String s = WHITESPACE.matcher(t.getWholeText()).replaceAll(" ");
+      String s = collapseWhitespace(t.getWholeText());
       if (!s.isBlank()) {
         if (sb.length() > 0 && sb.charAt(sb.length() - 1) == '\n') s = s.stripLeading();
         sb.append(s);
@@ -123,6 +121,39 @@ final class TextRenderer {
       sb.append('\n').append('|').append(" --- |".repeat(cells));
     }
     newline(sb);
+  }
+
+  /**
+   * Each run of whitespace (ASCII, no-break, the Unicode spaces, zero-width space) as one space; the text
+   * itself when it has no run to change (most text nodes).
+   */
+  static String collapseWhitespace(String text) {
+    int n = text.length();
+    int i = 0;
+    for (; i < n; i++) {
+      char c = text.charAt(i);
+      if (isSpace(c) && (c != ' ' || i + 1 < n && isSpace(text.charAt(i + 1)))) break;
+    }
+    if (i == n) return text;
+    StringBuilder sb = new StringBuilder(n).append(text, 0, i);
+    boolean inRun = false;
+    for (; i < n; i++) {
+      char c = text.charAt(i);
+      if (isSpace(c)) {
+        if (!inRun) sb.append(' ');
+        inRun = true;
+      } else {
+        sb.append(c);
+        inRun = false;
+      }
+    }
+    return sb.toString();
+  }
+
+  /** {@code [\\s\\u00a0\\u2000-\\u200b\\u202f\\u205f\\u3000]} ({@code \\s} as java.util.regex reads it). */
+  private static boolean isSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r' || c == '\u00a0'
+        || c >= '\u2000' && c <= '\u200b' || c == '\u202f' || c == '\u205f' || c == '\u3000';
   }
 
   private static void newline(StringBuilder sb) {

@@ -41,6 +41,34 @@ class ExtractionFailureClassesTest {
         .doesNotContain("Advertisement");
   }
 
+  /** "header", "paywall" and "print" in a class name name a layout role: such a block holding prose is kept. */
+  @Test
+  void aHeaderPaywallOrPrintBlockHoldingProseIsKept() {
+    assertThat(extract("layout-words")).contains("After a winter of closures", FIRST, SECOND, LAST, "The works start in October")
+        .doesNotContain("Weather").doesNotContain("Share this article");
+  }
+
+  /** The lead sits in a block beside one of the wrappers of the articleBody, not beside the articleBody itself. */
+  @Test
+  void aLeadBesideAWrapperOfTheArticleBodyIsKept() {
+    assertThat(extract("lead-beside-wrapper")).contains("After a winter of closures", FIRST, SECOND, LAST)
+        .doesNotContain("School roof fixed").doesNotContain("parents' association");
+  }
+
+  /** Image credits and author boxes named by their class ("image-source", "author-box") are furniture. */
+  @Test
+  void anImageCreditAndAnAuthorBoxAreDropped() {
+    assertThat(extract("credit-author-box")).contains(FIRST, SECOND, LAST).doesNotContain("Peter Miller")
+        .doesNotContain("Jane Smith");
+  }
+
+  /** German and Spanish "see also" / "read more" prompts between the paragraphs go like the English ones. */
+  @Test
+  void readAlsoPromptsInOtherLanguagesAreDropped() {
+    assertThat(extract("read-also-prompts")).contains(FIRST, SECOND, LAST).doesNotContain("Siehe auch")
+        .doesNotContain("VEA TAMBIÉN").doesNotContain("Weitere Informationen").doesNotContain("Zum Weiterlesen");
+  }
+
   @Test
   void hiddenElementsAreDroppedAndNoParagraphAppearsTwice() {
     String text = extract("hidden-elements");
