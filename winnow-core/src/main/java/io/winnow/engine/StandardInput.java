@@ -16,7 +16,7 @@ import java.util.List;
  * through {@code head -n N} instead), and naming {@code -} beside other inputs.
  */
 public final class StandardInput {
-  static final String PATH = "-";
+  public static final String PATH = "-";
   static final String SOURCE = "stdin";
 
   private StandardInput() {}

@@ -56,8 +56,13 @@ public final class PipelineFile {
     } catch (IOException e) {
       throw new PipelineException(file + ": cannot read: " + e.getMessage(), e);
     }
-    if (overrides.isEmpty()) return parse(file.toString(), yaml);
-    return parse(file.toString(), PipelineOverrides.apply(yamlMap(file.toString(), yaml), overrides));
+    return parse(file.toString(), yaml, overrides);
+  }
+
+  /** A pipeline file's text with {@code --set} overrides applied before validation, as {@link #read(Path, List)}. */
+  public Pipeline parse(String name, String yaml, List<String> overrides) {
+    if (overrides.isEmpty()) return parse(name, yaml);
+    return parse(name, PipelineOverrides.apply(yamlMap(name, yaml), overrides));
   }
 
   @SuppressWarnings("unchecked")

@@ -60,11 +60,24 @@ public final class SparkEngine {
    * @param outputPath the run directory (a Hadoop path), or null for the file's output.path
    */
   public SparkEngine(JavaSparkContext sc, String pipelineName, String yaml, String outputPath, boolean resume, boolean strict) {
+    this(sc, pipelineName, yaml, List.of(), outputPath, resume, strict);
+  }
+
+  /** @param overrides {@code --set KEY=VALUE} overrides of the pipeline file, applied on the driver and every executor */
+  public SparkEngine(JavaSparkContext sc, String pipelineName, String yaml, List<String> overrides, String outputPath, boolean resume, boolean strict) {
     this.sc = sc;
-    this.source = new PipelineSource(pipelineName, yaml);
+    this.source = new PipelineSource(pipelineName, yaml, overrides);
     this.pipeline = source.pipeline();
     this.outputPath = outputPath != null ? outputPath : pipeline.output().path();
     if (this.outputPath == null) throw new RunFailedException("no output path: set output.path in the pipeline file or pass --out");
+    if (pipeline.input().paths().contains(io.winnow.engine.StandardInput.PATH) || io.winnow.pipeline.OutputSpec.STDOUT.equals(this.outputPath)) {
+      throw new RunFailedException("'-' (standard input or output) is read and written by `winnow run` only; on Spark name files or a run directory");
+    }
+    if (pipeline.run().selection().isLimited()) {
+      // the local engine plans a limit by counting each file's first records before the run; Spark has no such pass
+      throw new RunFailedException("run.limit (--limit) is for `winnow run`; on Spark take a seeded share with run.sample (--sample), "
+          + "which selects the same records on both engines");
+    }
     this.resume = resume;
     this.strict = strict;
     for (StepSpec spec : pipeline.steps()) if (spec.isCorpusStep()) CorpusStages.check(spec);

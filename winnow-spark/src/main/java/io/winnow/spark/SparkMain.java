@@ -5,6 +5,8 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.apache.spark.SparkConf;
@@ -41,6 +43,24 @@ public final class SparkMain implements Callable<Integer> {
   @Option(names = "--strict", description = "fail on the first bad input record instead of rejecting it and going on")
   boolean strict;
 
+  @Option(names = "--set", paramLabel = "KEY=VALUE",
+      description = "override a value of the pipeline file, validated as if written there, e.g. --set steps.gopher_quality.min_doc_words=30 (repeatable)")
+  List<String> sets = new ArrayList<>();
+
+  @Option(names = "--sample", paramLabel = "SHARE", description = "read a seeded share of the records, e.g. 0.01 (same as --set run.sample=SHARE); the same records as `winnow run --sample`")
+  Double sample;
+
+  @Option(names = "--sample-seed", paramLabel = "S", description = "seed of --sample (default 0; same as --set run.sample_seed=S)")
+  Long sampleSeed;
+
+  /** Every override, the dedicated options last so they win over a --set of the same key (as `winnow run`). */
+  List<String> overrides() {
+    List<String> all = new ArrayList<>(sets);
+    if (sample != null) all.add("run.sample=" + String.format(Locale.ROOT, "%s", sample));
+    if (sampleSeed != null) all.add("run.sample_seed=" + sampleSeed);
+    return all;
+  }
+
   @Override
   public Integer call() throws Exception {
     SparkConf conf = SparkDefaults.apply(new SparkConf().setAppName("winnow " + pipelineFile));
@@ -51,7 +71,7 @@ public final class SparkMain implements Callable<Integer> {
     long start = System.nanoTime();
     try (JavaSparkContext sc = new JavaSparkContext(conf)) {
       String yaml = new String(HadoopFiles.readFile(located(pipelineFile, sc), sc.hadoopConfiguration()), StandardCharsets.UTF_8);
-      SparkEngine.Result r = new SparkEngine(sc, pipelineFile, yaml, out, resume, strict).run();
+      SparkEngine.Result r = new SparkEngine(sc, pipelineFile, yaml, overrides(), out, resume, strict).run();
       StatsTable.print(r.stats(), stdout);
       stdout.printf(Locale.ROOT, "shards run %d, already complete %d; %.1f s on Spark %s; output in %s%n", r.shardsRun(),
           r.shardsSkipped(), (System.nanoTime() - start) / 1e9, sc.version(), r.runDir());

@@ -177,6 +177,33 @@ class EquivalenceTest {
   }
 
   @Test
+  void overridesAndASampleSelectTheSameAsTheLocalEngine() throws IOException {
+    List<String> overrides = List.of("steps.gopher_quality.min_doc_words=80", "run.sample=0.5", "run.sample_seed=7");
+    Path local = dir.resolve("local-sampled");
+    Path spark = dir.resolve("spark-sampled");
+    Pipeline p = new PipelineFile(StepRegistry.builtIn()).parse("sampled.yaml", yaml(local), overrides);
+    LocalEngine.Result l = new LocalEngine(p, false, false, ProgressListener.NONE).run();
+    SparkEngine.Result s = new SparkEngine(sc, "sampled.yaml", yaml(spark), overrides, null, false, false).run();
+    // about half of the 387 records, the same ones, and the override applied on the executors as on the driver
+    assertThat(l.stats().records()).isBetween(120L, 270L);
+    assertThat(withoutTimes(JSON.readTree(spark.resolve("stats.json").toFile())))
+        .isEqualTo(withoutTimes(JSON.readTree(local.resolve("stats.json").toFile())));
+    Map<String, String> lf = files(local), sf = files(spark);
+    for (String name : lf.keySet()) {
+      if (name.startsWith("data/") || name.startsWith("decisions/")) assertThat(sf.get(name)).as(name).isEqualTo(lf.get(name));
+    }
+    assertThat(Files.readString(spark.resolve("run.json"))).contains("min_doc_words").contains("80");
+  }
+
+  @Test
+  void aLimitAndStandardStreamsAreRefusedWithTheirReason() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new SparkEngine(sc, "l.yaml", yaml(dir.resolve("never-l")), List.of("run.limit=10"), null, false, false))
+        .hasMessageContaining("run.limit").hasMessageContaining("run.sample");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new SparkEngine(sc, "s.yaml", yaml(dir.resolve("never-s")), List.of(), "-", false, false))
+        .hasMessageContaining("standard input or output");
+  }
+
+  @Test
   void configurationsTheEngineCannotDistributeFailBeforeRunning() {
     String yaml = yaml(dir.resolve("never")).replace("{type: minhash_dedup, keeper: longest}", "{type: minhash_dedup, verify: true}");
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> new SparkEngine(sc, "v.yaml", yaml, null, false, false))
