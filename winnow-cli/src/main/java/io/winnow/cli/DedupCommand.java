@@ -111,7 +111,8 @@ final class DedupCommand implements Callable<Integer> {
     Pipeline p = new PipelineFile(StepRegistry.builtIn()).parse("winnow dedup", yaml);
     LocalEngine.Result r = new LocalEngine(p, resume, false, Progress.create(progressMode, spec.commandLine().getErr())).run();
     StatsTable.print(r.stats(), stdout);
-    stdout.printf("output in %s; the step's index (for --index) is %s%n", r.runDir(), r.runDir().resolve("corpus").resolve((String) step.get("type")));
+    // the run as the user named it (a remote URI for a mirrored run); the index is read from this machine's copy
+    stdout.printf("output in %s; the step's index (for --index) is %s%n", r.output(), r.runDir().resolve("corpus").resolve((String) step.get("type")));
     stdout.flush();
     return 0;
   }
