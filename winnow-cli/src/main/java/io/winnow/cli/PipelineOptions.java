@@ -2,11 +2,11 @@ package io.winnow.cli;
 
 import io.winnow.pipeline.Pipeline;
 import io.winnow.pipeline.PipelineFile;
+import io.winnow.pipeline.PipelineOverrides;
 import io.winnow.pipeline.StepRegistry;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import picocli.CommandLine.Option;
 
 /** Options of every command that reads a pipeline file: overrides and the trial-run selection of records. */
@@ -26,11 +26,7 @@ final class PipelineOptions {
 
   /** Every override, the dedicated options last so they win over a --set of the same key. */
   List<String> overrides() {
-    List<String> all = new ArrayList<>(sets);
-    if (limit != null) all.add("run.limit=" + limit);
-    if (sample != null) all.add("run.sample=" + String.format(Locale.ROOT, "%s", sample));
-    if (sampleSeed != null) all.add("run.sample_seed=" + sampleSeed);
-    return all;
+    return PipelineOverrides.withSelection(sets, limit, sample, sampleSeed);
   }
 
   Pipeline load(Path file) {

@@ -20,6 +20,18 @@ public final class PipelineOverrides {
 
   private PipelineOverrides() {}
 
+  /**
+   * The overrides of a command line: its {@code --set}s, then its trial-run selection options ({@code --limit},
+   * {@code --sample}, {@code --sample-seed}; null when not given), last so they win over a {@code --set} of the same key.
+   */
+  public static List<String> withSelection(List<String> sets, Long limit, Double sample, Long sampleSeed) {
+    List<String> all = new ArrayList<>(sets);
+    if (limit != null) all.add("run.limit=" + limit);
+    if (sample != null) all.add("run.sample=" + String.format(java.util.Locale.ROOT, "%s", sample));
+    if (sampleSeed != null) all.add("run.sample_seed=" + sampleSeed);
+    return all;
+  }
+
   /** A copy of {@code definition} with every override applied in order. */
   public static Map<String, Object> apply(Map<String, Object> definition, List<String> overrides) {
     Map<String, Object> def = deepCopy(definition);

@@ -53,12 +53,9 @@ public final class SparkMain implements Callable<Integer> {
   @Option(names = "--sample-seed", paramLabel = "S", description = "seed of --sample (default 0; same as --set run.sample_seed=S)")
   Long sampleSeed;
 
-  /** Every override, the dedicated options last so they win over a --set of the same key (as `winnow run`). */
+  /** Every override, as `winnow run` orders them; no --limit here (see SparkEngine). */
   List<String> overrides() {
-    List<String> all = new ArrayList<>(sets);
-    if (sample != null) all.add("run.sample=" + String.format(Locale.ROOT, "%s", sample));
-    if (sampleSeed != null) all.add("run.sample_seed=" + sampleSeed);
-    return all;
+    return io.winnow.pipeline.PipelineOverrides.withSelection(sets, null, sample, sampleSeed);
   }
 
   @Override
