@@ -4,7 +4,6 @@ import io.winnow.code.license.match.LicenseIndex;
 import io.winnow.code.license.match.LicenseMatch;
 import io.winnow.code.license.match.LicenseMatcher;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -26,7 +25,8 @@ public final class LicenseProbe {
     }
     LicenseMatcher matcher = new LicenseMatcher(LicenseIndex.spdx(), Double.parseDouble(args[0]));
     for (int i = 1; i < args.length; i++) {
-      String text = Files.readString(Path.of(args[i]), StandardCharsets.UTF_8);
+      // a license file in Latin-1 or with a BOM is read as the license step reads it, not refused
+      String text = io.winnow.io.HtmlCharset.decode(Files.readAllBytes(Path.of(args[i])), null).text();
       int expected = text.indexOf("EXPECTED:");
       if (expected >= 0 && text.indexOf('\n', expected) > 0) text = text.substring(text.indexOf('\n', expected) + 1);
       System.out.println(args[i]);

@@ -144,6 +144,14 @@ public final class LicenseIndex {
       if (e.deprecated()) continue;
       String text = e.template() != null ? SpdxTemplate.fixedText(e.template()) : e.text();
       if (text != null) refs.add(new Reference(LicensePattern.Kind.EXCEPTION, e.id(), text));
+      // with its optional parts as well where they name a version: a span naming a version its reference does not
+      // is refused (LicenseMatcher.versionsAgree), and the Classpath exception's optional "version 2" is in most
+      // copies. Only there: each further reference shifts the pair weights, and an optional title or appendix is
+      // already allowed for by the Dice
+      if (e.template() != null) {
+        String full = SpdxTemplate.fullText(e.template());
+        if (!namedVersions(full).equals(namedVersions(text))) refs.add(new Reference(LicensePattern.Kind.EXCEPTION, e.id(), full));
+      }
     }
     // normalising some 10 MB of reference text is most of the build: done on every core
     List<String> normalized = refs.parallelStream().map(r -> LicenseNormalizer.normalize(r.text())).toList();
@@ -167,6 +175,12 @@ public final class LicenseIndex {
       patterns.add(new LicensePattern(List.copyOf(t.getValue()), kindByText.get(t.getKey()), pairs, java.util.Set.copyOf(versions)));
     }
     return new LicenseIndex(patterns);
+  }
+
+  private static java.util.Set<Integer> namedVersions(String text) {
+    java.util.Set<Integer> versions = new java.util.TreeSet<>();
+    for (int v : WordPairs.versions(LicenseNormalizer.normalize(text))) if (v >= 0) versions.add(v);
+    return versions;
   }
 
   /**

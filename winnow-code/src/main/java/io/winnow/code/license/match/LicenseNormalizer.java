@@ -23,15 +23,23 @@ public final class LicenseNormalizer {
   /** Comment markers, quote marks and bullet symbols that may open a line: {@code /*}, {@code *}, {@code //}, {@code #}, {@code --}, {@code >}... */
   private static final String LEAD_SYMBOLS = "/*#;!%'\"|>+=~`_-\u2013\u2014\u2022\u00b7\u25aa\u25e6\u00a7";
   /**
-   * Numbering after the symbols: {@code 1.}, {@code 2)}, {@code (a)}, {@code iv.}, {@code 1.2.} and the {@code dnl}
+   * Numbering after the symbols: {@code 1.}, {@code 2)}, {@code (a)}, {@code a.)}, {@code iv.}, {@code 1.2.} and the {@code dnl}
    * of m4 comments; in Markdown the number may be set in bold or italics ({@code **(1)**}, {@code _a._}).
    */
   private static final Pattern NUMBERING = Pattern.compile(
-      "(?:\\(?(?:\\d{1,3}|[a-z]|[ivx]{1,5})[.)](?:\\d{1,3}[.)]?)*[*_]*|dnl)\\s+");
+      "(?:\\(?(?:\\d{1,3}|[a-z]|[ivx]{1,5})(?:\\.\\)|[.)])(?:\\d{1,3}[.)]?)*[*_]*|dnl)\\s+");
   /** A copyright notice line (SPDX guideline: copyright notices are ignored), not a sentence that speaks of copyright. */
   private static final Pattern COPYRIGHT_LINE = Pattern.compile(
       "^(?:portions\\s+)?(?:copyright\\s*(?:\\(c\\)|©|\\d{4}|\\[|<|\\{)|\\(c\\)\\s*(?:\\d{4}|\\[|<)|©).*");
   private static final Pattern ALL_RIGHTS = Pattern.compile("all rights reserved\\.?");
+  /**
+   * A version-control keyword that CVS or Subversion expanded into the file ({@code $Id: LICENSE.txt,v 1.1 2002/01/31
+   * curcuru Exp $}, {@code $Header: ...$}, {@code $Revision: 1.4 $}): the file's own bookkeeping, no part of the
+   * license, and a dozen word pairs of names and dates that would lower a match as much as a changed sentence.
+   */
+  private static final Pattern VCS_KEYWORD = Pattern.compile(
+      "\\$(?:id|header|revision|date|author|source|rcsfile|log|name|locker|state|lastchangeddate|lastchangedrevision|rev|headurl)"
+          + "(?::[^$\n]*)?\\$");
   /**
    * Where a GNU notice says to get the license: "write to the Free Software Foundation, Inc., &lt;postal address&gt;"
    * (three addresses over the years, and spellings of each) or, since 2007, "see &lt;https://www.gnu.org/licenses/&gt;".
@@ -53,7 +61,11 @@ public final class LicenseNormalizer {
 
   /** Varietal spellings of the SPDX list (equivalentwords.txt), folded to one spelling. */
   private static final Map<String, String> VARIANTS = Map.ofEntries(
-      Map.entry("acknowledgement", "acknowledgment"), Map.entry("analogue", "analog"), Map.entry("analyse", "analyze"),
+      Map.entry("acknowledgement", "acknowledgment"),
+      // not a varietal spelling but a misspelling that the Apache Software License 1.1 copies of the Jakarta and
+      // xml-commons projects (and the projects that copied theirs) carry three times in one clause
+      Map.entry("acknowlegement", "acknowledgment"), Map.entry("acknowlegements", "acknowledgments"),
+      Map.entry("acknowledgements", "acknowledgments"), Map.entry("analogue", "analog"), Map.entry("analyse", "analyze"),
       Map.entry("artefact", "artifact"), Map.entry("authorisation", "authorization"), Map.entry("authorised", "authorized"),
       Map.entry("calibre", "caliber"), Map.entry("cancelled", "canceled"), Map.entry("capitalisations", "capitalizations"),
       Map.entry("catalogue", "catalog"), Map.entry("categorise", "categorize"), Map.entry("centre", "center"),
@@ -79,6 +91,7 @@ public final class LicenseNormalizer {
   public static String normalize(String text) {
     String t = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
     if (t.indexOf('<') >= 0) t = HTML_TAG.matcher(t).replaceAll(" ");
+    if (t.indexOf('$') >= 0) t = VCS_KEYWORD.matcher(t).replaceAll(" ");
     t = decodeEntities(t);
     StringBuilder out = new StringBuilder(t.length());
     int start = 0;

@@ -94,6 +94,7 @@ public final class SpdxTemplate {
   private static String text(String template, boolean keepOptional, boolean keepOriginals) {
     StringBuilder out = new StringBuilder(template.length());
     int optionalDepth = 0;
+    boolean optionalIsPhrase = false;
     int i = 0;
     int n = template.length();
     while (i < n) {
@@ -104,9 +105,14 @@ public final class SpdxTemplate {
           if (tag.equals("beginOptional") || tag.startsWith("beginOptional;")) {
             optionalDepth++;
             if (!keepOptional) out.append(GAP);
+            optionalIsPhrase = end + 2 < n && Character.isWhitespace(template.charAt(end + 2));
           } else if (tag.equals("endOptional")) {
             if (optionalDepth > 0) optionalDepth--;
             if (!keepOptional) out.append(GAP);
+            // an optional phrase (" version 2") set against the next word ("<<endOptional>>cover") ends at a word
+            // boundary, as SPDX's own tools read a tag; an optional suffix ("name<<beginOptional>>s<<endOptional>>")
+            // starts with no space and stays part of its word
+            else if (optionalIsPhrase && end + 2 < n && Character.isLetterOrDigit(template.charAt(end + 2))) out.append(' ');
           } else if (tag.startsWith("var")) {
             if (keepOriginals && (optionalDepth == 0 || keepOptional)) out.append(' ').append(original(tag)).append(' ');
             else out.append(GAP);
