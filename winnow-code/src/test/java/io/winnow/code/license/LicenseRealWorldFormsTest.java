@@ -60,6 +60,27 @@ class LicenseRealWorldFormsTest {
   }
 
   @Test
+  void aJakartaApache11CopyIsFound() throws IOException {
+    // its own names in clauses 4 and 5, and of the optional closing paragraph only the first sentence (the NCSA
+    // sentence left out): found once that paragraph's left-out sentence no longer counts against it
+    List<LicenseMatch> found = MATCHER.find(read("commons-cli-1.0-LICENSE.txt"));
+    assertThat(found).extracting(LicenseMatch::id).containsExactly("Apache-1.1");
+    assertThat(found.get(0).confidence()).isGreaterThan(0.93);
+  }
+
+  @Test
+  void anOptionalPartLeftOutCostsNothingAndOneKeptIsPartOfTheMatch() {
+    String gpl = io.winnow.code.license.spdx.SpdxLicenseList.get().find("GPL-2.0-only").text();
+    int end = gpl.indexOf("END OF TERMS AND CONDITIONS");
+    assertThat(end).isPositive();
+    List<LicenseMatch> withoutAppendix = MATCHER.find(gpl.substring(0, end));
+    assertThat(withoutAppendix).extracting(LicenseMatch::id).containsExactly("GPL-2.0-only");
+    assertThat(withoutAppendix.get(0).confidence()).isGreaterThan(0.99);
+    // the appendix's sample notice belongs to the text's match, not to a header match of its own
+    assertThat(MATCHER.find(gpl)).extracting(LicenseMatch::id).containsExactly("GPL-2.0-only");
+  }
+
+  @Test
   void clausesNumberedLetterDotParenthesisAreNumbering() throws IOException {
     assertThat(LicenseNormalizer.normalize("a.) Redistributions of source code\nc.) Neither the name"))
         .isEqualTo("redistributions of source code neither the name");

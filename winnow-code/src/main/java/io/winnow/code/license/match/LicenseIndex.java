@@ -24,8 +24,9 @@ public final class LicenseIndex {
   private final Long2IntOpenHashMap slotOfPair;
   private final int[] postingStart;
   private final int[] postings;
-  /** Each pattern's total pair weight. */
+  /** Each pattern's total pair weight, and that of the pairs its optional parts do not hold alone. */
   private final double[] patternWeight;
+  private final double[] requiredWeight;
   private final Map<String, List<LicensePattern>> byIdAndKind = new java.util.HashMap<>();
   private final Map<String, long[]> listTextPairs = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -55,10 +56,13 @@ public final class LicenseIndex {
       for (long pair : patterns.get(pi).pairs()) postings[fill[slotOfPair.get(pair)]++] = pi;
     }
     patternWeight = new double[patterns.size()];
+    requiredWeight = new double[patterns.size()];
     for (int pi = 0; pi < patterns.size(); pi++) {
       double w = 0;
       for (long pair : patterns.get(pi).pairs()) w += weight(pair);
       patternWeight[pi] = w;
+      for (long pair : patterns.get(pi).optional()) w -= weight(pair);
+      requiredWeight[pi] = w;
     }
   }
 
@@ -77,6 +81,11 @@ public final class LicenseIndex {
 
   double patternWeight(int pattern) {
     return patternWeight[pattern];
+  }
+
+  /** The weight of the pairs of the pattern that no optional part holds alone. */
+  double requiredWeight(int pattern) {
+    return requiredWeight[pattern];
   }
 
   private static final class Holder {
@@ -124,8 +133,11 @@ public final class LicenseIndex {
       // with the usual words or its own: each is a reference
       if (e.template() != null) {
         refs.add(new Reference(LicensePattern.Kind.TEXT, e.id(), SpdxTemplate.fixedText(e.template())));
-        refs.add(new Reference(LicensePattern.Kind.TEXT, e.id(), SpdxTemplate.requiredText(e.template())));
-        refs.add(new Reference(LicensePattern.Kind.TEXT, e.id(), SpdxTemplate.fullText(e.template())));
+        String required = SpdxTemplate.requiredText(e.template());
+        refs.add(new Reference(LicensePattern.Kind.TEXT, e.id(), required));
+        // the text with every optional part, each part counted only where a copy keeps it (Apache-1.1's closing
+        // paragraph keeps its first sentence and drops the NCSA one in the Jakarta copies)
+        refs.add(new Reference(LicensePattern.Kind.TEXT, e.id(), SpdxTemplate.fullText(e.template()), required));
         String ownHolder = SpdxTemplate.fixedTextWithHolderVariable(e.template());
         if (ownHolder != null) refs.add(new Reference(LicensePattern.Kind.TEXT, e.id(), ownHolder));
       } else if (e.text() != null) {
@@ -155,6 +167,15 @@ public final class LicenseIndex {
     }
     // normalising some 10 MB of reference text is most of the build: done on every core
     List<String> normalized = refs.parallelStream().map(r -> LicenseNormalizer.normalize(r.text())).toList();
+    Map<String, long[]> optionalByText = new java.util.HashMap<>();
+    for (int i = 0; i < refs.size(); i++) {
+      if (refs.get(i).required() == null) continue;
+      long[] all = WordPairs.distinct(WordPairs.of(normalized.get(i)));
+      long[] required = WordPairs.distinct(WordPairs.of(LicenseNormalizer.normalize(refs.get(i).required())));
+      LongArrayList optional = new LongArrayList();
+      for (long pair : all) if (Arrays.binarySearch(required, pair) < 0) optional.add(pair);
+      optionalByText.putIfAbsent(refs.get(i).kind().code() + "\n" + normalized.get(i), optional.toLongArray());
+    }
     // identical reference texts (a license and a renamed twin) become one pattern naming every id
     Map<String, List<String>> idsByText = new LinkedHashMap<>();
     Map<String, LicensePattern.Kind> kindByText = new LinkedHashMap<>();
@@ -172,7 +193,8 @@ public final class LicenseIndex {
       if (pairs.length < MIN_PATTERN_PAIRS) continue;
       java.util.Set<Integer> versions = new java.util.TreeSet<>();
       for (int v : WordPairs.versions(text)) if (v >= 0) versions.add(v);
-      patterns.add(new LicensePattern(List.copyOf(t.getValue()), kindByText.get(t.getKey()), pairs, java.util.Set.copyOf(versions)));
+      long[] optional = optionalByText.getOrDefault(t.getKey(), new long[0]);
+      patterns.add(new LicensePattern(List.copyOf(t.getValue()), kindByText.get(t.getKey()), pairs, java.util.Set.copyOf(versions), optional));
     }
     return new LicenseIndex(patterns);
   }
@@ -192,5 +214,10 @@ public final class LicenseIndex {
     for (String lead : HeaderParagraphs.leading(header)) refs.add(new Reference(LicensePattern.Kind.HEADER, id, lead));
   }
 
-  private record Reference(LicensePattern.Kind kind, String id, String text) {}
+  /** {@code required}: for a text with optional parts kept, the same text without them (else null). */
+  private record Reference(LicensePattern.Kind kind, String id, String text, String required) {
+    Reference(LicensePattern.Kind kind, String id, String text) {
+      this(kind, id, text, null);
+    }
+  }
 }

@@ -60,7 +60,7 @@ public final class LicenseMatcher {
     // a candidate needs enough pairs in common; with weights the bound is not exact, so it is loosened
     List<Integer> candidates = new ArrayList<>();
     for (int p = 0; p < counts.length; p++) {
-      if (counts[p] >= CANDIDATE_SHARE * minConfidence / (2 - minConfidence) * patterns.get(p).size()) candidates.add(p);
+      if (counts[p] >= CANDIDATE_SHARE * minConfidence / (2 - minConfidence) * patterns.get(p).requiredSize()) candidates.add(p);
     }
     double[] weights = new double[seq.length];
     for (int i = 0; i < seq.length; i++) weights[i] = index.weight(seq[i]);
@@ -70,7 +70,7 @@ public final class LicenseMatcher {
       LicensePattern bestPattern = null;
       for (int c = candidates.size() - 1; c >= 0; c--) {
         LicensePattern pattern = patterns.get(candidates.get(c));
-        Span s = bestSpan(seq, weights, consumed, pattern, index.patternWeight(candidates.get(c)));
+        Span s = bestSpan(seq, weights, consumed, pattern, index.patternWeight(candidates.get(c)), index.requiredWeight(candidates.get(c)));
         // removing text only lowers a reference's best Dice: one below the threshold now never comes back
         if (s == null || s.dice < minConfidence || !versionsAgree(versions, s, pattern) || !grantAgrees(seq, s, pattern) || !GnuNames.agree(seq, s.start, s.end, pattern)) {
           candidates.remove(c);
@@ -203,9 +203,13 @@ public final class LicenseMatcher {
    * by Dinkelbach's method: for a ratio λ, the best span of {@code Σ(2·w_i·m_i − λ·w_i)} is a maximum-sum segment
    * (Kadane); λ is raised to that span's ratio until it stops rising. A pair counts only at its first unconsumed
    * occurrence, so a repeated paragraph does not inflate the match; the span's exact Dice is then computed on its
-   * distinct pairs.
+   * distinct pairs. The span is chosen against the whole reference, so that a copy's optional parts (a title, the
+   * GPL's appendix) belong to its span; the Dice then counts on the reference's side only the optional pairs the
+   * span holds ({@code requiredWeight} plus those), so a copy that leaves an optional part out loses nothing by it,
+   * as the SPDX matching guidelines read optional text.
    */
-  private static Span bestSpan(long[] seq, double[] weights, boolean[] consumed, LicensePattern pattern, double patternWeight) {
+  private static Span bestSpan(long[] seq, double[] weights, boolean[] consumed, LicensePattern pattern, double patternWeight,
+      double requiredWeight) {
     int n = seq.length;
     boolean[] hit = new boolean[n];
     LongOpenHashSet seen = new LongOpenHashSet();
@@ -262,11 +266,15 @@ public final class LicenseMatcher {
     LongOpenHashSet distinct = new LongOpenHashSet();
     double spanWeight = 0;
     double common = 0;
+    double optionalHeld = 0;
     for (int i = bestStart; i < bestEnd; i++) {
       if (!distinct.add(seq[i])) continue;
       spanWeight += weights[i];
-      if (pattern.contains(seq[i])) common += weights[i];
+      if (pattern.contains(seq[i])) {
+        common += weights[i];
+        if (pattern.isOptional(seq[i])) optionalHeld += weights[i];
+      }
     }
-    return new Span(bestStart, bestEnd, 2 * common / (spanWeight + patternWeight), common);
+    return new Span(bestStart, bestEnd, 2 * common / (spanWeight + requiredWeight + optionalHeld), common);
   }
 }

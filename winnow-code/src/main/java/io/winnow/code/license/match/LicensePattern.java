@@ -11,8 +11,16 @@ import java.util.List;
  *     one reported; e.g. a license and its older spelling)
  * @param pairs the distinct word-pair hashes of the fixed text, sorted
  * @param versions the numbers the text names as "version N"
+ * @param optional the pairs, sorted, that only the template's optional parts hold (a title, an appendix, a closing
+ *     sentence): a copy may keep each part or leave it out, so they count for a span that holds them and are not
+ *     missed in one that does not
  */
-public record LicensePattern(List<String> ids, Kind kind, long[] pairs, java.util.Set<Integer> versions) {
+public record LicensePattern(List<String> ids, Kind kind, long[] pairs, java.util.Set<Integer> versions, long[] optional) {
+  /** A reference with no optional parts of its own. */
+  public LicensePattern(List<String> ids, Kind kind, long[] pairs, java.util.Set<Integer> versions) {
+    this(ids, kind, pairs, versions, new long[0]);
+  }
+
   public enum Kind {
     /** The full license text. */
     TEXT,
@@ -32,6 +40,16 @@ public record LicensePattern(List<String> ids, Kind kind, long[] pairs, java.uti
 
   public int size() {
     return pairs.length;
+  }
+
+  /** Whether the pair is held by an optional part of the reference only. */
+  public boolean isOptional(long pair) {
+    return optional.length > 0 && Arrays.binarySearch(optional, pair) >= 0;
+  }
+
+  /** The pairs every copy must hold: the reference's less those of its optional parts. */
+  public int requiredSize() {
+    return pairs.length - optional.length;
   }
 
   public boolean contains(long pair) {
