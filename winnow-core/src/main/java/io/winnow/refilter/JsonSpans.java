@@ -89,6 +89,10 @@ final class JsonSpans {
     throw malformed(limit, "the end of a string");
   }
 
+  byte[] bytes() {
+    return b;
+  }
+
   boolean isString(int start) {
     return b[start] == '"';
   }

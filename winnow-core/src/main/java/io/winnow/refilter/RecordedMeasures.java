@@ -10,33 +10,30 @@ import java.math.BigInteger;
  * the filter asks for it (most filters stop at the first threshold that decides): integers as Integer, Long or
  * BigInteger and other numbers as Double (as a parsed tree holds them), strings (Infinity, NaN) parsed as doubles,
  * null and anything else as undefined. A figure absent from the log is an error: the step did not record it.
+ * One instance serves entry after entry ({@link #read}): the filters read it while deciding and keep nothing.
  */
 final class RecordedMeasures implements Measures {
-  private final String step;
-  private final JsonSpans json;
-  private final byte[] b;
+  private String step;
+  private JsonSpans json;
+  private byte[] b;
+  private int[] spans; // per figure: name start, name end, value start, value end
+  private int first;
   private int count;
-  private int[] spans = new int[4 * 32]; // per figure: name start, name end, value start, value end
 
-  RecordedMeasures(String step, byte[] b, int limit, int start) throws IOException {
-    this.step = step;
-    this.b = b;
-    this.json = new JsonSpans(b, limit);
-    if (start >= 0 && b[start] == '{') json.object(start, (ns, ne, vs) -> {
-      int ve = json.value(vs);
-      if (4 * count == spans.length) spans = java.util.Arrays.copyOf(spans, spans.length * 2);
-      spans[4 * count] = ns;
-      spans[4 * count + 1] = ne;
-      spans[4 * count + 2] = vs;
-      spans[4 * count + 3] = ve;
-      count++;
-      return ve;
-    });
+  /** The figures trail element k of the entry recorded (none when its values are null or absent). */
+  RecordedMeasures read(RecordedEntry e, int k) {
+    this.step = e.step[k];
+    this.json = e.json();
+    this.b = e.bytes;
+    this.spans = e.figures;
+    this.first = Math.max(e.figuresFirst(k), 0);
+    this.count = e.figuresFirst(k) < 0 ? 0 : e.figuresCount(k);
+    return this;
   }
 
   @Override
   public Number get(String name) {
-    for (int k = count - 1; k >= 0; k--) { // the last of repeated names counts
+    for (int k = first + count - 1; k >= first; k--) { // the last of repeated names counts
       if (json.isString(spans[4 * k], spans[4 * k + 1], name)) return number(spans[4 * k + 2], spans[4 * k + 3]);
     }
     throw new IllegalStateException("refilter: step " + step + " recorded no '" + name + "'; re-run with annotate: true");

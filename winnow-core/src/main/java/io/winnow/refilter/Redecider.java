@@ -29,6 +29,9 @@ final class Redecider {
   private static final byte[] END = bytes("]}\n");
 
   private final Map<String, RuleFilter> deciders;
+  private final RecordedMeasures measures = new RecordedMeasures();
+  /** step names and reasons as quoted JSON, encoded once each */
+  private final Map<String, byte[]> quoted = new java.util.HashMap<>();
 
   Redecider(Map<String, RuleFilter> deciders) {
     this.deciders = deciders;
@@ -56,7 +59,7 @@ final class Redecider {
         }
         continue;
       }
-      Verdict v = rf.decide(new RecordedMeasures(e.step[k], e.bytes, e.end, e.valuesStart(k)));
+      Verdict v = rf.decide(measures.read(e, k));
       if (v == null) {
         copied++;
         continue;
@@ -69,7 +72,7 @@ final class Redecider {
     return droppedBy < 0 ? Outcome.KEPT : Outcome.DROPPED;
   }
 
-  private static void write(RecordedEntry e, OutputStream out, int copied, int droppedBy, String newReason) throws IOException {
+  private void write(RecordedEntry e, OutputStream out, int copied, int droppedBy, String newReason) throws IOException {
     byte[] b = e.bytes;
     out.write(ID);
     span(out, b, e.idStart, e.idEnd);
@@ -105,10 +108,22 @@ final class Redecider {
     else out.write(b, start, end - start);
   }
 
-  private static void string(OutputStream out, String s) throws IOException {
-    out.write('"');
-    out.write(JsonStringEncoder.getInstance().quoteAsUTF8(s));
-    out.write('"');
+  private void string(OutputStream out, String s) throws IOException {
+    byte[] q = quoted.get(s);
+    if (q == null) {
+      q = quote(s);
+      if (quoted.size() < 1024) quoted.put(s, q); // reasons and step names are few; a log of odd ones stays bounded
+    }
+    out.write(q);
+  }
+
+  private static byte[] quote(String s) {
+    byte[] body = JsonStringEncoder.getInstance().quoteAsUTF8(s);
+    byte[] q = new byte[body.length + 2];
+    q[0] = '"';
+    System.arraycopy(body, 0, q, 1, body.length);
+    q[q.length - 1] = '"';
+    return q;
   }
 
   private static byte[] bytes(String s) {

@@ -309,7 +309,7 @@ public final class Refilter {
   }
 
   private static InputStream reader(Path f) throws IOException {
-    return new ReadAheadInputStream(Compression.forName(f.toString()).decompress(Files.newInputStream(f)), "refilter-read");
+    return new ReadAheadInputStream(new BulkReads(Compression.forName(f.toString()).decompress(Files.newInputStream(f))), "refilter-read");
   }
 
   /** Compressing on a thread of its own; the bytes are those a direct write gives. */
