@@ -60,12 +60,21 @@ final class JsonObjectParser {
    * @throws com.fasterxml.jackson.core.JsonProcessingException not JSON
    */
   static Map<String, Object> parse(byte[] b, int off, int len) throws IOException {
+    return parse(b, off, len, null, null);
+  }
+
+  /**
+   * As {@link #parse(byte[], int, int)}, also noting where the top-level member {@code quotedField}'s value starts
+   * when it is a string: {@code quoteAt[0]} is then the index in {@code b} of its opening quote, else -1.
+   */
+  static Map<String, Object> parse(byte[] b, int off, int len, String quotedField, int[] quoteAt) throws IOException {
+    if (quoteAt != null) quoteAt[0] = -1;
     try (JsonParser p = FACTORY.createParser(b, off, len)) {
       JsonToken t = p.nextToken();
       if (t != JsonToken.START_OBJECT) {
         throw new NotAnObjectException(t == null ? "empty" : t == JsonToken.START_ARRAY ? "an array" : "a scalar (" + p.getText() + ")");
       }
-      Map<String, Object> m = object(p, "");
+      Map<String, Object> m = object(p, "", quotedField, quoteAt, off);
       JsonToken extra = p.nextToken();
       if (extra != null) throw new com.fasterxml.jackson.core.JsonParseException(p, "unexpected " + extra + " after the object");
       return m;
@@ -74,10 +83,18 @@ final class JsonObjectParser {
 
   /** Reads the members of an object whose START_OBJECT was just read; {@code path} names it in errors. */
   private static Map<String, Object> object(JsonParser p, String path) throws IOException {
+    return object(p, path, null, null, 0);
+  }
+
+  private static Map<String, Object> object(JsonParser p, String path, String quotedField, int[] quoteAt, int off)
+      throws IOException {
     Map<String, Object> m = new LinkedHashMap<>();
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       String key = p.currentName();
-      p.nextToken();
+      if (p.nextToken() == JsonToken.VALUE_STRING && key.equals(quotedField)) {
+        // the token's offset counts from the start of the parsed range (checked by JsonlRecordsTest)
+        quoteAt[0] = off + (int) p.currentTokenLocation().getByteOffset();
+      }
       int before = m.size();
       m.put(key, value(p, path + key + "."));
       if (m.size() == before) throw new DuplicateKeyException(path + key);

@@ -1,0 +1,115 @@
+package io.winnow.io;
+
+/**
+ * What the raw bytes of a JSON string value tell without decoding them again: the UTF-8 size of the decoded string
+ * (as {@link io.winnow.text.Utf8#length} counts it) and whether the bytes are exactly those Jackson's UTF-8
+ * generator writes for that string. When they are, a writer copies them instead of encoding the text once more.
+ *
+ * <p>Jackson writes {@code "} and {@code \} with a backslash, {@code \b \t \n \f \r} by name, other controls below
+ * U+0020 and every surrogate as {@code \}{@code uXXXX} in upper-case hex, and everything else as plain UTF-8 (so a
+ * character above U+FFFF as its two escaped surrogates, never as 4 bytes). Input written another way ({@code \/},
+ * {@code \}{@code u00e9}, lower-case hex, a raw 4-byte character) is still sized here, but not reused.
+ *
+ * <p>The bytes must be valid UTF-8 and a string JSON parser has accepted: this only measures them.
+ */
+final class JsonTextBytes {
+  private JsonTextBytes() {}
+
+  /** The result of {@link #scan}. */
+  record Scan(int end, long utf8Length, boolean canonical) {}
+
+  /**
+   * Scans the contents of the string whose opening quote is at {@code b[quote]}.
+   *
+   * @return the index of its closing quote, the decoded string's UTF-8 size, whether the bytes are canonical
+   */
+  static Scan scan(byte[] b, int quote, int limit) {
+    int i = quote + 1;
+    long utf8 = 0;
+    boolean canonical = true;
+    int highEnd = -1; // where the last escaped high surrogate ended: a low one escaped right there makes a pair
+    while (true) {
+      int j = special(b, i, limit);
+      utf8 += j - i;
+      if (j >= limit) throw new IllegalArgumentException("unterminated string");
+      int c = b[j] & 0xff;
+      if (c == '"') return new Scan(j, utf8, canonical);
+      if (c == '\\') {
+        int e = b[j + 1];
+        if (e != 'u') {
+          utf8++;
+          if (e == '/') canonical = false; // Jackson writes a plain slash
+          i = j + 2;
+          continue;
+        }
+        int u = hex(b, j + 2);
+        if (u < 0x80) {
+          utf8++;
+          // Jackson escapes only the controls it has no name for this way
+          canonical &= u < 0x20 && u != '\b' && u != '\t' && u != '\n' && u != '\f' && u != '\r';
+        } else if (u < 0x800) {
+          utf8 += 2;
+          canonical = false;
+        } else if (u >= 0xd800 && u <= 0xdfff) {
+          if (u >= 0xdc00 && j == highEnd) {
+            utf8 += 1; // with the high surrogate's 3: a pair is one 4-byte character
+            highEnd = -1;
+          } else {
+            utf8 += 3; // unpaired for now: the replacement character's size
+            highEnd = u < 0xdc00 ? j + 6 : -1;
+          }
+        } else {
+          utf8 += 3;
+          canonical = false;
+        }
+        canonical &= upperHex(b, j + 2);
+        i = j + 6;
+        continue;
+      }
+      // a control byte cannot be in a string a parser accepted; a 4-byte character Jackson would escape
+      utf8 += 4;
+      canonical = false;
+      i = j + 4;
+    }
+  }
+
+  private static int hex(byte[] b, int at) {
+    int v = 0;
+    for (int k = at; k < at + 4; k++) v = v << 4 | Character.digit(b[k], 16);
+    return v;
+  }
+
+  private static boolean upperHex(byte[] b, int at) {
+    for (int k = at; k < at + 4; k++) if (b[k] >= 'a') return false;
+    return true;
+  }
+
+  private static final java.lang.invoke.VarHandle LONGS =
+      java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+  private static final long ONES = 0x0101010101010101L;
+  private static final long HIGHS = 0x8080808080808080L;
+  private static final long SPACES = 0x20 * ONES;
+  private static final long QUOTES = '"' * ONES;
+  private static final long BACKSLASHES = '\\' * ONES;
+
+  /**
+   * The index of the first byte in {@code b[from, to)} below 0x20, a quote, a backslash or a 4-byte character's
+   * lead (0xF0 and up), or {@code to}: eight bytes a step, as {@link ByteLines#lineBreak} scans (the lowest byte
+   * flagged is a true one: a borrow only runs upwards from a byte that matched).
+   */
+  static int special(byte[] b, int from, int to) {
+    int i = from;
+    for (; i + 8 <= to; i += 8) {
+      long w = (long) LONGS.get(b, i);
+      long q = w ^ QUOTES;
+      long s = w ^ BACKSLASHES;
+      long hit = ((w - SPACES) & ~w | (q - ONES) & ~q | (s - ONES) & ~s | w & (w << 1) & (w << 2) & (w << 3)) & HIGHS;
+      if (hit != 0) return i + (Long.numberOfTrailingZeros(hit) >>> 3);
+    }
+    for (; i < to; i++) {
+      int c = b[i] & 0xff;
+      if (c < 0x20 || c == '"' || c == '\\' || c >= 0xf0) return i;
+    }
+    return to;
+  }
+}
