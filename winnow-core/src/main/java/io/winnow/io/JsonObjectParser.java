@@ -63,9 +63,14 @@ final class JsonObjectParser {
     return parse(b, off, len, null, null);
   }
 
+  /** Stands for a string value left undecoded (see {@link #parse(byte[], int, int, String, int[])}). */
+  static final Object UNDECODED = new Object();
+
   /**
-   * As {@link #parse(byte[], int, int)}, also noting where the top-level member {@code quotedField}'s value starts
-   * when it is a string: {@code quoteAt[0]} is then the index in {@code b} of its opening quote, else -1.
+   * As {@link #parse(byte[], int, int)}, except that the top-level member {@code quotedField}, when its value is a
+   * string, is left undecoded: its value in the map is {@link #UNDECODED} and {@code quoteAt[0]} the index in
+   * {@code b} of its opening quote (else -1). The parser still checks the string; the caller decodes it (the
+   * record's text, decoded faster from its bytes: {@link JsonTextBytes#decode}).
    */
   static Map<String, Object> parse(byte[] b, int off, int len, String quotedField, int[] quoteAt) throws IOException {
     if (quoteAt != null) quoteAt[0] = -1;
@@ -91,12 +96,17 @@ final class JsonObjectParser {
     Map<String, Object> m = new LinkedHashMap<>();
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       String key = p.currentName();
+      Object value;
       if (p.nextToken() == JsonToken.VALUE_STRING && key.equals(quotedField)) {
-        // the token's offset counts from the start of the parsed range (checked by JsonlRecordsTest)
+        // the token's offset counts from the start of the parsed range; not asking for its text makes the parser
+        // skip (and check) the string instead of decoding it
         quoteAt[0] = off + (int) p.currentTokenLocation().getByteOffset();
+        value = UNDECODED;
+      } else {
+        value = value(p, path + key + ".");
       }
       int before = m.size();
-      m.put(key, value(p, path + key + "."));
+      m.put(key, value);
       if (m.size() == before) throw new DuplicateKeyException(path + key);
     }
     return m;

@@ -125,7 +125,8 @@ public final class JsonlReader implements DocumentReader {
     }
     Map<String, Object> fields;
     try {
-      fields = JsonObjectParser.parse(lineBuf, lineOff, lineLen, textField, textQuote);
+      // the text is decoded here, from its bytes (unless the id is read from the same field)
+      fields = JsonObjectParser.parse(lineBuf, lineOff, lineLen, textField.equals(idField) ? null : textField, textQuote);
     } catch (JsonObjectParser.DuplicateKeyException e) {
       // which of the two values is "the" text or id depends on the tool: keeping either would corrupt silently
       return ReadResult.rejected(new Rejection(null, location, Reason.DUPLICATE_KEY,
@@ -138,6 +139,12 @@ public final class JsonlReader implements DocumentReader {
     Object idValue = fields.remove(idField);
     String id = idValue == null ? location : idValue.toString();
     Object text = fields.remove(textField);
+    JsonTextBytes.Scan scan = null;
+    if (text == JsonObjectParser.UNDECODED) {
+      scan = JsonTextBytes.scan(lineBuf, textQuote[0], lineOff + lineLen);
+      text = JsonTextBytes.decode(lineBuf, textQuote[0], scan);
+      if (text == null) text = decodedByTheParser();
+    }
     if (!(text instanceof String s)) {
       String detail = text == null
           ? "no '" + textField + "' field (set input.text_field); fields present: " + String.join(", ", fields.keySet())
@@ -145,12 +152,19 @@ public final class JsonlReader implements DocumentReader {
       return ReadResult.rejected(new Rejection(idValue == null ? null : id, location, Reason.MISSING_TEXT, detail));
     }
     Document doc = new Document(id, s, fields, Provenance.line(source, lineNo));
-    if (textQuote[0] >= 0) {
-      int quote = textQuote[0];
-      JsonTextBytes.Scan scan = JsonTextBytes.scan(lineBuf, quote, lineOff + lineLen);
-      doc.setReadText(scan.utf8Length(), scan.canonical() ? Arrays.copyOfRange(lineBuf, quote + 1, scan.end()) : null);
+    if (scan != null) {
+      doc.setReadText(scan.utf8Length(), scan.canonical() ? Arrays.copyOfRange(lineBuf, textQuote[0] + 1, scan.end()) : null);
     }
     return ReadResult.of(doc);
+  }
+
+  /** The text as the parser decodes it: for a text holding an unpaired surrogate, which UTF-8 cannot carry. */
+  private Object decodedByTheParser() {
+    try {
+      return JsonObjectParser.parse(lineBuf, lineOff, lineLen).get(textField);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException("the line parsed once already", e);
+    }
   }
 
   private static final java.lang.invoke.VarHandle LONGS =
