@@ -59,12 +59,13 @@ public final class Document {
   }
 
   /**
-   * Records what a JSON reader knows of the text it just decoded: its UTF-8 size, and (or null) the escaped bytes it
-   * was read from when they are exactly the bytes a JSON writer produces for it. A record no step changes is then
-   * written back by copying them, without encoding the text again.
+   * Records what a JSON reader knows of the text it just decoded: its UTF-8 size, its whitespace words (or -1), and
+   * (or null) the escaped bytes it was read from when they are exactly the bytes a JSON writer produces for it. A
+   * record no step changes is then written back by copying them, without encoding the text again.
    */
-  public void setReadText(long utf8Size, byte[] escapedUtf8) {
+  public void setReadText(long utf8Size, int words, byte[] escapedUtf8) {
     this.utf8Bytes = utf8Size;
+    this.whitespaceWords = words;
     this.jsonText = escapedUtf8;
   }
 

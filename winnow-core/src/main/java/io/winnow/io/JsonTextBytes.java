@@ -1,5 +1,8 @@
 package io.winnow.io;
 
+import io.winnow.text.PyText;
+import java.nio.charset.StandardCharsets;
+
 /**
  * What the raw bytes of a JSON string value tell without decoding them again: the UTF-8 size of the decoded string
  * (as {@link io.winnow.text.Utf8#length} counts it) and whether the bytes are exactly those Jackson's UTF-8
@@ -10,13 +13,25 @@ package io.winnow.io;
  * character above U+FFFF as its two escaped surrogates, never as 4 bytes). Input written another way ({@code \/},
  * {@code \}{@code u00e9}, lower-case hex, a raw 4-byte character) is still sized here, but not reused.
  *
- * <p>The bytes must be valid UTF-8 and a string JSON parser has accepted: this only measures them.
+ * <p>The bytes must be valid UTF-8 and a string a JSON parser has accepted (checked, not decoded): this measures
+ * them and decodes them ({@link #decode}), with its whitespace words counted on the way.
  */
 final class JsonTextBytes {
-  private JsonTextBytes() {}
+  /** Where {@link #decode} undoes the escapes; one reader's, reused record after record. */
+  private byte[] unescaped = new byte[1 << 14];
 
   /** The result of {@link #scan}. */
   record Scan(int end, long utf8Length, boolean canonical) {}
+
+  /** The result of {@link #decode}: the string and its {@link PyText#countWhitespaceWords}. */
+  record Decoded(String text, int whitespaceWords) {}
+
+  /** ASCII whitespace as {@link PyText#isSpace} has it. */
+  private static final boolean[] ASCII_SPACE = new boolean[128];
+
+  static {
+    for (int c = 0; c < 128; c++) ASCII_SPACE[c] = PyText.isSpace(c);
+  }
 
   /**
    * Scans the contents of the string whose opening quote is at {@code b[quote]}.
@@ -78,11 +93,14 @@ final class JsonTextBytes {
    * whole decoded by the JDK, which is quicker on mostly-ASCII text than decoding char by char. Null when an escape
    * holds an unpaired surrogate, which UTF-8 cannot carry (the caller then lets the parser decode it).
    */
-  static String decode(byte[] b, int quote, Scan scan) {
+  Decoded decode(byte[] b, int quote, Scan scan) {
     int from = quote + 1;
     int j = indexOfBackslash(b, from, scan.end());
-    if (j == scan.end()) return new String(b, from, j - from, java.nio.charset.StandardCharsets.UTF_8);
-    byte[] out = new byte[(int) scan.utf8Length()];
+    if (j == scan.end()) return decoded(b, from, j);
+    if (unescaped.length < scan.utf8Length() || unescaped.length > 1 << 22) {
+      unescaped = new byte[(int) Math.max(scan.utf8Length(), 1 << 14)]; // a huge record's buffer is not kept
+    }
+    byte[] out = unescaped;
     int o = 0;
     int i = from;
     while (true) {
@@ -114,7 +132,39 @@ final class JsonTextBytes {
       }
       j = indexOfBackslash(b, i, scan.end());
     }
-    return new String(out, 0, o, java.nio.charset.StandardCharsets.UTF_8);
+    return decoded(out, 0, o);
+  }
+
+  private static Decoded decoded(byte[] utf8, int from, int to) {
+    return new Decoded(new String(utf8, from, to - from, StandardCharsets.UTF_8), whitespaceWords(utf8, from, to));
+  }
+
+  /**
+   * {@link PyText#countWhitespaceWords} of the string that valid UTF-8 bytes hold, counted on the bytes: a table for
+   * ASCII, continuation bytes passed over, other characters decoded for {@link PyText#isSpace} (a character above
+   * U+FFFF is no space, as neither of its surrogates is).
+   */
+  static int whitespaceWords(byte[] b, int from, int to) {
+    int words = 0;
+    boolean inWord = false;
+    for (int i = from; i < to; i++) {
+      int c = b[i];
+      boolean space;
+      if (c >= 0) {
+        space = ASCII_SPACE[c];
+      } else if ((c & 0xc0) == 0x80) {
+        continue; // inside a character
+      } else if ((c & 0xe0) == 0xc0) {
+        space = PyText.isSpace((c & 0x1f) << 6 | b[i + 1] & 0x3f);
+      } else if ((c & 0xf0) == 0xe0) {
+        space = PyText.isSpace((c & 0x0f) << 12 | (b[i + 1] & 0x3f) << 6 | b[i + 2] & 0x3f);
+      } else {
+        space = false;
+      }
+      if (!space && !inWord) words++;
+      inWord = !space;
+    }
+    return words;
   }
 
   private static int putUtf8(byte[] out, int o, int cp) {

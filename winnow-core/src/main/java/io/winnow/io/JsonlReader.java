@@ -49,6 +49,7 @@ public final class JsonlReader implements DocumentReader {
   private final boolean part;
   /** Where the text field's value begins in the line, from the parser. */
   private final int[] textQuote = new int[1];
+  private final JsonTextBytes textBytes = new JsonTextBytes();
 
   /**
    * @param source the file name used in locations and provenance
@@ -140,10 +141,11 @@ public final class JsonlReader implements DocumentReader {
     String id = idValue == null ? location : idValue.toString();
     Object text = fields.remove(textField);
     JsonTextBytes.Scan scan = null;
+    JsonTextBytes.Decoded decoded = null;
     if (text == JsonObjectParser.UNDECODED) {
       scan = JsonTextBytes.scan(lineBuf, textQuote[0], lineOff + lineLen);
-      text = JsonTextBytes.decode(lineBuf, textQuote[0], scan);
-      if (text == null) text = decodedByTheParser();
+      decoded = textBytes.decode(lineBuf, textQuote[0], scan);
+      text = decoded != null ? decoded.text() : decodedByTheParser();
     }
     if (!(text instanceof String s)) {
       String detail = text == null
@@ -153,7 +155,8 @@ public final class JsonlReader implements DocumentReader {
     }
     Document doc = new Document(id, s, fields, Provenance.line(source, lineNo));
     if (scan != null) {
-      doc.setReadText(scan.utf8Length(), scan.canonical() ? Arrays.copyOfRange(lineBuf, textQuote[0] + 1, scan.end()) : null);
+      doc.setReadText(scan.utf8Length(), decoded == null ? -1 : decoded.whitespaceWords(),
+          scan.canonical() ? Arrays.copyOfRange(lineBuf, textQuote[0] + 1, scan.end()) : null);
     }
     return ReadResult.of(doc);
   }

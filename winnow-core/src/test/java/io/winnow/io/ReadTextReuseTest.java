@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.winnow.doc.Document;
+import io.winnow.text.PyText;
 import io.winnow.text.Utf8;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -28,9 +29,13 @@ class ReadTextReuseTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   @TempDir Path dir;
 
-  /** Strings made to hit every escaping rule: controls, quotes, backslashes, slashes, 2/3/4-byte characters, lone surrogates. */
+  /**
+   * Strings made to hit every escaping rule (controls, quotes, backslashes, slashes, 2/3/4-byte characters, lone
+   * surrogates) and every whitespace character.
+   */
   private static List<String> strings(long seed, int count) {
-    String pieces = "ab Z09/\"\\\b\t\n\f\r\u0000\u0001\u001f\u007f\u0080éß\u00a0\u07ff\u0800€\u2028\uffff";
+    String pieces = "ab Z09/\"\\\b\t\n\f\r\u0000\u0001\u000b\u001c\u001f\u007f\u0080\u0085éß\u00a0\u07ff\u0800€"
+        + "\u1680\u2000\u200a\u200b\u2028\u2029\u202f\u205f\u3000\uffff"; // with every kind of whitespace
     Random rnd = new Random(seed);
     List<String> out = new ArrayList<>();
     for (int k = 0; k < count; k++) {
@@ -103,6 +108,7 @@ class ReadTextReuseTest {
         Document read = readOne("{\"text\": " + encoded + ", \"id\":\"d\", \"n\": 1}");
         assertThat(read.text()).isEqualTo(s);
         assertThat(read.utf8Bytes()).as(encoded).isEqualTo(Utf8.length(s));
+        assertThat(read.whitespaceWords()).as(encoded).isEqualTo(PyText.countWhitespaceWords(s));
         // the same record built from its values alone is written by encoding the text
         Document fresh = new Document("d", s, new LinkedHashMap<>(read.metadata()), read.provenance());
         assertThat(fresh.jsonText()).isNull();
