@@ -2,8 +2,11 @@
 # Whole-process throughput of the local engine on distinct text, in documents per CPU-second (user + sys from
 # /usr/bin/time, JVM start included), so the figure holds on a machine busy with other work:
 #   no-op (read -> write), the four FineWeb filters, MinHash dedup, the filters with exact + MinHash dedup after
-#   them, and the Common Crawl pipeline on WARC (url_filter -> extract -> language -> filters -> dedup).
-#   bash bench/engine.sh [SHARED_DIR] [WORKERS] [JAR]
+#   them, and the Common Crawl pipeline on WARC (url_filter -> extract -> language -> filters -> dedup); then no-op
+#   and the filters on the same corpus uncompressed, split in 32 MiB byte ranges (input.split_bytes), so that
+#   WORKERS workers share one file: run it with WORKERS 1 and 2 for the scaling (on an otherwise idle machine).
+#   bash bench/engine.sh [SHARED_DIR] [WORKERS] [JAR] [SCENARIO...]   (scenarios: noop filters minhash
+#   filters+dedup cc-warc split-noop split-filters; all by default)
 # Corpora (built once under $BENCH_DIR, default /tmp/winnow-bench): bench/distinct_corpus.py (~210 MB of distinct
 # ~2 KB documents, JSONL.zst) and bench/warc_corpus.py (922 real HTML pages as a WARC).
 set -euo pipefail
@@ -11,6 +14,7 @@ cd "$(dirname "$0")/.."
 shared="${1:-../shared}"
 workers="${2:-1}"
 jar="${3:-winnow-cli/target/winnow.jar}"
+scenarios="${*:4}"
 work="${BENCH_DIR:-/tmp/winnow-bench}"
 mkdir -p "$work"
 [[ -f "$jar" ]] || mvn -q -DskipTests -pl winnow-cli -am package >/dev/null
@@ -23,11 +27,12 @@ warc="$work/pages.warc.gz"
 [[ -f "$warc" ]] || python3 bench/warc_corpus.py "$shared" "$warc"
 filters='gopher_repetition, gopher_quality, {type: c4, filter_no_terminal_punct: false}, fineweb_quality'
 
-bench() { # name, input, steps, input format
-  local name="$1" input="$2" steps="$3" format="${4:-auto}"
+bench() { # name, input, steps, input format, more input options
+  local name="$1" input="$2" steps="$3" format="${4:-auto}" more="${5:-}"
+  [[ -z "$scenarios" || " $scenarios " == *" $name "* ]] || return 0
   local yaml="$work/engine-$name.yaml" run="$work/run-engine-$name"
-  printf 'input: {paths: [%s], format: %s}\nsteps: [%s]\noutput: {path: %s}\nrun: {workers: %s}\n' \
-    "$input" "$format" "$steps" "$run" "$workers" > "$yaml"
+  printf 'input: {paths: [%s], format: %s%s}\nsteps: [%s]\noutput: {path: %s}\nrun: {workers: %s}\n' \
+    "$input" "$format" "$more" "$steps" "$run" "$workers" > "$yaml"
   rm -rf "$run"
   /usr/bin/time -f "%e %U %S %M" -o "$work/engine-$name.time" \
     java -Xmx2g -XX:+UseParallelGC -jar "$jar" run "$yaml" --progress none > "$work/engine-$name.out" 2>&1
@@ -45,3 +50,7 @@ bench minhash "$corpus" "minhash_dedup"
 bench filters+dedup "$corpus" "$filters, exact_dedup, minhash_dedup"
 cc="{type: url_filter, blocked_domains_file: examples/lists/blocked-domains.txt, banned_words_file: examples/lists/banned-url-words.txt, soft_banned_words_file: examples/lists/soft-banned-url-words.txt}, extract, {type: language, languages: [en], min_score: 0.65}, $filters"
 bench cc-warc "$warc" "$cc, exact_dedup, minhash_dedup" warc
+plain="$work/distinct-210mb.jsonl" # byte-range splits need an uncompressed (or seekable zstd) file
+if [[ -z "$scenarios" || "$scenarios" == *split* ]]; then [[ -f "$plain" ]] || zstd -q -dc "$corpus" > "$plain"; fi
+bench split-noop "$plain" "" jsonl ", split_bytes: 33554432"
+bench split-filters "$plain" "$filters" jsonl ", split_bytes: 33554432"

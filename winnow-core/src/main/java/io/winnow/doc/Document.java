@@ -24,6 +24,8 @@ public final class Document {
   private List<String> lines;
   private long utf8Bytes = -1;
   private int whitespaceWords = -1;
+  /** The text as its JSON string's contents (UTF-8, escaped, no quotes), the way a writer would write it; or null. */
+  private byte[] jsonText;
   private Conversation conversation;
 
   public Document(String id, String text, Map<String, Object> metadata, Provenance provenance) {
@@ -53,6 +55,23 @@ public final class Document {
     this.lines = null;
     this.utf8Bytes = -1;
     this.whitespaceWords = -1;
+    this.jsonText = null;
+  }
+
+  /**
+   * Records what a JSON reader knows of the text it just decoded: its UTF-8 size, its whitespace words (or -1), and
+   * (or null) the escaped bytes it was read from when they are exactly the bytes a JSON writer produces for it. A
+   * record no step changes is then written back by copying them, without encoding the text again.
+   */
+  public void setReadText(long utf8Size, int words, byte[] escapedUtf8) {
+    this.utf8Bytes = utf8Size;
+    this.whitespaceWords = words;
+    this.jsonText = escapedUtf8;
+  }
+
+  /** The bytes given to {@link #setReadText}, while the text is the one read; else null. */
+  public byte[] jsonText() {
+    return jsonText;
   }
 
   /** Fields of the source record other than id and text, plus annotations added by steps. Mutable. */

@@ -60,12 +60,26 @@ final class JsonObjectParser {
    * @throws com.fasterxml.jackson.core.JsonProcessingException not JSON
    */
   static Map<String, Object> parse(byte[] b, int off, int len) throws IOException {
+    return parse(b, off, len, null, null);
+  }
+
+  /** Stands for a string value left undecoded (see {@link #parse(byte[], int, int, String, int[])}). */
+  static final Object UNDECODED = new Object();
+
+  /**
+   * As {@link #parse(byte[], int, int)}, except that the top-level member {@code quotedField}, when its value is a
+   * string, is left undecoded: its value in the map is {@link #UNDECODED} and {@code quoteAt[0]} the index in
+   * {@code b} of its opening quote (else -1). The parser still checks the string; the caller decodes it (the
+   * record's text, decoded faster from its bytes: {@link JsonTextBytes#decode}).
+   */
+  static Map<String, Object> parse(byte[] b, int off, int len, String quotedField, int[] quoteAt) throws IOException {
+    if (quoteAt != null) quoteAt[0] = -1;
     try (JsonParser p = FACTORY.createParser(b, off, len)) {
       JsonToken t = p.nextToken();
       if (t != JsonToken.START_OBJECT) {
         throw new NotAnObjectException(t == null ? "empty" : t == JsonToken.START_ARRAY ? "an array" : "a scalar (" + p.getText() + ")");
       }
-      Map<String, Object> m = object(p, "");
+      Map<String, Object> m = object(p, "", quotedField, quoteAt, off);
       JsonToken extra = p.nextToken();
       if (extra != null) throw new com.fasterxml.jackson.core.JsonParseException(p, "unexpected " + extra + " after the object");
       return m;
@@ -74,12 +88,25 @@ final class JsonObjectParser {
 
   /** Reads the members of an object whose START_OBJECT was just read; {@code path} names it in errors. */
   private static Map<String, Object> object(JsonParser p, String path) throws IOException {
+    return object(p, path, null, null, 0);
+  }
+
+  private static Map<String, Object> object(JsonParser p, String path, String quotedField, int[] quoteAt, int off)
+      throws IOException {
     Map<String, Object> m = new LinkedHashMap<>();
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       String key = p.currentName();
-      p.nextToken();
+      Object value;
+      if (p.nextToken() == JsonToken.VALUE_STRING && key.equals(quotedField)) {
+        // the token's offset counts from the start of the parsed range; not asking for its text makes the parser
+        // skip (and check) the string instead of decoding it
+        quoteAt[0] = off + (int) p.currentTokenLocation().getByteOffset();
+        value = UNDECODED;
+      } else {
+        value = value(p, path + key + ".");
+      }
       int before = m.size();
-      m.put(key, value(p, path + key + "."));
+      m.put(key, value);
       if (m.size() == before) throw new DuplicateKeyException(path + key);
     }
     return m;

@@ -27,10 +27,16 @@ public final class JsonlReader implements DocumentReader {
   private final String idField;
   private final String textField;
   private final ReaderLimits limits;
-  private final byte[] buf = new byte[1 << 16];
+  /** Bytes read at a time; a line within one read is parsed where it lies, without a copy. */
+  static final int BUFFER_BYTES = 1 << 20;
+  private final byte[] buf = new byte[BUFFER_BYTES];
   private int pos;
   private int limit;
+  /** A line that spans two reads of {@code buf} is put together here. */
   private byte[] line = new byte[1 << 12];
+  /** The current line is {@code lineBuf[lineOff, lineOff + lineLen)}: a slice of {@code buf}, or {@code line}. */
+  private byte[] lineBuf = line;
+  private int lineOff;
   private int lineLen;
   private long lineNo;
   private long lineBytes;
@@ -41,6 +47,9 @@ public final class JsonlReader implements DocumentReader {
   private boolean done;
   /** Reading a part of a file ({@link InputSplit}): no empty-file check, which is the whole file's. */
   private final boolean part;
+  /** Where the text field's value begins in the line, from the parser. */
+  private final int[] textQuote = new int[1];
+  private final JsonTextBytes textBytes = new JsonTextBytes();
 
   /**
    * @param source the file name used in locations and provenance
@@ -103,8 +112,8 @@ public final class JsonlReader implements DocumentReader {
   }
 
   private boolean isBlank() {
-    for (int i = 0; i < lineLen; i++) {
-      byte b = line[i];
+    for (int i = lineOff, end = lineOff + lineLen; i < end; i++) {
+      byte b = lineBuf[i];
       if (b != ' ' && b != '\t') return false;
     }
     return true;
@@ -112,12 +121,13 @@ public final class JsonlReader implements DocumentReader {
 
   private ReadResult parse() {
     String location = source + ":" + lineNo;
-    if (!Utf8.isValid(line, 0, lineLen)) {
+    if (!validUtf8(lineBuf, lineOff, lineLen)) {
       return ReadResult.rejected(new Rejection(null, location, Reason.INVALID_UTF8, "the line is not valid UTF-8"));
     }
     Map<String, Object> fields;
     try {
-      fields = JsonObjectParser.parse(line, 0, lineLen);
+      // the text is decoded here, from its bytes (unless the id is read from the same field)
+      fields = JsonObjectParser.parse(lineBuf, lineOff, lineLen, textField.equals(idField) ? null : textField, textQuote);
     } catch (JsonObjectParser.DuplicateKeyException e) {
       // which of the two values is "the" text or id depends on the tool: keeping either would corrupt silently
       return ReadResult.rejected(new Rejection(null, location, Reason.DUPLICATE_KEY,
@@ -130,20 +140,64 @@ public final class JsonlReader implements DocumentReader {
     Object idValue = fields.remove(idField);
     String id = idValue == null ? location : idValue.toString();
     Object text = fields.remove(textField);
+    JsonTextBytes.Scan scan = null;
+    JsonTextBytes.Decoded decoded = null;
+    if (text == JsonObjectParser.UNDECODED) {
+      scan = JsonTextBytes.scan(lineBuf, textQuote[0], lineOff + lineLen);
+      decoded = textBytes.decode(lineBuf, textQuote[0], scan);
+      text = decoded != null ? decoded.text() : decodedByTheParser();
+    }
     if (!(text instanceof String s)) {
       String detail = text == null
           ? "no '" + textField + "' field (set input.text_field); fields present: " + String.join(", ", fields.keySet())
           : "field '" + textField + "' holds " + text.getClass().getSimpleName().toLowerCase() + ", not a string";
       return ReadResult.rejected(new Rejection(idValue == null ? null : id, location, Reason.MISSING_TEXT, detail));
     }
-    return ReadResult.of(new Document(id, s, fields, Provenance.line(source, lineNo)));
+    Document doc = new Document(id, s, fields, Provenance.line(source, lineNo));
+    if (scan != null) {
+      doc.setReadText(scan.utf8Length(), decoded == null ? -1 : decoded.whitespaceWords(),
+          scan.canonical() ? Arrays.copyOfRange(lineBuf, textQuote[0] + 1, scan.end()) : null);
+    }
+    return ReadResult.of(doc);
+  }
+
+  /** The text as the parser decodes it: for a text holding an unpaired surrogate, which UTF-8 cannot carry. */
+  private Object decodedByTheParser() {
+    try {
+      return JsonObjectParser.parse(lineBuf, lineOff, lineLen).get(textField);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException("the line parsed once already", e);
+    }
+  }
+
+  private static final java.lang.invoke.VarHandle LONGS =
+      java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+
+  /**
+   * {@link Utf8#isValid} run over the non-ASCII stretches only, the ASCII between them skipped eight bytes a step:
+   * an ASCII byte always starts a character, so the line is valid exactly when every stretch of bytes {@code >= 0x80}
+   * is (most text is ASCII with a few accented letters or quotes).
+   */
+  static boolean validUtf8(byte[] b, int off, int len) {
+    int i = off;
+    int end = off + len;
+    while (true) {
+      while (i + 8 <= end && ((long) LONGS.get(b, i) & 0x8080808080808080L) == 0) i += 8;
+      while (i < end && b[i] >= 0) i++;
+      if (i == end) return true;
+      int from = i;
+      while (i < end && b[i] < 0) i++;
+      if (!Utf8.isValid(b, from, i - from)) return false;
+    }
   }
 
   /**
-   * Reads the next line into {@code line} (at most the size limit), without its line end. Returns false at the
-   * end of input.
+   * Reads the next line (at most the size limit), without its line end, as a slice of the read buffer, or copied
+   * into {@code line} when it spans two reads. Returns false at the end of input.
    */
   private boolean readLine() throws IOException {
+    lineBuf = line;
+    lineOff = 0;
     lineLen = 0;
     lineBytes = 0;
     boolean any = false;
@@ -165,23 +219,25 @@ public final class JsonlReader implements DocumentReader {
       }
       any = true;
       int start = pos;
-      int eol = -1;
-      for (int i = pos; i < limit; i++) {
-        byte b = buf[i];
-        if (b <= '\r' && (b == '\n' || b == '\r')) {
-          eol = i;
-          break;
-        }
-      }
-      int end = eol < 0 ? limit : eol;
+      int end = ByteLines.lineBreak(buf, pos, limit);
       int chunk = end - start;
-      lineBytes += chunk;
-      if (lineBytes <= max) append(start, chunk);
-      pos = eol < 0 ? limit : eol + 1;
-      if (eol >= 0) {
-        afterCr = buf[eol] == '\r';
+      if (end < limit && lineBytes == 0) { // the whole line is in the buffer
+        lineBytes = chunk;
+        if (chunk <= max) {
+          lineBuf = buf;
+          lineOff = start;
+          lineLen = chunk;
+        }
+      } else {
+        lineBytes += chunk;
+        if (lineBytes <= max) append(start, chunk);
+      }
+      if (end < limit) {
+        pos = end + 1;
+        afterCr = buf[end] == '\r';
         return true;
       }
+      pos = limit;
     }
   }
 
@@ -189,6 +245,7 @@ public final class JsonlReader implements DocumentReader {
     if (lineLen + len > line.length) line = Arrays.copyOf(line, Math.max(lineLen + len, line.length * 2));
     System.arraycopy(buf, start, line, lineLen, len);
     lineLen += len;
+    lineBuf = line; // grown or not
   }
 
   @Override

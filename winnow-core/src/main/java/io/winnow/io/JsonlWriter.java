@@ -51,16 +51,20 @@ public final class JsonlWriter implements DocumentWriter {
     gen.writeFieldName(idField);
     gen.writeString(doc.id());
     gen.writeFieldName(textField);
-    gen.writeString(doc.text());
+    byte[] escaped = doc.jsonText();
+    if (escaped != null) gen.writeRawUTF8String(escaped, 0, escaped.length); // the bytes writeString would give
+    else gen.writeString(doc.text());
     for (Map.Entry<String, Object> e : doc.metadata().entrySet()) {
       gen.writeFieldName(e.getKey());
       JSON.writeValue(gen, e.getValue());
     }
     gen.writeEndObject();
     gen.writeRaw('\n');
-    if (counter.count >= maxFileBytes) {
-      gen.flush();
-      if (counter.count >= maxFileBytes) closeCurrent();
+    // the bytes of the records so far, passed on or still in the generator's buffer (which a long text, copied
+    // as it was read, skips)
+    if (counter.count + gen.getOutputBuffered() >= maxFileBytes) {
+      gen.flush(); // a rolled file ends with a flushed block, as it always has
+      closeCurrent();
     }
   }
 
