@@ -101,6 +101,13 @@ class ExtractionFailureClassesTest {
     assertThat(extract("noscript-content")).contains("Harbour board votes", FIRST, SECOND, LAST).doesNotContain("enable JavaScript");
   }
 
+  /** A reading list whose items name an author beside the link is text; a teaser list of links and dates is not. */
+  @Test
+  void aReadingListIsKeptAndABackLinkDropped() {
+    assertThat(extract("annotated-reading-list")).contains(FIRST, SECOND, LAST, "Timber piles in salt water by Anna Berg",
+        "Concrete decks for small harbours by John Reed").doesNotContain("School roof fixed").doesNotContain("Back to News");
+  }
+
   static String page(String name) {
     try (InputStream in = ExtractionFailureClassesTest.class.getResourceAsStream("/extract/classes/" + name + ".html")) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
