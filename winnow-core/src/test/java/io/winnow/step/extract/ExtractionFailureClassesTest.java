@@ -108,6 +108,13 @@ class ExtractionFailureClassesTest {
         "Concrete decks for small harbours by John Reed").doesNotContain("School roof fixed").doesNotContain("Back to News");
   }
 
+  /** Captions outside figure markup, known by their label ("Abbildung 1:", "Figure 2."). */
+  @Test
+  void labelledCaptionsAreDropped() {
+    assertThat(extract("caption-labels")).contains(FIRST, SECOND, LAST).doesNotContain("Der Nordpier im Winter")
+        .doesNotContain("The planned concrete deck");
+  }
+
   static String page(String name) {
     try (InputStream in = ExtractionFailureClassesTest.class.getResourceAsStream("/extract/classes/" + name + ".html")) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
