@@ -9,11 +9,14 @@ import java.util.Set;
  * A finite list of class/id words, written as a regular-expression alternation ({@code nav|side-?bar|ads?|
  * (?:image|img)-?credits?}), matched as {@code (?:^|[\s_-])(?:words)(?:$|[\s_-])} would match it but by looking
  * up each stretch between separators in the expanded set instead of trying every alternative at every
- * position (a list of 150 words made that the costliest part of cleaning a page).
+ * position (a list of 150 words made that the costliest part of cleaning a page). The stretches are hashed as
+ * they grow ({@link String#hashCode}'s polynomial) and probed in an open-addressing table, so no substring is
+ * made and no character hashed twice.
  */
 final class ClassWords {
-  private final Set<String> words = new HashSet<>();
   private final int longest;
+  /** The words by hash, open addressing with linear probing; a power-of-two length at least twice the words. */
+  private final String[] table;
   private final boolean whitespaceOnly;
 
   /** {@code alternation}: letters, digits, {@code -}, {@code |}, {@code (?:…)} groups and {@code ?} after a character or group. */
@@ -29,11 +32,31 @@ final class ClassWords {
   private ClassWords(String alternation, boolean whitespaceOnly) {
     this.whitespaceOnly = whitespaceOnly;
     int[] pos = {0};
-    words.addAll(alternatives(alternation, pos));
+    Set<String> words = new HashSet<>(alternatives(alternation, pos));
     if (pos[0] != alternation.length()) throw new IllegalArgumentException("unbalanced group in " + alternation);
     int max = 0;
     for (String w : words) max = Math.max(max, w.length());
     longest = max;
+    table = new String[Integer.highestOneBit(Math.max(1, words.size()) * 2) * 2];
+    for (String w : words) {
+      int i = slot(w.hashCode());
+      while (table[i] != null) i = (i + 1) & (table.length - 1);
+      table[i] = w;
+    }
+  }
+
+  private int slot(int hash) {
+    return (hash ^ (hash >>> 16)) & (table.length - 1);
+  }
+
+  /** Whether text[start, end) is a word, given its {@link String#hashCode}. */
+  private boolean contains(String text, int start, int end, int hash) {
+    int len = end - start;
+    for (int i = slot(hash); table[i] != null; i = (i + 1) & (table.length - 1)) {
+      String w = table[i];
+      if (w.length() == len && w.hashCode() == hash && text.regionMatches(start, w, 0, len)) return true;
+    }
+    return false;
   }
 
   /** Whether a word of the list stands in {@code text} between separators (whitespace, {@code _}, {@code -}) or its ends. */
@@ -42,8 +65,10 @@ final class ClassWords {
     for (int start = 0; start < n; start++) {
       if (start > 0 && !isSeparator(text.charAt(start - 1))) continue;
       int last = Math.min(n, start + longest);
+      int hash = 0;
       for (int end = start + 1; end <= last; end++) {
-        if ((end == n || isSeparator(text.charAt(end))) && words.contains(text.substring(start, end))) return true;
+        hash = 31 * hash + text.charAt(end - 1);
+        if ((end == n || isSeparator(text.charAt(end))) && contains(text, start, end, hash)) return true;
       }
     }
     return false;

@@ -47,6 +47,15 @@ final class LineFilter {
       + "artikel teilen|seite drucken|merken|e-mail|email|facebook|twitter|whatsapp|pinterest|linkedin|"
       + "war (?:der|dieser) artikel (?:nützlich|hilfreich)|was this (?:article|page) helpful|"
       + "möchten sie den artikel teilen|bild anzeigen|zurück|back to top|nach oben|top)\\b");
+  /**
+   * A figure caption by its label ("Abbildung 4: …", "Abb. 2:", "Figure 3. …", "Rys. 1:"), left behind when the
+   * figure markup is not {@code <figure>}/{@code <figcaption>}: captions are not the running text.
+   */
+  private static final Pattern CAPTION_LABEL = Pattern.compile("(?iu)^(?:abbildung|abb\\.|fig(?:ure|\\.)|figura|rysunek|rys\\.)"
+      + "\\s*\\d*\\p{L}?\\s*[:.]\\s");
+  /** A link back to the list a page came from ("< Back to Blog", "← Zurück zur Übersicht"), and nothing else. */
+  private static final Pattern BACK_LINK = Pattern.compile("(?iu)^[<←«‹]*\\s*(?:back to|zurück zu[mr]?|retour (?:à|au|aux)|volver a)"
+      + "(?:\\s+\\p{L}+){1,3}\\s*$");
   /** Advertising disclosures and labels ("Anzeige", "*Werbung", "Affiliate-Link", "Sponsored"). */
   private static final Pattern AD_LABEL = Pattern.compile("(?iu)^[-*\\s]*(?:werbung|anzeige|advertisement|advertorial|"
       + "sponsored|gesponsert|affiliate-?links?|publicidad|publicité|reklama)\\b");
@@ -103,7 +112,9 @@ final class LineFilter {
     if (heading) return false;
     if (len < 200 && SOCIAL.matcher(body).find() && INVITATION.matcher(body).find()) return true;
     if (len < 150 && CREDIT.matcher(body).find()) return true;
+    if (len < 150 && CAPTION_LABEL.matcher(body).find()) return true;
     if (len < 50 && ACTION.matcher(body).find()) return true;
+    if (len < 40 && BACK_LINK.matcher(body).find()) return true;
     if (len < 200 && AD_LABEL.matcher(body).find()) return true;
     if (len < 90 && DATE_LEAD.matcher(body).find() && DATE.matcher(body).find()) return true;
     if (len < 60 && BYLINE.matcher(body).find() && !body.endsWith(".")) return true;

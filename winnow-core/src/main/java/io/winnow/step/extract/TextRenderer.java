@@ -36,8 +36,56 @@ final class TextRenderer {
     double density = stats.linkDensity(e);
     if (density == 0) return false;
     int links = density >= 0.5 ? e.getElementsByTag("a").size() : 0;
-    if (links >= 2 && density >= 0.5) return true;
+    if (links >= 2 && density >= 0.5) return !isAnnotatedList(e);
     return density >= 0.9 && total < 80 && !e.normalName().equals("span");
+  }
+
+  /**
+   * A list whose items say something beside their link ("The Illustrated Transformer by Jay Alammar", "SVM
+   * Tutorial – a gentle introduction"): a reading list or bibliography of the text, not a menu or a teaser list,
+   * whose items are their links alone or a link and a date.
+   */
+  private static boolean isAnnotatedList(Element list) {
+    String tag = list.normalName();
+    if (!tag.equals("ul") && !tag.equals("ol")) return false;
+    int items = 0, annotated = 0;
+    for (Element li : list.children()) {
+      if (!li.normalName().equals("li")) continue;
+      items++;
+      if (words(ownWordsBesideLinks(li, new StringBuilder()).toString()) >= 2) annotated++;
+    }
+    return items >= 2 && annotated * 10 >= items * 6;
+  }
+
+  /** The text of an element outside its links and nested lists. */
+  private static StringBuilder ownWordsBesideLinks(Element e, StringBuilder sb) {
+    for (Node c : e.childNodes()) {
+      if (c instanceof TextNode t) sb.append(t.getWholeText()).append(' ');
+      else if (c instanceof Element ce && !ce.normalName().equals("a") && !ce.normalName().equals("ul") && !ce.normalName().equals("ol")) {
+        ownWordsBesideLinks(ce, sb);
+      }
+    }
+    return sb;
+  }
+
+  /** Words of two or more letters (so "by X", not dates, counts or separators). */
+  private static int words(String s) {
+    int words = 0, run = 0;
+    for (int i = 0; i <= s.length(); i++) {
+      if (i < s.length() && Character.isLetter(s.charAt(i))) run++;
+      else {
+        if (run >= 2 && !isMonth(s, i - run, run)) words++;
+        run = 0;
+      }
+    }
+    return words;
+  }
+
+  private static final Set<String> MONTHS = Set.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+      "january", "february", "march", "april", "june", "july", "august", "september", "october", "november", "december");
+
+  private static boolean isMonth(String s, int start, int len) {
+    return len <= 9 && MONTHS.contains(s.substring(start, start + len).toLowerCase(java.util.Locale.ROOT));
   }
 
   void render(Node node, StringBuilder sb) {

@@ -101,6 +101,20 @@ class ExtractionFailureClassesTest {
     assertThat(extract("noscript-content")).contains("Harbour board votes", FIRST, SECOND, LAST).doesNotContain("enable JavaScript");
   }
 
+  /** A reading list whose items name an author beside the link is text; a teaser list of links and dates is not. */
+  @Test
+  void aReadingListIsKeptAndABackLinkDropped() {
+    assertThat(extract("annotated-reading-list")).contains(FIRST, SECOND, LAST, "Timber piles in salt water by Anna Berg",
+        "Concrete decks for small harbours by John Reed").doesNotContain("School roof fixed").doesNotContain("Back to News");
+  }
+
+  /** Captions outside figure markup, known by their label ("Abbildung 1:", "Figure 2."). */
+  @Test
+  void labelledCaptionsAreDropped() {
+    assertThat(extract("caption-labels")).contains(FIRST, SECOND, LAST).doesNotContain("Der Nordpier im Winter")
+        .doesNotContain("The planned concrete deck");
+  }
+
   static String page(String name) {
     try (InputStream in = ExtractionFailureClassesTest.class.getResourceAsStream("/extract/classes/" + name + ".html")) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
