@@ -74,6 +74,15 @@ public final class Document {
     return jsonText;
   }
 
+  /**
+   * Replaces the text, keeping {@code words} as its memoised words when not null: they must equal what
+   * {@link #words()} would compute from the new text (a step that drops lines knows them from the old one).
+   */
+  public void setText(String newText, String[] words) {
+    setText(newText);
+    this.words = words;
+  }
+
   /** Fields of the source record other than id and text, plus annotations added by steps. Mutable. */
   public Map<String, Object> metadata() {
     return metadata;

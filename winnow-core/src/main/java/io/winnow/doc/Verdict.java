@@ -16,17 +16,35 @@ public final class Verdict {
   private final String newText;
   private final Map<String, Object> values;
   private final java.util.List<String> counters;
+  private final String[] newWords;
 
   private Verdict(Action action, ReasonCode reason, String newText, Map<String, Object> values) {
-    this(action, reason, newText, values, java.util.List.of());
+    this(action, reason, newText, values, java.util.List.of(), null);
   }
 
-  private Verdict(Action action, ReasonCode reason, String newText, Map<String, Object> values, java.util.List<String> counters) {
+  private Verdict(Action action, ReasonCode reason, String newText, Map<String, Object> values,
+      java.util.List<String> counters, String[] newWords) {
     this.action = action;
     this.reason = reason;
     this.newText = newText;
     this.values = values;
     this.counters = counters;
+    this.newWords = newWords;
+  }
+
+  /**
+   * The same modification, with the words of the new text already known (they must be exactly
+   * {@link Document#words()} of it): a step that only removes lines has them from the old text's words, and
+   * the next step that needs words then does not split the whole text again.
+   */
+  public Verdict withWords(String[] words) {
+    if (action != Action.MODIFY) throw new IllegalStateException("only a modification has new words");
+    return new Verdict(action, reason, newText, values, counters, words);
+  }
+
+  /** The words of {@link #newText}, when the step knew them; else null. */
+  public String[] newWords() {
+    return newWords;
   }
 
   /**
@@ -34,7 +52,7 @@ public final class Verdict {
    * {@code benchmark:gsm8k}), for figures a reason code alone does not give.
    */
   public Verdict withCounters(java.util.List<String> names) {
-    return new Verdict(action, reason, newText, values, java.util.List.copyOf(names));
+    return new Verdict(action, reason, newText, values, java.util.List.copyOf(names), newWords);
   }
 
   public java.util.List<String> counters() {

@@ -64,7 +64,7 @@ public final class StepRunner implements AutoCloseable {
     Action action = v.action();
     if (action == Action.MODIFY) {
       if (v.newText().equals(doc.text())) action = Action.KEEP;
-      else doc.setText(v.newText());
+      else doc.setText(v.newText(), v.newWords());
     }
     long nanos = System.nanoTime() - start;
     String reason = v.reason() == null ? null : id + "." + v.reason().code();

@@ -1,5 +1,7 @@
 package io.winnow.text;
 
+import java.util.Arrays;
+
 /**
  * A bounded memo of chunk → tokens, looked up by a region of the text so that a cache hit allocates nothing
  * and hands out the same String instances every time (whose hash codes are then already computed for later
@@ -13,9 +15,10 @@ package io.winnow.text;
  */
 final class ChunkCache {
   /** A small direct-mapped front for the most frequent chunks: it stays in the CPU cache, the tables do not. */
-  private static final int FRONT = 1 << 12;
+  private static final int FRONT_BITS = 12;
+  private static final int FRONT = 1 << FRONT_BITS;
   static final int MAX_PROBES = 32;
-  private final String[] frontKeys = new String[FRONT];
+  private final char[][] frontKeys = new char[FRONT][];
   private final String[][] frontValues = new String[FRONT][];
   private final int[] frontHashes = new int[FRONT];
   private final int capacityPerGeneration;
@@ -34,12 +37,29 @@ final class ChunkCache {
     return h ^ (h >>> 16);
   }
 
-  /** The cached tokens of {@code text[from, to)}, or null. */
+  /** {@link #hash(CharSequence, int, int)} of a region of a char array: the same value. */
+  static int hash(char[] s, int from, int to) {
+    int h = 0;
+    for (int i = from; i < to; i++) h = 31 * h + s[i];
+    return h ^ (h >>> 16);
+  }
+
+  /** The cached tokens of {@code text[from, to)}, or null (for callers without the text's chars at hand). */
   String[] get(String text, int from, int to, int hash) {
-    int f = hash & (FRONT - 1);
-    String k = frontKeys[f];
-    int len = to - from;
-    if (k != null && frontHashes[f] == hash && k.length() == len && k.regionMatches(0, text, from, len)) {
+    char[] region = new char[to - from];
+    text.getChars(from, to, region, 0);
+    return get(region, 0, region.length, hash);
+  }
+
+  /**
+   * The cached tokens of {@code text[from, to)}, or null. Keys are compared as char arrays: String's
+   * regionMatches between a Latin-1 key and a UTF-16 text (any text with a curly quote) goes char by char
+   * through a slow path, and took a quarter of the splitter's time on distinct text.
+   */
+  String[] get(char[] text, int from, int to, int hash) {
+    int f = spread(hash) >>> (32 - FRONT_BITS);
+    char[] k = frontKeys[f];
+    if (k != null && frontHashes[f] == hash && Arrays.equals(k, 0, k.length, text, from, to)) {
       return frontValues[f];
     }
     int slot = young.find(text, from, to, hash);
@@ -57,7 +77,20 @@ final class ChunkCache {
     return null;
   }
 
+  /**
+   * Slots are taken from the high bits of the hash times a large odd constant. String's hash of chunks that
+   * differ in their last character ("word," "word." "word)") are consecutive numbers, so its low bits put
+   * them in neighbouring slots, and linear probing then walked long runs of them on every miss.
+   */
+  private static int spread(int hash) {
+    return hash * 0x9E3779B9;
+  }
+
   void put(String chunk, String[] tokens, int hash) {
+    put(chunk.toCharArray(), tokens, hash);
+  }
+
+  private void put(char[] chunk, String[] tokens, int hash) {
     if (young.size >= capacityPerGeneration) {
       old = young;
       young = new Table(capacityPerGeneration);
@@ -65,36 +98,54 @@ final class ChunkCache {
     young.put(chunk, tokens, hash);
   }
 
-  /** Open addressing, linear probing, load factor ≤ 1/2. */
+  /**
+   * Open addressing, linear probing, load factor ≤ 1/2. Probing reads only {@link #tags}, one long a slot
+   * holding the key's hash and length: a table this size is far from the CPU cache, and reading the key and
+   * its array header at every probe cost up to three cache misses a slot; now a key is read only when its
+   * hash and length already match.
+   */
   private static final class Table {
-    final String[] keys;
+    final char[][] keys;
     final String[][] values;
-    final int[] hashes;
+    /** 0 for an empty slot, else {@link #tag} of its key. */
+    final long[] tags;
     final int mask;
+    final int shift;
     int size;
 
     Table(int entries) {
       int cap = Integer.highestOneBit(Math.max(4, entries) * 2 - 1) << 1;
-      keys = new String[cap];
+      keys = new char[cap][];
       values = new String[cap][];
-      hashes = new int[cap];
+      tags = new long[cap];
       mask = cap - 1;
+      shift = Integer.numberOfLeadingZeros(cap) + 1;
     }
 
-    int find(String text, int from, int to, int hash) {
-      int len = to - from;
-      for (int i = hash & mask, probes = 0; probes < MAX_PROBES; i = (i + 1) & mask, probes++) {
-        String k = keys[i];
-        if (k == null) return -1;
-        if (hashes[i] == hash && k.length() == len && k.regionMatches(0, text, from, len)) return i;
+    private int home(int hash) {
+      return spread(hash) >>> shift;
+    }
+
+    /** Hash and length of a key in one never-zero long (the length is stored plus one). */
+    private static long tag(int hash, int length) {
+      return ((long) hash << 32) | (length + 1L);
+    }
+
+    int find(char[] text, int from, int to, int hash) {
+      long tag = tag(hash, to - from);
+      for (int i = home(hash), probes = 0; probes < MAX_PROBES; i = (i + 1) & mask, probes++) {
+        long t = tags[i];
+        if (t == 0) return -1;
+        if (t == tag && Arrays.equals(keys[i], 0, to - from, text, from, to)) return i;
       }
       return -1;
     }
 
-    void put(String key, String[] value, int hash) {
-      int i = hash & mask;
-      for (int probes = 0; keys[i] != null; probes++) {
-        if (hashes[i] == hash && keys[i].equals(key)) {
+    void put(char[] key, String[] value, int hash) {
+      long tag = tag(hash, key.length);
+      int i = home(hash);
+      for (int probes = 0; tags[i] != 0; probes++) {
+        if (tags[i] == tag && Arrays.equals(keys[i], key)) {
           values[i] = value;
           return;
         }
@@ -103,7 +154,7 @@ final class ChunkCache {
       }
       keys[i] = key;
       values[i] = value;
-      hashes[i] = hash;
+      tags[i] = tag;
       size++;
     }
   }

@@ -39,6 +39,8 @@ public final class EnglishWordSplitter {
   /** Longer chunks are not cached: they hardly repeat, and their tokens would stay alive with the cache. */
   private static final int MAX_CACHED_CHUNK_LENGTH = 1 << 10;
   private static final String RESOURCES = "/winnow/text/en/";
+  /** Texts up to this length are copied into a per-thread buffer; a longer one gets a buffer of its own. */
+  private static final int KEEP_CHARS = 1 << 16;
 
   private final AffixRules prefixes;
   private final AffixRules suffixes;
@@ -64,6 +66,8 @@ public final class EnglishWordSplitter {
     final UrlMatch.Scanner url;
     final Slice slice = new Slice();
     int[] infixSpans = new int[64];
+    /** The text being split, as chars: String.charAt costs a coder test and a bounds check per call. */
+    char[] chars = new char[KEEP_CHARS];
     final ChunkCache cache = new ChunkCache(MAX_CACHED_CHUNKS);
     final ArrayList<String> prefixes = new ArrayList<>();
     final ArrayList<String> suffixes = new ArrayList<>();
@@ -151,6 +155,17 @@ public final class EnglishWordSplitter {
       if (!t.isWhitespace(i)) out[n++] = t.text[i];
     }
     return n == out.length ? out : Arrays.copyOf(out, n);
+  }
+
+  /**
+   * Adds to {@code out} the words among the tokens inside text offsets [from, to): the words of
+   * {@code text.substring(from, to)} when no token crosses those bounds (true for line bounds), without
+   * tokenizing again.
+   */
+  public static void words(Tokens t, int from, int to, List<String> out) {
+    for (int i = firstTokenAt(t, from); i < t.size && t.start[i] + t.text[i].length() <= to; i++) {
+      if (!t.isWhitespace(i)) out.add(t.text[i]);
+    }
   }
 
   /** Number of sentences with any non-whitespace content (datatrove's len(sent_tokenize(text))). */
@@ -261,10 +276,18 @@ public final class EnglishWordSplitter {
 
   /** Tokens of a text, including whitespace tokens, with spaCy's trailing-space flags. */
   public static final class Tokens {
-    String[] text = new String[64];
-    boolean[] spaceAfter = new boolean[64];
-    int[] start = new int[64];
+    String[] text;
+    boolean[] spaceAfter;
+    int[] start;
     int size;
+
+    /** Room for the tokens of a typical text of that length (about one per five characters), grown if need be. */
+    Tokens(int textLength) {
+      int capacity = Math.max(16, Math.min(textLength / 4, 1 << 14));
+      text = new String[capacity];
+      spaceAfter = new boolean[capacity];
+      start = new int[capacity];
+    }
 
     /** Adds a token that starts where the previous one ended (plus its trailing space). */
     void add(String tok) {
@@ -314,42 +337,47 @@ public final class EnglishWordSplitter {
   }
 
   private Tokens tokenizeAffixes(String text, boolean withSpecials, Scratch s) {
-    Tokens tokens = new Tokens();
     int n = text.length();
+    Tokens tokens = new Tokens(n);
     if (n == 0) return tokens;
-    boolean inWs = PyText.isSpace(text.charAt(0));
-    int start = 0;
-    for (int i = 0; i < n; i++) {
-      char c = text.charAt(i);
-      if (PyText.isSpace(c) != inWs) {
-        if (start < i) tokenizeChunk(text, start, i, tokens, withSpecials, s);
-        if (c == ' ') {
+    char[] c = n <= KEEP_CHARS ? s.chars : new char[n];
+    text.getChars(0, n, c, 0);
+    // Chunks alternate between runs of whitespace and runs without; the single space after a word belongs to
+    // that word (its trailing-space flag), any further whitespace is a chunk of its own. Each run is measured
+    // by a tight loop of its own: one test per character, and one hard-to-predict branch per run, not per char.
+    int i = 0;
+    while (i < n) {
+      int start = i;
+      if (PyText.isSpace(c[i])) {
+        do i++; while (i < n && PyText.isSpace(c[i]));
+        tokenizeChunk(text, c, start, i, tokens, withSpecials, s);
+      } else {
+        do i++; while (i < n && !PyText.isSpace(c[i]));
+        tokenizeChunk(text, c, start, i, tokens, withSpecials, s);
+        if (i < n && c[i] == ' ') {
           tokens.spaceAfter[tokens.size - 1] = true;
-          start = i + 1;
-        } else {
-          start = i;
+          i++;
         }
-        inWs = !inWs;
       }
     }
-    if (start < n) tokenizeChunk(text, start, n, tokens, withSpecials, s);
     return tokens;
   }
 
   /**
-   * Tokenizes {@code text[from, to)}, a run without whitespace or of whitespace only. Plain words take a
-   * fast path and are not cached: on distinct text a cache lookup (a miss on the cached key's characters)
-   * costs more than building the word, whereas for chunks that need the affix rules a hit saves real work.
+   * Tokenizes {@code text[from, to)} (also given as {@code c}, the text's chars), a run without whitespace or
+   * of whitespace only. Plain words take a fast path and are not cached: on distinct text a cache lookup (a
+   * miss on the cached key's characters) costs more than building the word, whereas for chunks that need the
+   * affix rules a hit saves real work.
    */
-  private void tokenizeChunk(String text, int from, int to, Tokens out, boolean withSpecials, Scratch s) {
+  private void tokenizeChunk(String text, char[] c, int from, int to, Tokens out, boolean withSpecials, Scratch s) {
     String[] parts;
     if (!withSpecials) {
       parts = splitChunk(text.substring(from, to), false, s);
-    } else if (isPlainWord(text, from, to)) {
+    } else if (isPlainWord(c, from, to)) {
       // Most chunks are plain words: their only possible rule is a special case, and a filter of the special
       // cases' keys answers "none" for nearly all of them without building a key.
       String chunk = text.substring(from, to);
-      String[] special = to - from <= maxSpecialLength && specialKeys.mayContain(text, from, to)
+      String[] special = to - from <= maxSpecialLength && specialKeys.mayContain(c, from, to)
           ? specials.get(chunk) : null;
       if (special == null) {
         out.add(chunk, from);
@@ -358,8 +386,8 @@ public final class EnglishWordSplitter {
       parts = special;
     } else {
       boolean cached = to - from <= MAX_CACHED_CHUNK_LENGTH;
-      int hash = cached ? ChunkCache.hash(text, from, to) : 0;
-      parts = cached ? s.cache.get(text, from, to, hash) : null;
+      int hash = cached ? ChunkCache.hash(c, from, to) : 0;
+      parts = cached ? s.cache.get(c, from, to, hash) : null;
       if (parts == null) {
         String chunk = text.substring(from, to);
         String[] special = isSpecial(chunk, 0, chunk.length(), true) ? specials.get(chunk) : null;
@@ -372,13 +400,13 @@ public final class EnglishWordSplitter {
   }
 
   /** Runs of ASCII letters only, or of ASCII digits only, match no affix or infix rule. */
-  private static boolean isPlainWord(String text, int from, int to) {
-    char first = text.charAt(from);
+  private static boolean isPlainWord(char[] text, int from, int to) {
+    char first = text[from];
     boolean letters = (first | 0x20) >= 'a' && (first | 0x20) <= 'z';
     boolean digits = first >= '0' && first <= '9';
     if (!letters && !digits) return false;
     for (int i = from + 1; i < to; i++) {
-      char c = text.charAt(i);
+      char c = text[i];
       if (letters ? !((c | 0x20) >= 'a' && (c | 0x20) <= 'z') : !(c >= '0' && c <= '9')) return false;
     }
     return true;

@@ -3,11 +3,12 @@ package io.winnow.text;
 import java.util.Arrays;
 
 /**
- * Counts 64-bit keys (n-gram hashes) in an open-addressing table of primitives: 12 bytes a slot (key and
- * count; a zero count marks an empty slot) at load ≤ 1/2 (linear probing slows down fast above), so ≤ 24
- * bytes a key, where boxed keys in a HashMap cost ~80. The table is sized to the keys expected, not to a power of two, and is reused by a step for all its
- * documents; {@link #reset} empties it in time proportional to its size, which stays proportional to the
- * document (a table much larger than needed is replaced by a smaller one).
+ * Counts 64-bit keys (n-gram hashes) in an open-addressing table of primitives: 16 bytes a slot (key, count
+ * and first position; a zero count marks an empty slot) at load ≤ 1/2 (linear probing slows down fast above),
+ * so ≤ 32 bytes a key, where boxed keys in a HashMap cost ~80. The table is sized to the keys expected, not to
+ * a power of two, and is reused by a step for all its documents; {@link #reset} empties it in time
+ * proportional to its size, which stays proportional to the document (a table much larger than needed is
+ * replaced by a smaller one).
  */
 public final class LongCounter {
   private static final int MIN_CAPACITY = 1024;
@@ -16,6 +17,8 @@ public final class LongCounter {
 
   private long[] keys = new long[MIN_CAPACITY];
   private int[] counts = new int[MIN_CAPACITY];
+  /** Per slot, the position given with the key's first {@link #increment(long, int)}. */
+  private int[] firsts = new int[MIN_CAPACITY];
 
   /** Empties the counter and makes room for {@code expectedKeys} keys at load ≤ 1/2. */
   public void reset(int expectedKeys) {
@@ -26,8 +29,10 @@ public final class LongCounter {
       // Allocated into locals first: if one allocation fails, the fields stay a consistent pair.
       long[] k = new long[capacity];
       int[] c = new int[capacity];
+      int[] f = new int[capacity];
       keys = k;
       counts = c;
+      firsts = f;
     } else {
       Arrays.fill(counts, 0);
     }
@@ -38,6 +43,7 @@ public final class LongCounter {
     if (keys.length > KEEP_CAPACITY) {
       keys = new long[MIN_CAPACITY];
       counts = new int[MIN_CAPACITY];
+      firsts = new int[MIN_CAPACITY];
     }
   }
 
@@ -58,6 +64,24 @@ public final class LongCounter {
     keys[i] = key;
     counts[i] = 1;
     return 1;
+  }
+
+  /**
+   * Adds one to the key's count, remembering {@code position} if the key is new: returns the new count in
+   * the high 32 bits and the key's first position in the low ones. It lets a caller find the most frequent
+   * key seen first in one pass, instead of a second pass of lookups.
+   */
+  public long increment(long key, int position) {
+    int n = keys.length;
+    int i = slot(key);
+    while (counts[i] != 0) {
+      if (keys[i] == key) return ((long) ++counts[i] << 32) | firsts[i];
+      if (++i == n) i = 0;
+    }
+    keys[i] = key;
+    counts[i] = 1;
+    firsts[i] = position;
+    return (1L << 32) | position;
   }
 
   /** The key's count (0 when absent). */

@@ -27,6 +27,14 @@ final class RegionFilter {
     return (bits[h >>> 6] & (1L << h)) != 0;
   }
 
+  /** {@link #mayContain(CharSequence, int, int)} for a region of a char array. */
+  boolean mayContain(char[] text, int from, int to) {
+    int h = 0;
+    for (int i = from; i < to; i++) h = 31 * h + text[i];
+    h = (h ^ (h >>> 15)) & mask;
+    return (bits[h >>> 6] & (1L << h)) != 0;
+  }
+
   private static int hash(CharSequence s, int from, int to) {
     int h = 0;
     for (int i = from; i < to; i++) h = 31 * h + s.charAt(i);

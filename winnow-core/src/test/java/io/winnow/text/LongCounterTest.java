@@ -24,4 +24,20 @@ class LongCounterTest {
       c.release();
     }
   }
+
+  @Test
+  void remembersWhereEachKeyFirstCame() {
+    LongCounter c = new LongCounter();
+    Random r = new Random(7);
+    c.reset(3000);
+    Map<Long, Integer> counts = new HashMap<>();
+    Map<Long, Integer> firsts = new HashMap<>();
+    for (int i = 0; i < 3000; i++) {
+      long key = r.nextInt(700) * 0x9E3779B97F4A7C15L;
+      int position = i;
+      long got = c.increment(key, position);
+      assertThat((int) (got >>> 32)).isEqualTo(counts.merge(key, 1, Integer::sum));
+      assertThat((int) got).isEqualTo(firsts.computeIfAbsent(key, k -> position));
+    }
+  }
 }

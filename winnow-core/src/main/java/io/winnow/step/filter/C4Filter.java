@@ -105,8 +105,9 @@ public final class C4Filter extends RuleFilter {
   protected Verdict pass(Document doc, Measures m, Map<String, Object> recorded) {
     Cleaned c = (Cleaned) m;
     if (c.text == null) return Verdict.keep(recorded); // a page rule fired (annotate mode): the text stays as it was
-    return Verdict.modify(c.text, Reason.LINES_REMOVED,
+    Verdict v = Verdict.modify(c.text, Reason.LINES_REMOVED,
         recorded != null ? recorded : values(LINES_REMOVED, c.removed, SENTENCES, c.sentences));
+    return c.words == null ? v : v.withWords(c.words.toArray(new String[0]));
   }
 
   /** The cleaning pass's outcome: its figures and the cleaned text (null when a page rule stopped it). */
@@ -116,6 +117,8 @@ public final class C4Filter extends RuleFilter {
     int sentences;
     int removed;
     String text;
+    /** The cleaned text's words (those of its kept lines, in order), or null when not gathered. */
+    List<String> words;
 
     @Override
     public Number get(String name) {
@@ -145,6 +148,9 @@ public final class C4Filter extends RuleFilter {
     int sentences = 0;
     int removed = 0;
     List<String> kept = new ArrayList<>(lines.size());
+    // The cleaned text is the kept lines joined by newlines: its words are the kept lines' words, which the
+    // document's tokens already hold (tokens never cross a line break), so the next step need not split it.
+    List<String> words = c.splitParagraph ? new ArrayList<>() : null;
     for (int li = 0; li < lines.size(); li++) {
       String raw = lines.get(li);
       String line = PyText.strip(raw);
@@ -189,11 +195,18 @@ public final class C4Filter extends RuleFilter {
       if (countSentences) {
         sentences += !c.splitParagraph ? 1 : cited ? EnglishWordSplitter.get().sentenceCount(line) : lineSentences(doc, spans, li);
       }
+      if (words != null) {
+        if (cited) words.addAll(java.util.Arrays.asList(EnglishWordSplitter.get().words(line)));
+        else lineWords(doc, spans, li, words);
+      }
       kept.add(line);
     }
     out.sentences = sentences;
     out.removed = removed;
-    if (out.loremLine == null && out.curlyLine == null) out.text = PyText.strip(String.join(c.splitParagraph ? "\n" : " ", kept));
+    if (out.loremLine == null && out.curlyLine == null) {
+      out.text = PyText.strip(String.join(c.splitParagraph ? "\n" : " ", kept));
+      out.words = words;
+    }
     return out;
   }
 
@@ -202,12 +215,23 @@ public final class C4Filter extends RuleFilter {
    * line break, so the line's tokens are the document's tokens inside its bounds.
    */
   private int lineSentences(Document doc, int[] spans, int li) {
-    String text = doc.text();
+    long b = strippedLine(doc.text(), spans, li);
+    return EnglishWordSplitter.get().sentenceCount(doc.tokens(), (int) (b >>> 32), (int) b);
+  }
+
+  /** Adds the words of the stripped line {@code li}, taken from the document's memoised tokens. */
+  private static void lineWords(Document doc, int[] spans, int li, List<String> out) {
+    long b = strippedLine(doc.text(), spans, li);
+    EnglishWordSplitter.words(doc.tokens(), (int) (b >>> 32), (int) b, out);
+  }
+
+  /** Bounds of line {@code li} without its leading and trailing whitespace: start in the high half, end in the low. */
+  private static long strippedLine(String text, int[] spans, int li) {
     int from = spans[2 * li];
     int to = spans[2 * li + 1];
     while (from < to && PyText.isSpace(text.charAt(from))) from++;
     while (to > from && PyText.isSpace(text.charAt(to - 1))) to--;
-    return EnglishWordSplitter.get().sentenceCount(doc.tokens(), from, to);
+    return ((long) from << 32) | to;
   }
 
   /** Whether a whitespace-separated word of {@code line} is longer than {@code max} code points. */

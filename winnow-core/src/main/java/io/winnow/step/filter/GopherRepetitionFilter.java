@@ -87,6 +87,9 @@ public final class GopherRepetitionFilter extends RuleFilter {
   private final Config config;
   private final int[] topSizes;
   private final int[] dupSizes;
+  /** The measures' names by index of topSizes and dupSizes, built once: they were concatenated at every lookup. */
+  private final String[] topNames;
+  private final String[] dupNames;
   private final List<String> measures;
   private final WordSequenceHashes hashes = new WordSequenceHashes();
   private final LongCounter counts = new LongCounter();
@@ -104,8 +107,10 @@ public final class GopherRepetitionFilter extends RuleFilter {
     this.topSizes = config.topNGrams().keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
     this.dupSizes = config.dupNGrams().keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
     List<String> m = new ArrayList<>(List.of(PARAGRAPHS, DUP_PARAGRAPHS, DUP_PARAGRAPH_CHARS, CHARS, LINES, DUP_LINES, DUP_LINE_CHARS));
-    for (int n : topSizes) m.add(topNGramMeasure(n));
-    for (int n : dupSizes) m.add(dupNGramMeasure(n));
+    topNames = java.util.Arrays.stream(topSizes).mapToObj(GopherRepetitionFilter::topNGramMeasure).toArray(String[]::new);
+    dupNames = java.util.Arrays.stream(dupSizes).mapToObj(GopherRepetitionFilter::dupNGramMeasure).toArray(String[]::new);
+    m.addAll(List.of(topNames));
+    m.addAll(List.of(dupNames));
     this.measures = List.copyOf(m);
   }
 
@@ -159,13 +164,15 @@ public final class GopherRepetitionFilter extends RuleFilter {
       if (on(c.dupLineCharFrac) && textLen > 0 && (double) dupChars / textLen > c.dupLineCharFrac)
         return Verdict.drop(Reason.DUP_LINE_CHAR_FRAC, values(DUP_LINE_CHARS, dupChars, CHARS, textLen));
     }
-    for (int n : topSizes) {
-      Number ratio = m.get(topNGramMeasure(n)); // null for an empty text or fewer than n words
+    for (int k = 0; k < topSizes.length; k++) {
+      int n = topSizes[k];
+      Number ratio = m.get(topNames[k]); // null for an empty text or fewer than n words
       if (ratio != null && ratio.doubleValue() > c.topNGrams.get(n))
         return Verdict.drop(topNGram(n), values("top_ngram_char_ratio", ratio, "max", c.topNGrams.get(n)));
     }
-    for (int n : dupSizes) {
-      Number ratio = m.get(dupNGramMeasure(n));
+    for (int k = 0; k < dupSizes.length; k++) {
+      int n = dupSizes[k];
+      Number ratio = m.get(dupNames[k]);
       if (ratio != null && ratio.doubleValue() > c.dupNGrams.get(n))
         return Verdict.drop(duplicatedNGrams(n), values("dup_ngram_char_ratio", ratio, "max", c.dupNGrams.get(n)));
     }
@@ -224,27 +231,37 @@ public final class GopherRepetitionFilter extends RuleFilter {
         hashes.reset(words);
         hashed = true;
       }
-      for (int n : topSizes) {
-        if (!name.equals(topNGramMeasure(n))) continue;
+      for (int k = 0; k < topSizes.length; k++) {
+        int n = topSizes[k];
+        if (!name.equals(topNames[k])) continue;
         return words.length < n ? null : (double) topNGramChars(words.length, n) / textLen;
       }
-      for (int n : dupSizes) {
-        if (name.equals(dupNGramMeasure(n))) return (double) repeatedNGramChars(words.length, n) / textLen;
+      for (int k = 0; k < dupSizes.length; k++) {
+        if (name.equals(dupNames[k])) return (double) repeatedNGramChars(words.length, dupSizes[k]) / textLen;
       }
       throw new IllegalArgumentException("gopher_repetition measures no '" + name + "'");
     }
   }
 
-  /** Characters of the most frequent n-gram times its count; ties go to the n-gram seen first. */
+  /**
+   * Characters of the most frequent n-gram times its count; ties go to the n-gram seen first. One pass: the
+   * counter remembers where each n-gram first occurred, so the leader is known when the pass ends.
+   */
   private long topNGramChars(int nWords, int n) {
     int grams = nWords - n + 1;
     counts.reset(grams);
     int best = 0;
-    for (int i = 0; i < grams; i++) best = Math.max(best, counts.increment(hashes.spaced(i, n)));
+    int bestFirst = -1;
     for (int i = 0; i < grams; i++) {
-      if (counts.count(hashes.spaced(i, n)) == best) return (long) hashes.spacedLength(i, n) * best;
+      long countAndFirst = counts.increment(hashes.spaced(i, n), i);
+      int count = (int) (countAndFirst >>> 32);
+      int first = (int) countAndFirst;
+      if (count > best || (count == best && first < bestFirst)) {
+        best = count;
+        bestFirst = first;
+      }
     }
-    return 0;
+    return bestFirst < 0 ? 0 : (long) hashes.spacedLength(bestFirst, n) * best;
   }
 
   /** Characters in n-grams (joined without separator) that repeat an earlier one, skipping past each repeat. */
