@@ -1,16 +1,15 @@
 package io.winnow.step.dedup;
 
-import io.winnow.text.DedupNormalizer;
 import io.winnow.text.EnglishWordSplitter;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import net.openhft.hashing.LongHashFunction;
 
 /**
- * MinHash signatures of documents: normalise ({@link DedupNormalizer}), split into words with the English word
- * splitter, hash every run of {@code n} words joined by single spaces (xxh64 of the UTF-8 bytes, seed 0, or
- * another {@link ShingleHash}), and
- * keep per permutation the minimum permuted hash. Character shingles ({@code n} characters of the normalised
+ * MinHash signatures of documents: normalise ({@link io.winnow.text.DedupNormalizer}, most texts by
+ * {@link PlainTextNormalizer}), split into words with the English word splitter, hash every run of {@code n}
+ * words joined by single spaces (xxh64 of the UTF-8 bytes, seed 0, or another {@link ShingleHash}), and keep per
+ * permutation the minimum permuted hash. Character shingles ({@code n} characters of the normalised
  * text) are the alternative for languages without word boundaries.
  *
  * <p>Not thread-safe (reuses buffers): one instance per worker.
@@ -40,6 +39,7 @@ public final class MinHasher {
   private byte[] buf = new byte[1 << 14];
   private int[] offsets = new int[1024];
   private final boolean collectSets;
+  private final PlainTextNormalizer normalizer = new PlainTextNormalizer();
   private long[] set = new long[256];
   private int setSize;
 
@@ -92,7 +92,7 @@ public final class MinHasher {
   /** The signature of a text, or null when it has fewer than {@code n} words (or characters). */
   public long[] signature(String text) {
     setSize = 0;
-    String norm = DedupNormalizer.normalize(text);
+    String norm = normalizer.normalize(text);
     return kind == Shingles.WORDS ? wordSignature(norm) : charSignature(norm);
   }
 
