@@ -14,9 +14,10 @@ import java.util.List;
 import java.util.PriorityQueue;
 
 /**
- * Sorts (long, long) pairs of any number beyond RAM: pairs fill a fixed buffer, each full buffer is sorted and
- * spilled to a run file, and the runs are merged in one pass. Memory is the buffer, set by the caller, whatever
- * the number of pairs. Order: by the first long, then the second (signed).
+ * Sorts (long, long) pairs of any number beyond RAM: pairs fill a buffer, each full buffer is sorted and
+ * spilled to a run file, and the runs are merged in one pass. Memory is the buffer and the radix sort's scratch
+ * of the same size, together within the caller's budget whatever the number of pairs; the buffer grows to its
+ * capacity only as pairs come. Order: by the first long, then the second (signed).
  */
 public final class PairSorter implements Closeable {
   /** Receives the sorted pairs. */
@@ -25,20 +26,29 @@ public final class PairSorter implements Closeable {
   }
 
   private final Path dir;
-  private final long[] buf;
+  private static final int DIGIT_BITS = 16;
+  private static final int INITIAL_PAIRS = 1 << 16;
+
+  /** Most pairs the buffer holds before a spill. */
+  private final int capacity;
+  private long[] buf;
+  private long[] scratch = new long[0];
   private int size;
   private final List<Path> runs = new ArrayList<>();
 
-  /** @param memoryBytes the buffer size; 16 bytes per pair */
+  /** @param memoryBytes the buffer and its sort scratch; 32 bytes per pair */
   public PairSorter(Path dir, long memoryBytes) throws IOException {
     this.dir = Files.createDirectories(dir);
     // a floor of 16 pairs keeps a buffer useful; callers give megabytes, tests a few pairs to force spilling
-    long pairs = Math.max(16, Math.min(memoryBytes / 16, (Integer.MAX_VALUE - 8) / 2));
-    this.buf = new long[(int) pairs * 2];
+    this.capacity = (int) Math.max(16, Math.min(memoryBytes / 32, (Integer.MAX_VALUE - 8) / 2));
+    this.buf = new long[2 * Math.min(capacity, INITIAL_PAIRS)];
   }
 
   public void add(long a, long b) throws IOException {
-    if (size * 2 == buf.length) spill();
+    if (size * 2 == buf.length) {
+      if (size == capacity) spill();
+      else buf = java.util.Arrays.copyOf(buf, 2 * (int) Math.min(capacity, 2L * size));
+    }
     buf[2 * size] = a;
     buf[2 * size + 1] = b;
     size++;
@@ -48,18 +58,55 @@ public final class PairSorter implements Closeable {
     return runs.size();
   }
 
+  /**
+   * Sorts the buffer: a least-significant-digit radix sort on the first long (16 bits a pass, passes where every
+   * pair has the same digit skipped), then the pairs that share a first long, usually one or two, by the second.
+   */
   private void sortBuffer() {
-    it.unimi.dsi.fastutil.Arrays.quickSort(0, size, (i, j) -> {
-      int c = Long.compare(buf[2 * i], buf[2 * j]);
-      return c != 0 ? c : Long.compare(buf[2 * i + 1], buf[2 * j + 1]);
-    }, (i, j) -> {
-      long t = buf[2 * i];
-      buf[2 * i] = buf[2 * j];
-      buf[2 * j] = t;
-      t = buf[2 * i + 1];
-      buf[2 * i + 1] = buf[2 * j + 1];
-      buf[2 * j + 1] = t;
-    });
+    if (size < 2) return;
+    if (scratch.length < 2 * size) scratch = new long[2 * size];
+    long[] from = buf;
+    long[] to = scratch;
+    int[] count = new int[1 << DIGIT_BITS];
+    for (int shift = 0; shift < 64; shift += DIGIT_BITS) {
+      java.util.Arrays.fill(count, 0);
+      for (int i = 0; i < size; i++) count[digit(from[2 * i], shift)]++;
+      if (count[digit(from[0], shift)] == size) continue;
+      int sum = 0;
+      for (int d = 0; d < count.length; d++) {
+        int c = count[d];
+        count[d] = sum;
+        sum += c;
+      }
+      for (int i = 0; i < size; i++) {
+        int at = 2 * count[digit(from[2 * i], shift)]++;
+        to[at] = from[2 * i];
+        to[at + 1] = from[2 * i + 1];
+      }
+      long[] t = from;
+      from = to;
+      to = t;
+    }
+    if (from != buf) System.arraycopy(from, 0, buf, 0, 2 * size);
+    for (int start = 0; start < size; ) {
+      int end = start + 1;
+      while (end < size && buf[2 * end] == buf[2 * start]) end++;
+      if (end - start > 1) sortSeconds(start, end);
+      start = end;
+    }
+  }
+
+  /** Digit {@code shift / 16} of a first long, with the sign bit flipped so that unsigned digits sort signed. */
+  private static int digit(long a, int shift) {
+    return (int) (((a ^ Long.MIN_VALUE) >>> shift) & ((1 << DIGIT_BITS) - 1));
+  }
+
+  /** Sorts pairs [start, end), which share their first long, by the second. */
+  private void sortSeconds(int start, int end) {
+    long[] seconds = new long[end - start];
+    for (int i = start; i < end; i++) seconds[i - start] = buf[2 * i + 1];
+    java.util.Arrays.sort(seconds);
+    for (int i = start; i < end; i++) buf[2 * i + 1] = seconds[i - start];
   }
 
   private void spill() throws IOException {

@@ -42,6 +42,27 @@ class PairSorterTest {
   }
 
   @Test
+  void sortsKeysOfEveryMagnitudeAndSignWithTiesBrokenByTheSecond() throws IOException {
+    Random r = new Random(5);
+    long[] repeated = {Long.MIN_VALUE, -1, 0, 1, Long.MAX_VALUE, 1L << 48, -(1L << 32)};
+    List<long[]> expected = new ArrayList<>();
+    List<long[]> actual = new ArrayList<>();
+    try (PairSorter s = new PairSorter(dir.resolve("wide"), 64L << 20)) {
+      for (int i = 0; i < 200_000; i++) {
+        long a = i % 5 == 0 ? repeated[r.nextInt(repeated.length)] : r.nextLong() >> r.nextInt(64);
+        long b = r.nextLong();
+        s.add(a, b);
+        expected.add(new long[] {a, b});
+      }
+      assertThat(s.runs()).isZero();
+      s.drain((a, b) -> actual.add(new long[] {a, b}));
+    }
+    expected.sort(Comparator.<long[]>comparingLong(p -> p[0]).thenComparingLong(p -> p[1]));
+    assertThat(actual).hasSameSizeAs(expected);
+    for (int i = 0; i < expected.size(); i++) assertThat(actual.get(i)).containsExactly(expected.get(i));
+  }
+
+  @Test
   void smallInputsNeverTouchTheDisk() throws IOException {
     List<Long> out = new ArrayList<>();
     try (PairSorter s = new PairSorter(dir.resolve("small"), 1 << 20)) {

@@ -1,16 +1,15 @@
 package io.winnow.step.dedup;
 
-import io.winnow.text.DedupNormalizer;
 import io.winnow.text.EnglishWordSplitter;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import net.openhft.hashing.LongHashFunction;
 
 /**
- * MinHash signatures of documents: normalise ({@link DedupNormalizer}), split into words with the English word
- * splitter, hash every run of {@code n} words joined by single spaces (xxh64 of the UTF-8 bytes, seed 0, or
- * another {@link ShingleHash}), and
- * keep per permutation the minimum permuted hash. Character shingles ({@code n} characters of the normalised
+ * MinHash signatures of documents: normalise ({@link io.winnow.text.DedupNormalizer}, most texts by
+ * {@link PlainTextNormalizer}), split into words with the English word splitter, hash every run of {@code n}
+ * words joined by single spaces (xxh64 of the UTF-8 bytes, seed 0, or another {@link ShingleHash}), and keep per
+ * permutation the minimum permuted hash. Character shingles ({@code n} characters of the normalised
  * text) are the alternative for languages without word boundaries.
  *
  * <p>Not thread-safe (reuses buffers): one instance per worker.
@@ -31,6 +30,8 @@ public final class MinHasher {
   }
 
   private final LongHashFunction hash;
+  /** The default hash, computed by {@link Xxh64} rather than through the library. */
+  private final boolean xxh64;
   private final int n;
   private final Shingles kind;
   private final long[] a;
@@ -38,6 +39,7 @@ public final class MinHasher {
   private byte[] buf = new byte[1 << 14];
   private int[] offsets = new int[1024];
   private final boolean collectSets;
+  private final PlainTextNormalizer normalizer = new PlainTextNormalizer();
   private long[] set = new long[256];
   private int setSize;
 
@@ -48,6 +50,7 @@ public final class MinHasher {
   /** @param collectSets keep each document's shingle hashes for {@link #lastShingleSet()} (verification) */
   public MinHasher(int n, Shingles kind, ShingleHash hash, MinHashParams params, boolean collectSets) {
     this.hash = hash.function;
+    this.xxh64 = hash == ShingleHash.XXH64;
     this.n = n;
     this.kind = kind;
     this.a = params.a();
@@ -89,30 +92,52 @@ public final class MinHasher {
   /** The signature of a text, or null when it has fewer than {@code n} words (or characters). */
   public long[] signature(String text) {
     setSize = 0;
-    String norm = DedupNormalizer.normalize(text);
+    String norm = normalizer.normalize(text);
     return kind == Shingles.WORDS ? wordSignature(norm) : charSignature(norm);
   }
 
   private long[] wordSignature(String norm) {
-    String[] words = EnglishWordSplitter.get().words(norm);
-    if (words.length < n) return null;
+    // the splitter's tokens, read in place: the words are its non-whitespace tokens
+    EnglishWordSplitter.Tokens tokens = EnglishWordSplitter.get().tokenize(norm);
+    if (offsets.length < tokens.size() + 1) offsets = new int[Math.max(tokens.size() + 1, offsets.length * 2)];
     // words joined by single spaces, UTF-8, with each word's start: a shingle is one byte range
-    if (offsets.length < words.length + 1) offsets = new int[Math.max(words.length + 1, offsets.length * 2)];
+    int words = 0;
     int pos = 0;
-    for (int i = 0; i < words.length; i++) {
-      offsets[i] = pos;
-      pos = appendUtf8(words[i], pos);
-      ensureCapacity(pos + 1);
+    for (int t = 0; t < tokens.size(); t++) {
+      if (tokens.isWhitespace(t)) continue;
+      offsets[words++] = pos;
+      pos = appendWord(tokens.text(t), pos);
       buf[pos++] = ' ';
     }
-    offsets[words.length] = pos;
+    if (words < n) return null;
+    offsets[words] = pos;
     long[] sig = initialSignature();
-    for (int i = 0; i + n <= words.length; i++) {
+    for (int i = 0; i + n <= words; i++) {
       int from = offsets[i];
       int to = offsets[i + n] - 1; // without the trailing space
-      update(sig, hash.hashBytes(buf, from, to - from));
+      update(sig, hashBytes(buf, from, to - from));
     }
     return sig;
+  }
+
+  private long hashBytes(byte[] bytes, int from, int length) {
+    return xxh64 ? Xxh64.hash(bytes, from, length) : hash.hashBytes(bytes, from, length);
+  }
+
+  /** Appends a word's UTF-8 bytes and leaves room for the space after it; ASCII words are copied char by char. */
+  private int appendWord(String w, int pos) {
+    int len = w.length();
+    ensureCapacity(pos + len + 1);
+    for (int i = 0; i < len; i++) {
+      char c = w.charAt(i);
+      if (c >= 0x80) {
+        int end = appendUtf8(w, pos);
+        ensureCapacity(end + 1);
+        return end;
+      }
+      buf[pos + i] = (byte) c;
+    }
+    return pos + len;
   }
 
   private long[] charSignature(String norm) {
@@ -124,7 +149,7 @@ public final class MinHasher {
     int k = 0;
     for (int i = 0; i < bytes.length; i++) if ((bytes[i] & 0xC0) != 0x80) starts[k++] = i;
     starts[cps] = bytes.length;
-    for (int i = 0; i + n <= cps; i++) update(sig, hash.hashBytes(bytes, starts[i], starts[i + n] - starts[i]));
+    for (int i = 0; i + n <= cps; i++) update(sig, hashBytes(bytes, starts[i], starts[i + n] - starts[i]));
     return sig;
   }
 
@@ -134,14 +159,25 @@ public final class MinHasher {
     return sig;
   }
 
+  /**
+   * Lowers each permutation's minimum with shingle hash {@code h}. Written without branches (the reduction
+   * mod p and the minimum are masks from sign bits) so that the JIT turns the loop into vector instructions;
+   * every value lies in [0, 2^61 + 7) before the reduction, so the differences never overflow.
+   */
   private void update(long[] sig, long h) {
     if (collectSets) {
       if (setSize == set.length) set = Arrays.copyOf(set, set.length * 2);
       set[setSize++] = h;
     }
+    long[] a = this.a;
+    long[] b = this.b;
     for (int p = 0; p < sig.length; p++) {
-      long v = MinHashParams.modPrime(h * a[p] + b[p]);
-      if (v < sig[p]) sig[p] = v;
+      long x = h * a[p] + b[p];
+      long r = (x & MinHashParams.PRIME) + (x >>> 61); // ≡ x mod p, in [0, p + 7]
+      r -= MinHashParams.PRIME & ((MinHashParams.PRIME - 1 - r) >> 63); // minus p when r ≥ p
+      long s = sig[p];
+      long d = r - s;
+      sig[p] = s + (d & (d >> 63)); // min(s, r)
     }
   }
 

@@ -52,6 +52,8 @@ final class Observations {
     private final DataOutputStream idOut;
     private final DataOutputStream setOut;
     private final int width;
+    /** One record, built whole and written with one call (big-endian, as DataOutputStream writes). */
+    private final ByteBuffer record;
     private long idOffset;
     private long setOffset;
 
@@ -62,6 +64,7 @@ final class Observations {
       this.ids = ids(stepDir, shard);
       this.sets = withSets ? sets(stepDir, shard) : null;
       this.width = width;
+      this.record = ByteBuffer.allocate(8 * (HEADER_LONGS + width));
       rec = new DataOutputStream(new BufferedOutputStream(AtomicFiles.create(AtomicFiles.tmp(records)), 1 << 16));
       idOut = new DataOutputStream(new BufferedOutputStream(AtomicFiles.create(AtomicFiles.tmp(ids)), 1 << 16));
       setOut = withSets ? new DataOutputStream(new BufferedOutputStream(AtomicFiles.create(AtomicFiles.tmp(sets)), 1 << 16)) : null;
@@ -73,12 +76,14 @@ final class Observations {
      */
     void write(long key, double score, String id, long[] payload, long[] set) throws IOException {
       byte[] idBytes = id.getBytes(StandardCharsets.UTF_8);
-      rec.writeLong(key);
-      rec.writeLong(Double.doubleToLongBits(score));
-      rec.writeLong(idOffset);
-      rec.writeLong(payload == null ? 0 : FLAG_PAYLOAD);
-      rec.writeLong(setOut != null && set != null ? setOffset : -1);
-      for (int i = 0; i < width; i++) rec.writeLong(payload == null ? 0 : payload[i]);
+      ByteBuffer r = record.clear();
+      r.putLong(key);
+      r.putLong(Double.doubleToLongBits(score));
+      r.putLong(idOffset);
+      r.putLong(payload == null ? 0 : FLAG_PAYLOAD);
+      r.putLong(setOut != null && set != null ? setOffset : -1);
+      for (int i = 0; i < width; i++) r.putLong(payload == null ? 0 : payload[i]);
+      rec.write(r.array(), 0, r.position());
       idOut.writeInt(idBytes.length);
       idOut.write(idBytes);
       idOffset += 4 + idBytes.length;

@@ -15,13 +15,16 @@ class MinHashConformanceTest {
   void signaturesMatchTheReference() {
     List<JsonNode> rows = SharedData.readJsonlGz(SharedData.require("spec/vectors/minhash-dev.jsonl.gz"));
     MinHasher hasher = new MinHasher(5, MinHasher.Shingles.WORDS, MinHashParams.of(112, 1));
+    PlainTextNormalizer plain = new PlainTextNormalizer();
     int normalized = 0;
+    int plainNormalized = 0;
     int signatures = 0;
     List<String> diffs = new ArrayList<>();
     for (JsonNode row : rows) {
       String text = row.get("text").asText();
       if (DedupNormalizer.normalize(text).equals(row.get("normalized").asText())) normalized++;
       else if (diffs.size() < 5) diffs.add(row.get("id").asText() + " normalized differs");
+      if (plain.normalize(text).equals(row.get("normalized").asText())) plainNormalized++;
       long[] sig = hasher.signature(text);
       JsonNode expected = row.get("signature");
       boolean same;
@@ -38,5 +41,6 @@ class MinHashConformanceTest {
     diffs.forEach(System.out::println);
     assertThat(signatures).isEqualTo(rows.size());
     assertThat(normalized).isEqualTo(rows.size());
+    assertThat(plainNormalized).isEqualTo(rows.size());
   }
 }
