@@ -19,6 +19,7 @@ if (!outPath) {
 const req = createRequire(path.join(path.resolve(modulesDir), 'noop.js'));
 const { Readability } = req('@mozilla/readability');
 let parse;
+let release = () => {};
 if (dom === 'linkedom') {
   const { DOMParser } = req('linkedom');
   const parser = new DOMParser();
@@ -26,7 +27,11 @@ if (dom === 'linkedom') {
 } else if (dom === 'jsdom') {
   const { JSDOM, VirtualConsole } = req('jsdom');
   const quiet = new VirtualConsole(); // page CSS/script errors are not the benchmark's business
-  parse = (html, url) => new JSDOM(html, { url: /^https?:/.test(url || '') ? url : undefined, virtualConsole: quiet }).window.document;
+  parse = (html, url) => {
+    const window = new JSDOM(html, { url: /^https?:/.test(url || '') ? url : undefined, virtualConsole: quiet }).window;
+    release = () => window.close(); // without it every page's window stays alive and the heap grows to gigabytes
+    return window.document;
+  };
 } else {
   console.error(`unknown DOM ${dom}: linkedom or jsdom`);
   process.exit(2);
@@ -50,6 +55,8 @@ for (let p = 0; p < passes; p++) {
       if (article && article.textContent) text = article.textContent;
     } catch (e) {
       text = ''; // a page Readability cannot handle counts as an empty extraction, as trafilatura's None does
+    } finally {
+      release();
     }
     out.push(JSON.stringify({ id: page.id, text }));
   }

@@ -93,11 +93,13 @@ def main():
             pages, p, r, f1, (tp, fn, fp, tn) = score(gold, out, key)
             if pages:
                 print(f"| {name} | {label} | {pages} | {p:.3f} | {r:.3f} | {f1:.3f} | {tp:,} / {fn:,} / {fp:,} / {tn:,} |")
-    if len(names) > 1:
+    peers = [n for n in names if not n.startswith("winnow")]
+    if peers:
         print()
-        base = names[0]
-        for name in names[1:]:
-            print(f"{base} / {name}: {speed[base] / speed[name]:.1f}x pages per CPU-second")
+    for name in peers:
+        # each peer against Winnow in the same mode: favor_precision against favor_precision
+        base = "winnow-precision" if name.endswith("-precision") and "winnow-precision" in speed else names[0]
+        print(f"{base} / {name}: {speed[base] / speed[name]:.1f}x pages per CPU-second")
 
 
 if __name__ == "__main__":
