@@ -42,7 +42,7 @@ pages=$(wc -l < "$work/pages.jsonl")
 
 timed() { # NAME EXTRACTIONS COMMAND...: runs the command under /usr/bin/time, writes WORK/time-NAME.txt
   local name="$1" n="$2"; shift 2
-  /usr/bin/time -v -o "$work/time-$name.raw" "$@"
+  /usr/bin/time -v -o "$work/time-$name.raw" "$@" || return 1
   awk -F': ' -v n="$n" '/User time/ {u = $2} /System time/ {s = $2}
     /Elapsed \(wall clock\)/ {k = split($2, t, ":"); w = 0; for (i = 1; i <= k; i++) w = w * 60 + t[i]}
     END {print u, s, w, n}' "$work/time-$name.raw" > "$work/time-$name.txt"
@@ -70,9 +70,12 @@ if [[ -n "${TRAFILATURA_PYTHONPATH:-}" ]]; then
   py="${TRAFILATURA_PYTHON:-/usr/bin/python3}"
   for mode in default precision; do
     name=trafilatura; [[ "$mode" == precision ]] && name=trafilatura-precision
-    timed "$name" $((peer_passes * pages)) env PYTHONPATH="$TRAFILATURA_PYTHONPATH" "$py" bench/extract-compare-trafilatura.py \
-      "$work/pages.jsonl" "$work/out-$name.jsonl" "$mode" "$peer_passes"
-    names+=("$name")
+    if timed "$name" $((peer_passes * pages)) env PYTHONPATH="$TRAFILATURA_PYTHONPATH" "$py" bench/extract-compare-trafilatura.py \
+      "$work/pages.jsonl" "$work/out-$name.jsonl" "$mode" "$peer_passes"; then
+      names+=("$name")
+    else
+      echo "extract-compare: $name failed (see above): left out of the table" >&2
+    fi
   done
 else
   echo "extract-compare: TRAFILATURA_PYTHONPATH is not set: trafilatura is not measured" >&2
@@ -81,9 +84,13 @@ fi
 if [[ -n "${READABILITY_MODULES:-}" ]]; then
   for dom in linkedom jsdom; do
     if [[ -d "$READABILITY_MODULES/$dom" ]]; then
-      timed "readability-$dom" $((peer_passes * pages)) node bench/extract-compare-readability.js "$READABILITY_MODULES" "$dom" \
-        "$work/pages.jsonl" "$work/out-readability-$dom.jsonl" "$peer_passes"
-      names+=("readability-$dom")
+      # jsdom can run out of Node's heap on these pages: a failed peer is reported and left out, not fatal
+      if timed "readability-$dom" $((peer_passes * pages)) node bench/extract-compare-readability.js "$READABILITY_MODULES" "$dom" \
+        "$work/pages.jsonl" "$work/out-readability-$dom.jsonl" "$peer_passes"; then
+        names+=("readability-$dom")
+      else
+        echo "extract-compare: readability-$dom failed (see above): left out of the table" >&2
+      fi
     fi
   done
 else
