@@ -18,15 +18,19 @@ sys.path.insert(0, str(pathlib.Path(__file__).parent.parent))
 import prepare_quality_data as q  # noqa: E402
 
 
-def main(shared, warc_dir, out_file):
-    shared = pathlib.Path(shared)
-    q.load_held_out_sites(shared)
-    rows = []
+def crawl_pages(shared):
     for line in gzip.open(shared / "web/cc-main-2019-30-sample.jsonl.gz", "rt", encoding="utf-8"):
         r = json.loads(line)
         url = r["metadata"].get("warc_url") or r["metadata"].get("url")
-        d = q.domain(url)
-        if q.bucket(d) == 2 and q.site(d) not in q.HELD_OUT_SITES:
+        yield r, url, q.domain(url)
+
+
+def main(shared, warc_dir, out_file):
+    shared = pathlib.Path(shared)
+    earlier_sites = {q.site(d) for _, _, d in crawl_pages(shared) if q.bucket(d) in (0, 1)}  # sets 1 and 2
+    rows = []
+    for r, url, d in crawl_pages(shared):
+        if q.bucket(d) == 2 and q.site(d) not in earlier_sites:
             rows.append({"pool": "cc-main-2019-30", "id": r["id"], "domain": d, "url": url, "text": r["text"]})
     seen = set()
     for path in sorted(pathlib.Path(warc_dir).glob("part-*")):
@@ -34,7 +38,7 @@ def main(shared, warc_dir, out_file):
             r = json.loads(line)
             url = r["url"]
             d = q.domain(url)
-            if url in seen or q.site(d) in q.HELD_OUT_SITES:
+            if url in seen or q.site(d) in earlier_sites:
                 continue
             seen.add(url)
             rows.append({"pool": "warc-sample", "id": r["id"], "domain": d, "url": url, "text": r["text"]})
