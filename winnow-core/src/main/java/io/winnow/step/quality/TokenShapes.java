@@ -33,12 +33,12 @@ final class TokenShapes {
         i++;
         continue;
       }
-      if (Character.isWhitespace(c)) {
+      if (isSpace(c)) {
         i++;
         continue;
       }
       int from = i;
-      while (i < len && !Character.isWhitespace(text.charAt(i))) i++;
+      while (i < len && !isSpace(text.charAt(i))) i++;
       int cls = classify(text, from, i);
       sink.accept(SEED + previous * 64L + cls);
       previous = cls;
@@ -56,8 +56,15 @@ final class TokenShapes {
     boolean address = false;
     for (int k = from; k < to; k++) {
       char c = text.charAt(k);
-      if (c == '@' || (c == ':' && k + 2 < to && text.charAt(k + 1) == '/' && text.charAt(k + 2) == '/')) address = true;
-      if (Character.isDigit(c)) digits++;
+      if (c < 128) { // ASCII without the Unicode tables: the same answers, most characters of most pages
+        if (c >= 'a' && c <= 'z') lower++;
+        else if (c >= 'A' && c <= 'Z') upper++;
+        else if (c >= '0' && c <= '9') digits++;
+        else {
+          if (c == '@' || (c == ':' && k + 2 < to && text.charAt(k + 1) == '/' && text.charAt(k + 2) == '/')) address = true;
+          continue;
+        }
+      } else if (Character.isDigit(c)) digits++;
       else if (Character.isUpperCase(c)) upper++;
       else if (Character.isLowerCase(c)) lower++;
       else if (Character.isLetter(c)) uncased++;
@@ -73,6 +80,12 @@ final class TokenShapes {
     else if (Character.isUpperCase(text.charAt(first))) cls = CAPITALISED;
     else cls = LOWER;
     return cls * 3 + ending;
+  }
+
+  /** {@link Character#isWhitespace}, without its lookup for the usual characters of a text. */
+  private static boolean isSpace(char c) {
+    if (c > ' ') return c >= 0x80 && Character.isWhitespace(c);
+    return c == ' ' || (c >= '\t' && c <= '\r') || c >= 0x1C;
   }
 
   private TokenShapes() {}
