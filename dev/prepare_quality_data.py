@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Training data for the shipped quality classifier (winnow-core/src/main/resources/winnow/quality/default-quality.bin),
 from data on this machine only. Positives are curated human prose; negatives are random Common Crawl pages and
-page junk. Web pages of the validation sites (both sets of dev/quality-validation/, labelled by hand) are never written here.
+page junk. Web pages of the validation sites (the three sets of dev/quality-validation/, labelled by hand) are never written here.
 
 Usage: dev/prepare_quality_data.py pages SHARED_DIR PAGES.jsonl      (HTML pages for the extract step)
        dev/prepare_quality_data.py SHARED_DIR OUT_DIR [DEBS_ROOT EXTRACTED_DIR]
@@ -59,19 +59,28 @@ def site(d):
 HELD_OUT_SITES = set()
 
 
+# Fifths of the Common Crawl sample's hosts (by hash) held out for the hand-labelled validation sets: 0 set 1,
+# 1 set 2, 2 the Common Crawl part of set 3.
+HELD_OUT_FIFTHS = (0, 1, 2)
+
+
 def is_validation_domain(d):
-    """Two fifths of the hosts (by hash) are held out for the two hand-labelled validation sets (fifth 0: set 1,
-    fifth 1: set 2), and with them every host of a site (see site()) that has a held-out page: en.wikipedia.org
-    and fr.wikipedia.org are one site."""
-    return bucket(d) in (0, 1) or site(d) in HELD_OUT_SITES
+    """The held-out fifths of the hosts, and with them every host of a site (see site()) that has a held-out page:
+    en.wikipedia.org and fr.wikipedia.org are one site."""
+    return bucket(d) in HELD_OUT_FIFTHS or site(d) in HELD_OUT_SITES
 
 
 def load_held_out_sites(shared):
+    """The sites of the validation pages: the held-out fifths of the Common Crawl sample and, for set 3, the
+    hosts it took from the WARC samples (dev/quality-validation/domains-3.txt)."""
     for line in gzip.open(shared / "web/cc-main-2019-30-sample.jsonl.gz", "rt", encoding="utf-8"):
         r = json.loads(line)
         d = domain(r["metadata"].get("warc_url") or r["metadata"].get("url"))
-        if bucket(d) in (0, 1):
+        if bucket(d) in HELD_OUT_FIFTHS:
             HELD_OUT_SITES.add(site(d))
+    listed = pathlib.Path(__file__).parent / "quality-validation/domains-3.txt"
+    for d in listed.read_text("utf-8").split():
+        HELD_OUT_SITES.add(site(d))
 
 
 def pieces(text):

@@ -5,9 +5,10 @@
 #      run apt-get update once first) with
 #      `apt-get download` and unpacks it with `dpkg -x` (no install);
 #   2. extracts the main content of the trafilatura-eval pages outside the held-out sites with the extract step;
-#   3. writes balanced positive/negative JSONL and trains: line shapes only (--word-ngrams 0 --line-shapes), a
-#      layout model that reads alike in every language; otherwise the train-quality defaults (dim 16, 2^18
-#      buckets, 5 epochs, lr 0.1, logistic loss, seed 42).
+#   3. writes balanced positive/negative JSONL and trains on line and token shapes only (--word-ngrams 0
+#      --line-shapes --token-shapes): the layout of the lines and the classes of neighbouring words, a model that
+#      reads alike in every language; otherwise the train-quality defaults (dim 16, 2^18 buckets, 5 epochs, lr 0.1,
+#      logistic loss, seed 42).
 #   bash dev/train-default-quality.sh [SHARED_DIR]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -31,4 +32,4 @@ rm -rf "$data/extracted"
 java -jar "$jar" run "$data/extract.yaml" --progress none > /dev/null
 python3 dev/prepare_quality_data.py "$shared" "$data" "$data/debs/root" "$data/extracted/data"
 java -jar "$jar" train-quality --name winnow-quality --positive "$data/positive.jsonl" --negative "$data/negative.jsonl" \
-  --word-ngrams 0 --line-shapes -o winnow-core/src/main/resources/winnow/quality/default-quality.bin
+  --word-ngrams 0 --line-shapes --token-shapes -o winnow-core/src/main/resources/winnow/quality/default-quality.bin

@@ -1,53 +1,72 @@
 #!/usr/bin/env bash
-# Accuracy of a quality model, and of the four FineWeb heuristic filters, against the two hand-labelled sets of
-# dev/quality-validation/ (Common Crawl pages of web/cc-main-2019-30-sample.jsonl.gz from held-out sites, which the
-# shipped model never saw): labels.jsonl (set 1, which guided the choices of features and data) and labels-2.jsonl
-# (set 2, labelled afterwards and looked at once, for the final figures). "keep" is the positive class: a page counts as kept by the
-# heuristics when it passes all four filters, by the model when it scores >= THRESHOLD.
-#   bash dev/validate-quality.sh [SHARED_DIR] [MODEL] [THRESHOLD]
+# Accuracy of a quality model, and of the four FineWeb heuristic filters, against the hand-labelled sets of
+# dev/quality-validation/ (pages of held-out sites, which the shipped model never saw): labels.jsonl (set 1) and
+# labels-2.jsonl (set 2), Common Crawl pages of web/cc-main-2019-30-sample.jsonl.gz, which guided the choices of
+# features, data and threshold; labels-3.jsonl (set 3), labelled before the last model changes and scored once for
+# the final figures: Common Crawl pages and the main text (extract step) of the pages of web/warc/sample-000{0,1}.
+# "keep" is the positive class: a page counts as kept by the heuristics when it passes all four filters, by the
+# model when it scores >= THRESHOLD.
+#   bash dev/validate-quality.sh [SHARED_DIR] [MODEL] [THRESHOLD] [SETS, default "1 2 3"]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 shared="${1:-../shared}"
 model="${2:-builtin}"
 threshold="${3:-0.5}"
+sets="${4:-1 2 3}"
 work="${VALIDATE_DIR:-/tmp/winnow-quality-validate}"
 rm -rf "$work" && mkdir -p "$work"
-input="$shared/data/web/cc-main-2019-30-sample.jsonl.gz"
-[[ -f "$input" ]] || input="$shared/web/cc-main-2019-30-sample.jsonl.gz"
-cat > "$work/heuristics.yaml" <<YAML
-input: {paths: ['$input'], id_field: id}
-steps: [gopher_repetition, gopher_quality, {type: c4, filter_no_terminal_punct: false}, fineweb_quality]
-output: {path: '$work/heuristics', compression: none}
+data="$shared/data"
+[[ -d "$data/web" ]] || data="$shared"
+heuristics='gopher_repetition, gopher_quality, {type: c4, filter_no_terminal_punct: false}, fineweb_quality'
+# The model runs at threshold 0 (everything kept, every score written) so that THRESHOLD applies here.
+for source in crawl warc; do
+  if [[ $source == crawl ]]; then
+    input="['$data/web/cc-main-2019-30-sample.jsonl.gz'], id_field: id"; first=""
+  else
+    input="['$data/web/warc/sample-0000.warc.gz', '$data/web/warc/sample-0001.warc.gz']"; first="extract, "
+  fi
+  cat > "$work/$source-heuristics.yaml" <<YAML
+input: {paths: $input}
+steps: [$first$heuristics]
+output: {path: '$work/$source-heuristics', compression: none}
 run: {tokenizer: none}
 YAML
-cat > "$work/model.yaml" <<YAML
-input: {paths: ['$input'], id_field: id}
-steps: [{type: quality, model: '$model', threshold: $threshold}]
-output: {path: '$work/model', compression: none}
+  cat > "$work/$source-model.yaml" <<YAML
+input: {paths: $input}
+steps: [$first{type: quality, model: '$model', threshold: 0}]
+output: {path: '$work/$source-model', compression: none}
 run: {tokenizer: none}
 YAML
-java -jar winnow-cli/target/winnow.jar run "$work/heuristics.yaml" --progress none > /dev/null
-java -jar winnow-cli/target/winnow.jar run "$work/model.yaml" --progress none > /dev/null
-python3 - "$work" dev/quality-validation/labels.jsonl dev/quality-validation/labels-2.jsonl <<'PY'
+  java -jar winnow-cli/target/winnow.jar run "$work/$source-heuristics.yaml" --progress none > /dev/null
+  java -jar winnow-cli/target/winnow.jar run "$work/$source-model.yaml" --progress none > /dev/null
+done
+python3 - "$work" "$threshold" $sets <<'PY'
 import json, sys, pathlib
-work = pathlib.Path(sys.argv[1])
-def outcomes(run):
-    out = {}
-    for f in sorted((work / run / "decisions").glob("part-*")):
+work, threshold = pathlib.Path(sys.argv[1]), float(sys.argv[2])
+files = {"1": "labels.jsonl", "2": "labels-2.jsonl", "3": "labels-3.jsonl"}
+kept, score = {}, {}
+for source in ("crawl", "warc"):
+    for f in sorted((work / f"{source}-heuristics" / "decisions").glob("part-*")):
         for line in open(f):
             r = json.loads(line)
-            out[r["id"]] = r["outcome"] == "kept"
-    return out
-h, m = outcomes("heuristics"), outcomes("model")
-for labels in sys.argv[2:]:
-    rows = [json.loads(l) for l in open(labels)]
-    print(labels)
+            kept[r["id"]] = r["outcome"] == "kept"
+    for f in sorted((work / f"{source}-model" / "data").glob("part-*")):
+        for line in open(f):
+            r = json.loads(line)
+            score[r["id"]] = r.get("quality_score", (r.get("metadata") or {}).get("quality_score"))
+model = {i: s is not None and s >= threshold for i, s in score.items()}
+with open(work / "scores.jsonl", "w") as out:
+    for i, s in score.items():
+        out.write(json.dumps({"id": i, "score": s, "heuristics": kept.get(i)}) + "\n")
+for s in sys.argv[3:]:
+    rows = [json.loads(l) for l in open(f"dev/quality-validation/{files[s]}")]
+    print(f"set {s} (dev/quality-validation/{files[s]})")
     for name, subset in [(f"all {len(rows)} pages", rows), ("English pages", [r for r in rows if r["lang"] == "en"]),
                          ("other languages", [r for r in rows if r["lang"] != "en"])]:
         keep = sum(r["label"] == "keep" for r in subset)
         line = f"  {name:<16} n={len(subset):>3} keep={keep:>3}"
-        for label, pred in [("FineWeb heuristics", h), ("model", m)]:
-            acc = sum(pred[r["id"]] == (r["label"] == "keep") for r in subset) / len(subset)
+        for label, pred in [("FineWeb heuristics", kept), ("model", model)]:  # a page no run wrote is not kept
+            acc = sum(pred.get(r["id"], False) == (r["label"] == "keep") for r in subset) / len(subset)
             line += f"  {label} accuracy {acc:.3f}"
         print(line)
 PY

@@ -51,6 +51,10 @@ public class QualityBenchmark {
   @Param({"../shared"})
   public String shared;
 
+  /** The model scored with: the shipped one, or a model file (to weigh one model against another). */
+  @Param({"builtin"})
+  public String model;
+
   private String[] texts;
   private Document[] docs;
   private QualityModel.Scorer scorer;
@@ -72,8 +76,10 @@ public class QualityBenchmark {
       docs[i] = Document.of("d" + i, texts[i]);
       chars += texts[i].length();
     }
-    scorer = QualityModel.load(QualityModel.BUILTIN).scorer();
-    step = new QualityStep(QualityStep.Config.from(new Params("bench", new LinkedHashMap<>())), false);
+    scorer = QualityModel.load(model).scorer();
+    LinkedHashMap<String, Object> params = new LinkedHashMap<>();
+    params.put("model", model);
+    step = new QualityStep(QualityStep.Config.from(new Params("bench", params)), false);
     System.out.printf("%n%d documents, %.0f characters on average%n", DOCS, (double) chars / DOCS);
   }
 

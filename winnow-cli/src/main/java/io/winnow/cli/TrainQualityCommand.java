@@ -72,6 +72,9 @@ final class TrainQualityCommand implements Callable<Integer> {
   @Option(names = "--line-shapes", description = "also read each line's shape (length, first and last character kind): layout features that carry across languages")
   boolean lineShapes;
 
+  @Option(names = "--token-shapes", description = "also read the classes of neighbouring words (number, capitalised, lower case, ... and their ending punctuation): features that carry across languages")
+  boolean tokenShapes;
+
   @Option(names = "--epochs", defaultValue = "5", description = "passes over the data (default: ${DEFAULT-VALUE})")
   int epochs;
 
@@ -90,7 +93,7 @@ final class TrainQualityCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "give --positive and --negative files, or --labelled files");
     QualityTrainer.Options options;
     try {
-      options = new QualityTrainer.Options(name, new FeatureOptions(buckets, wordNgrams, minn, maxn, maxWords, lineShapes), dim, epochs,
+      options = new QualityTrainer.Options(name, new FeatureOptions(buckets, wordNgrams, minn, maxn, maxWords, lineShapes, tokenShapes), dim, epochs,
           learningRate, Loss.parse(loss), seed);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());

@@ -7,7 +7,7 @@ import io.winnow.text.WordRule;
 /**
  * Turns a text into the bucket ids of its hashed features, fastText style: every lower-cased word, every run of
  * 2..{@code wordNgrams} consecutive words, and optionally the character n-grams of each word framed by
- * {@code <} and {@code >}, and optionally the shapes of its lines ({@link LineShapes}). Words come from the project's fast word rule ({@link LowercaseWordHashes}: one scan,
+ * {@code <} and {@code >}, and optionally the shapes of its lines ({@link LineShapes}) and of its words ({@link TokenShapes}). Words come from the project's fast word rule ({@link LowercaseWordHashes}: one scan,
  * hashed while scanned, no strings), so the text is read once for words and n-grams together.
  *
  * <p>Not thread-safe: one instance per worker; the returned buffer is overwritten by the next call.
@@ -50,6 +50,7 @@ final class HashedFeatures {
     }
     if (options.charNgrams()) charNgrams(text, n);
     if (options.lineShapes()) shapes.scan(text, options.maxWords() * 16, shape -> ids.add(bucket(mix(shape))));
+    if (options.tokenShapes()) TokenShapes.scan(text, options.maxWords() * 16, pair -> ids.add(bucket(mix(pair))));
     return ids;
   }
 

@@ -153,7 +153,7 @@ public final class QualityModel {
       ObjectNode f = (ObjectNode) h.path("features");
       FeatureOptions options = new FeatureOptions(f.path("buckets").asInt(), f.path("word_ngrams").asInt(),
           f.path("min_char_ngram").asInt(), f.path("max_char_ngram").asInt(), f.path("max_words").asInt(),
-          f.path("line_shapes").asBoolean(false));
+          f.path("line_shapes").asBoolean(false), f.path("token_shapes").asBoolean(false));
       if (dim < 1 || dim > 1024) throw new IOException(where + ": dimension " + dim + " out of range");
       float[] input = new float[options.buckets() * dim];
       int rows = in.readInt();
@@ -195,6 +195,7 @@ public final class QualityModel {
     f.put("max_char_ngram", features.maxCharNgram());
     f.put("max_words", features.maxWords());
     if (features.lineShapes()) f.put("line_shapes", true);
+    if (features.tokenShapes()) f.put("token_shapes", true);
     f.put("words", "io.winnow.text.LowercaseWordHashes");
     h.putPOJO("training", training);
     h.put("training_texts", trainingTexts.length);

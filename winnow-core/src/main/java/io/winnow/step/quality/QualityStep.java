@@ -18,8 +18,9 @@ import java.util.Set;
  * ({@code model:<name>@<sha>}) so a run says which model judged it. For "keep the best share of the corpus" use
  * the corpus step {@code quality_share} ({@link QualityShare}), which fits this step's threshold first.
  *
- * <p>Language guard: a model judges the languages it was trained on. The shipped one reads line shapes only
- * (layout, see {@link LineShapes}) and was trained on prose in 30 languages, so it scores every document by
+ * <p>Language guard: a model judges the languages it was trained on. The shipped one reads line and token shapes
+ * only (layout and word classes, see {@link LineShapes} and {@link TokenShapes}) and was trained on prose in 30
+ * languages, so it scores every document by
  * default ({@code languages: all}); a model trained on one language's words (say English positives only) scores
  * other languages low whatever their quality, and dropping them by score would be a language filter in disguise.
  * For such a model list its languages: a document whose metadata {@code language} (set by the {@code language}

@@ -57,7 +57,8 @@ class QualityTrainerTest {
   @Test
   void lineShapesAreStoredInTheModelFileAndReadBack() throws IOException {
     Split s = split();
-    for (FeatureOptions f : List.of(new FeatureOptions(1 << 16, 2, 0, 0, 0, true), new FeatureOptions(1 << 16, 0, 0, 0, 0, true))) {
+    for (FeatureOptions f : List.of(new FeatureOptions(1 << 16, 2, 0, 0, 0, true), new FeatureOptions(1 << 16, 0, 0, 0, 0, true),
+        new FeatureOptions(1 << 16, 0, 0, 0, 0, true, true))) {
       QualityTrainer.Trained t = QualityTrainer.train(s.train(), options(f, Loss.LOGISTIC, 1));
       QualityModel back = QualityModel.read(t.bytes(), "test");
       assertThat(back.features()).isEqualTo(f);
@@ -65,8 +66,10 @@ class QualityTrainerTest {
       QualityModel.Scorer b = back.scorer();
       for (QualityTrainer.Example e : s.test()) assertThat(b.score(e.text())).isEqualTo(a.score(e.text()));
     }
-    // without line shapes the header has no line_shapes key, as in files written before they existed
-    assertThat(QualityModel.read(QualityTrainer.train(s.train(), options(SMALL, Loss.LOGISTIC, 1)).bytes(), "test").features().lineShapes()).isFalse();
+    // without line or token shapes the header has no such keys, as in files written before they existed
+    FeatureOptions plain = QualityModel.read(QualityTrainer.train(s.train(), options(SMALL, Loss.LOGISTIC, 1)).bytes(), "test").features();
+    assertThat(plain.lineShapes()).isFalse();
+    assertThat(plain.tokenShapes()).isFalse();
   }
 
   @Test
