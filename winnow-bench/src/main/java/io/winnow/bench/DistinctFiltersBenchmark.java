@@ -9,24 +9,11 @@ import io.winnow.step.filter.C4Filter;
 import io.winnow.step.filter.FineWebQualityFilter;
 import io.winnow.step.filter.GopherQualityFilter;
 import io.winnow.step.filter.GopherRepetitionFilter;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The four FineWeb filters in a row ({@code gopher_repetition → gopher_quality → c4 (FineWeb) →
@@ -39,26 +26,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * <pre>java -jar winnow-bench/target/benchmarks.jar DistinctFiltersBenchmark \
  *     -p corpus=/tmp/winnow-bench/distinct-210mb.jsonl.zst</pre>
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.Throughput)
-@OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 2, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx3g", "-XX:+UseParallelGC"})
-public class DistinctFiltersBenchmark {
-  @Param({"/tmp/winnow-bench/distinct-210mb.jsonl.zst"})
-  public String corpus;
-
-  @Param({"100000"})
-  public int maxDocuments;
-
-  private List<String> texts;
+public class DistinctFiltersBenchmark extends DistinctCorpusBenchmark {
   private Step[] steps;
-  private int next;
 
   @Setup(Level.Trial)
-  public void load() throws IOException {
-    texts = DistinctTexts.load(Path.of(corpus), maxDocuments);
+  public void steps() {
     Map<String, Object> fineweb = new HashMap<>(Map.of("filter_no_terminal_punct", false));
     steps = new Step[] {
       new GopherRepetitionFilter(GopherRepetitionFilter.Config.defaults()),
@@ -70,8 +42,7 @@ public class DistinctFiltersBenchmark {
   /** The last verdict of the chain: a drop, or what the last filter said of a survivor. */
   @Benchmark
   public Verdict filters() {
-    Document doc = Document.of("d" + next, texts.get(next));
-    if (++next == texts.size()) next = 0; // wraps only when a trial outruns the corpus
+    Document doc = Document.of("d" + position(), nextText());
     Verdict v = null;
     for (Step step : steps) {
       v = step.apply(doc);
