@@ -2,7 +2,7 @@ package io.winnow.step.dedup;
 
 import io.winnow.doc.Document;
 import io.winnow.pipeline.Params;
-import io.winnow.text.DedupNormalizer;
+import io.winnow.text.FastDedupNormalizer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -47,6 +47,9 @@ public final class ExactDedup extends DedupStep {
     }
   }
 
+  /** Workers call {@link #key} concurrently; the normaliser reuses buffers, so one per thread. */
+  private static final ThreadLocal<FastDedupNormalizer> NORMALIZER = ThreadLocal.withInitial(FastDedupNormalizer::new);
+
   private final Config config;
 
   public ExactDedup(Config config) {
@@ -62,7 +65,7 @@ public final class ExactDedup extends DedupStep {
       if (v == null) return null;
       value = v.toString();
     }
-    if (config.normalize()) value = DedupNormalizer.normalize(value);
+    if (config.normalize()) value = NORMALIZER.get().normalize(value);
     return new long[] {HASH.hashBytes(value.getBytes(StandardCharsets.UTF_8))};
   }
 

@@ -1,13 +1,14 @@
 package io.winnow.step.dedup;
 
 import io.winnow.text.EnglishWordSplitter;
+import io.winnow.text.FastDedupNormalizer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import net.openhft.hashing.LongHashFunction;
 
 /**
  * MinHash signatures of documents: normalise ({@link io.winnow.text.DedupNormalizer}, most texts by
- * {@link PlainTextNormalizer}), split into words with the English word splitter, hash every run of {@code n}
+ * {@link FastDedupNormalizer}), split into words with the English word splitter, hash every run of {@code n}
  * words joined by single spaces (xxh64 of the UTF-8 bytes, seed 0, or another {@link ShingleHash}), and keep per
  * permutation the minimum permuted hash. Character shingles ({@code n} characters of the normalised
  * text) are the alternative for languages without word boundaries.
@@ -39,7 +40,7 @@ public final class MinHasher {
   private byte[] buf = new byte[1 << 14];
   private int[] offsets = new int[1024];
   private final boolean collectSets;
-  private final PlainTextNormalizer normalizer = new PlainTextNormalizer();
+  private final FastDedupNormalizer normalizer = new FastDedupNormalizer();
   private long[] set = new long[256];
   private int setSize;
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.winnow.testing.SharedData;
 import io.winnow.text.DedupNormalizer;
+import io.winnow.text.FastDedupNormalizer;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -15,7 +16,7 @@ class MinHashConformanceTest {
   void signaturesMatchTheReference() {
     List<JsonNode> rows = SharedData.readJsonlGz(SharedData.require("spec/vectors/minhash-dev.jsonl.gz"));
     MinHasher hasher = new MinHasher(5, MinHasher.Shingles.WORDS, MinHashParams.of(112, 1));
-    PlainTextNormalizer plain = new PlainTextNormalizer();
+    FastDedupNormalizer plain = new FastDedupNormalizer();
     int normalized = 0;
     int plainNormalized = 0;
     int signatures = 0;

@@ -1,8 +1,4 @@
-package io.winnow.step.dedup;
-
-import io.winnow.text.DedupNormalizer;
-import io.winnow.text.Punctuation;
-import io.winnow.text.PyText;
+package io.winnow.text;
 
 /**
  * {@link DedupNormalizer#normalize} in one pass over the characters. Lower-casing a copy, a regular expression
@@ -15,9 +11,9 @@ import io.winnow.text.PyText;
  * reorder them), lone surrogates and characters that decompose into several (Hangul syllables). A text with
  * one of those goes to {@link DedupNormalizer} whole; the result is the same either way (see the test).
  *
- * <p>Not thread-safe (reuses buffers and fills its table): one instance per {@link MinHasher}.
+ * <p>Not thread-safe (reuses buffers and fills its table): one instance per thread (each MinHasher holds one).
  */
-final class PlainTextNormalizer {
+public final class FastDedupNormalizer {
   private static final byte UNKNOWN = 0;
   private static final byte SPACE = 1;
   private static final byte DROP = 2;
@@ -29,7 +25,7 @@ final class PlainTextNormalizer {
   private final char[] mapped = new char[1 << 16];
   private char[] out = new char[1 << 12];
 
-  String normalize(String text) {
+  public String normalize(String text) {
     String fast = normalizePlain(text);
     return fast != null ? fast : DedupNormalizer.normalize(text);
   }

@@ -1,10 +1,9 @@
-package io.winnow.step.dedup;
+package io.winnow.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.winnow.testing.Fixtures;
-import io.winnow.text.DedupNormalizer;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -16,8 +15,8 @@ import java.util.SplittableRandom;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 
-class PlainTextNormalizerTest {
-  private final PlainTextNormalizer normalizer = new PlainTextNormalizer();
+class FastDedupNormalizerTest {
+  private final FastDedupNormalizer normalizer = new FastDedupNormalizer();
 
   @Test
   void equalsTheDedupNormalizerOnTheShippedTexts() throws IOException {
