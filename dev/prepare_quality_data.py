@@ -283,6 +283,13 @@ def extracted_pages(folder):
             yield r["text"], domain(r.get("url") or r["id"])
 
 
+def write_jsonl(path, rows):
+    """One JSON object a line, UTF-8 as is."""
+    with open(path, "w", encoding="utf-8") as f:
+        for r in rows:
+            f.write(json.dumps(r, ensure_ascii=False) + "\n")
+
+
 def capped(rows, cap):
     """At most cap rows, chosen by a hash of their group and opening (deterministic)."""
     key = lambda r: hashlib.sha256((r["group"] + r["text"][:200]).encode()).hexdigest()
@@ -339,9 +346,7 @@ def main(shared, out_dir, debs, extracted):
     cap = min(len(pos), len(neg))
     for name, rows in [("positive", pos), ("negative", neg)]:
         rows = capped(rows, cap)
-        with open(out / f"{name}.jsonl", "w", encoding="utf-8") as f:
-            for r in rows:
-                f.write(json.dumps(r, ensure_ascii=False) + "\n")
+        write_jsonl(out / f"{name}.jsonl", rows)
         print(f"{name}: {len(rows)} pieces written to {out / (name + '.jsonl')}")
 
 

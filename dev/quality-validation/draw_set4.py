@@ -69,9 +69,7 @@ def write_texts(shared, extracted_dir, out_file):
             r = json.loads(line)
             rows.append({"pool": "trafilatura-eval", "id": r["id"], "domain": q.domain(r["url"]), "url": r["url"],
                          "text": r["text"]})
-    with open(out_file, "w", encoding="utf-8") as f:
-        for r in rows:
-            f.write(json.dumps(r, ensure_ascii=False) + "\n")
+    q.write_jsonl(out_file, rows)
     print(f"{len(rows)} pages, {len({r['domain'] for r in rows})} hosts written to {out_file}")
 
 
