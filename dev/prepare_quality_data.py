@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Training data for the shipped quality classifier (winnow-core/src/main/resources/winnow/quality/default-quality.bin),
 from data on this machine only. Positives are curated human prose; negatives are random Common Crawl pages and
-page junk. Web pages of the validation sites (the three sets of dev/quality-validation/, labelled by hand) are never written here.
+page junk. Web pages of the validation sites (the four sets of dev/quality-validation/, labelled by hand) are never written here.
 
 Usage: dev/prepare_quality_data.py pages SHARED_DIR PAGES.jsonl      (HTML pages for the extract step)
        dev/prepare_quality_data.py SHARED_DIR OUT_DIR [DEBS_ROOT EXTRACTED_DIR]
@@ -59,28 +59,31 @@ def site(d):
 HELD_OUT_SITES = set()
 
 
-# Fifths of the Common Crawl sample's hosts (by hash) held out for the hand-labelled validation sets: 0 set 1,
-# 1 set 2, 2 the Common Crawl part of set 3.
+# Fifths of the hosts (by hash) held out for the hand-labelled validation sets, in every pool: 0 set 1 (and the
+# trafilatura part of set 4), 1 set 2, 2 the Common Crawl part of set 3; and in the Common Crawl sample also 3, the
+# Common Crawl part of set 4 (the trafilatura pages of that fifth hold no validation page and stay training data).
 HELD_OUT_FIFTHS = (0, 1, 2)
+HELD_OUT_CRAWL_FIFTHS = HELD_OUT_FIFTHS + (3,)
 
 
-def is_validation_domain(d):
+def is_validation_domain(d, crawl=False):
     """The held-out fifths of the hosts, and with them every host of a site (see site()) that has a held-out page:
-    en.wikipedia.org and fr.wikipedia.org are one site."""
-    return bucket(d) in HELD_OUT_FIFTHS or site(d) in HELD_OUT_SITES
+    en.wikipedia.org and fr.wikipedia.org are one site. crawl: d is a host of the Common Crawl sample."""
+    return bucket(d) in (HELD_OUT_CRAWL_FIFTHS if crawl else HELD_OUT_FIFTHS) or site(d) in HELD_OUT_SITES
 
 
 def load_held_out_sites(shared):
-    """The sites of the validation pages: the held-out fifths of the Common Crawl sample and, for set 3, the
-    hosts it took from the WARC samples (dev/quality-validation/domains-3.txt)."""
+    """The sites of the validation pages: the held-out fifths of the Common Crawl sample and the hosts of sets 3 and
+    4 (dev/quality-validation/domains-{3,4}.txt: set 3 took pages from the WARC samples, set 4 from trafilatura-eval)."""
     for line in gzip.open(shared / "web/cc-main-2019-30-sample.jsonl.gz", "rt", encoding="utf-8"):
         r = json.loads(line)
         d = domain(r["metadata"].get("warc_url") or r["metadata"].get("url"))
-        if bucket(d) in HELD_OUT_FIFTHS:
+        if bucket(d) in HELD_OUT_CRAWL_FIFTHS:
             HELD_OUT_SITES.add(site(d))
-    listed = pathlib.Path(__file__).parent / "quality-validation/domains-3.txt"
-    for d in listed.read_text("utf-8").split():
-        HELD_OUT_SITES.add(site(d))
+    for name in ("domains-3.txt", "domains-4.txt"):
+        listed = pathlib.Path(__file__).parent / "quality-validation" / name
+        for d in listed.read_text("utf-8").split():
+            HELD_OUT_SITES.add(site(d))
 
 
 def pieces(text):
@@ -122,8 +125,20 @@ def rst_text(raw):
     return "\n".join(lines)
 
 
-def linux_docs():
-    base = pathlib.Path("/usr/share/doc/linux-doc-6.1/Documentation")
+def installed(debs, rel):
+    """A documentation folder as unpacked from its Debian package under DEBS_ROOT (dev/train-default-quality.sh
+    downloads linux-doc-6.1, python3.11-doc, perl-doc and git-doc with the rest), else as installed on this
+    machine."""
+    for root in ([pathlib.Path(debs)] if debs else []) + [pathlib.Path("/")]:
+        if (root / rel).is_dir():
+            return root / rel
+    return None
+
+
+def linux_docs(debs):
+    base = installed(debs, "usr/share/doc/linux-doc-6.1/Documentation")
+    if base is None:
+        return
     for path in sorted(base.rglob("*.rst.gz")):
         rel = path.relative_to(base).as_posix()
         if rel.startswith("translations/"):
@@ -131,8 +146,9 @@ def linux_docs():
         yield rst_text(gzip.decompress(path.read_bytes()).decode("utf-8", "replace")), rel
 
 
-def perl_docs():
-    for path in sorted(pathlib.Path("/usr/share/perl/5.36/pod").glob("*.pod")):
+def perl_docs(debs):
+    base = installed(debs, "usr/share/perl/5.36.0/pod") or installed(debs, "usr/share/perl/5.36/pod")
+    for path in sorted(base.glob("*.pod")) if base else []:
         if "delta" in path.name:
             continue
         out, verbatim = [], False
@@ -148,8 +164,9 @@ def perl_docs():
         yield "\n".join(out), path.name
 
 
-def git_docs():
-    for path in sorted(pathlib.Path("/usr/share/doc/git-doc").glob("*.txt")):
+def git_docs(debs):
+    base = installed(debs, "usr/share/doc/git-doc")
+    for path in sorted(base.glob("*.txt")) if base else []:
         out = []
         for line in path.read_text("utf-8", "replace").splitlines():
             if re.fullmatch(r"[=\-~^+.]{3,}", line.strip()) or line.startswith((" ", "\t", "[", "include::", "ifdef", "endif")):
@@ -158,8 +175,10 @@ def git_docs():
         yield "\n".join(out), path.name
 
 
-def python_docs():
-    yield from debian.python_docs(pathlib.Path("/"))
+def python_docs(debs):
+    base = installed(debs, "usr/share/doc/python3.11/html")
+    if base is not None:
+        yield from debian.python_docs(base.parents[4])
 
 
 def ccnet_head(shared):
@@ -225,7 +244,7 @@ def crawl(shared):
     for line in gzip.open(shared / "web/cc-main-2019-30-sample.jsonl.gz", "rt", encoding="utf-8"):
         r = json.loads(line)
         d = domain(r["metadata"].get("warc_url") or r["metadata"].get("url"))
-        if not is_validation_domain(d):
+        if not is_validation_domain(d, crawl=True):
             yield r["text"], d
 
 
@@ -264,6 +283,13 @@ def extracted_pages(folder):
             yield r["text"], domain(r.get("url") or r["id"])
 
 
+def write_jsonl(path, rows):
+    """One JSON object a line, UTF-8 as is."""
+    with open(path, "w", encoding="utf-8") as f:
+        for r in rows:
+            f.write(json.dumps(r, ensure_ascii=False) + "\n")
+
+
 def capped(rows, cap):
     """At most cap rows, chosen by a hash of their group and opening (deterministic)."""
     key = lambda r: hashlib.sha256((r["group"] + r["text"][:200]).encode()).hexdigest()
@@ -289,8 +315,8 @@ def main(shared, out_dir, debs, extracted):
         return [{"text": p, "label": "hq", "source": kind, "lang": lang, "group": f"{kind}:{ident}"}
                 for p in (pieces(text) if len(text) > PIECE else [text] if len(text.split()) >= 30 else [])]
 
-    english = [("linux-doc", linux_docs()), ("python-doc", python_docs()), ("perl-doc", perl_docs()),
-               ("git-doc", git_docs()), ("ccnet-head", ccnet_head(shared)), ("human-prose", fast_detect_human(shared))]
+    english = [("linux-doc", linux_docs(debs)), ("python-doc", python_docs(debs)), ("perl-doc", perl_docs(debs)),
+               ("git-doc", git_docs(debs)), ("ccnet-head", ccnet_head(shared)), ("human-prose", fast_detect_human(shared))]
     if extracted:
         english.append(("web-main", extracted_pages(extracted)))
     for kind, source in english:
@@ -320,9 +346,7 @@ def main(shared, out_dir, debs, extracted):
     cap = min(len(pos), len(neg))
     for name, rows in [("positive", pos), ("negative", neg)]:
         rows = capped(rows, cap)
-        with open(out / f"{name}.jsonl", "w", encoding="utf-8") as f:
-            for r in rows:
-                f.write(json.dumps(r, ensure_ascii=False) + "\n")
+        write_jsonl(out / f"{name}.jsonl", rows)
         print(f"{name}: {len(rows)} pieces written to {out / (name + '.jsonl')}")
 
 

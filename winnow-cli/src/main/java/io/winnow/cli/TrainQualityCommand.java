@@ -4,6 +4,7 @@ import io.winnow.io.AtomicFiles;
 import io.winnow.step.quality.FeatureOptions;
 import io.winnow.step.quality.Loss;
 import io.winnow.step.quality.QualityTrainer;
+import io.winnow.step.quality.ShortTextPrior;
 import io.winnow.step.quality.TrainingData;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -75,6 +76,13 @@ final class TrainQualityCommand implements Callable<Integer> {
   @Option(names = "--token-shapes", description = "also read the classes of neighbouring words (number, capitalised, lower case, ... and their ending punctuation): features that carry across languages")
   boolean tokenShapes;
 
+  @Option(names = "--min-letters", defaultValue = "0", description = "short-text prior: a text with fewer letters than this scores lower, "
+      + "by --short-penalty × ln(min-letters / letters) in the margin; 0 = none (default: ${DEFAULT-VALUE})")
+  int minLetters;
+
+  @Option(names = "--short-penalty", defaultValue = "4", description = "weight of the short-text prior (default: ${DEFAULT-VALUE})")
+  double shortPenalty;
+
   @Option(names = "--epochs", defaultValue = "5", description = "passes over the data (default: ${DEFAULT-VALUE})")
   int epochs;
 
@@ -94,7 +102,7 @@ final class TrainQualityCommand implements Callable<Integer> {
     QualityTrainer.Options options;
     try {
       options = new QualityTrainer.Options(name, new FeatureOptions(buckets, wordNgrams, minn, maxn, maxWords, lineShapes, tokenShapes), dim, epochs,
-          learningRate, Loss.parse(loss), seed);
+          learningRate, Loss.parse(loss), seed, new ShortTextPrior(minLetters, minLetters > 0 ? shortPenalty : 0));
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }

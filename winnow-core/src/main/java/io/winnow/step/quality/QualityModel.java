@@ -1,5 +1,6 @@
 package io.winnow.step.quality;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.winnow.step.ModelFiles;
@@ -19,10 +20,11 @@ import java.util.zip.GZIPOutputStream;
 /**
  * A trained quality classifier, fastText's supervised model: each hashed feature (see {@link HashedFeatures}) has
  * an embedding row; a text is the mean of its features' rows; a linear output layer ({@link Loss}) gives the
- * probability that the text belongs to the positive ("high quality") class. Immutable, shared by every worker.
+ * probability that the text belongs to the positive ("high quality") class; a {@link ShortTextPrior}, when the
+ * model has one, lowers the margin of a stub. Immutable, shared by every worker.
  *
  * <p>File layout (gzip): the magic {@code WINNOW-QUALITY-1}, a JSON header (name, loss, dimension, feature options,
- * labels, training parameters and figures, number of training-text fingerprints), then the embedding rows that
+ * the short-text prior when there is one, training parameters and figures, number of training-text fingerprints), then the embedding rows that
  * are not zero, each as its index (delta from the previous, varint), a float scale and {@code dim} signed bytes
  * (row = scale × byte / 127), then the output layer as floats (rows, then biases), then the sorted fingerprints
  * of the training texts ({@link TrainingTexts}). Rows a training run never touched stay zero and cost nothing;
@@ -44,12 +46,13 @@ public final class QualityModel {
   /** outputs × dim, then outputs biases */
   final float[] output;
   final long[] trainingTexts;
+  final ShortTextPrior shortTexts;
   /** training parameters and figures, as recorded in the header (JSON-friendly values) */
   final Map<String, Object> training;
   private String version;
 
   QualityModel(String name, Loss loss, int dim, FeatureOptions features, float[] input, float[] output,
-      long[] trainingTexts, Map<String, Object> training) {
+      long[] trainingTexts, ShortTextPrior shortTexts, Map<String, Object> training) {
     if (input.length != (long) features.buckets() * dim) throw new IllegalArgumentException("input matrix size");
     if (output.length != loss.outputs() * (dim + 1)) throw new IllegalArgumentException("output layer size");
     this.name = name;
@@ -59,6 +62,7 @@ public final class QualityModel {
     this.input = input;
     this.output = output;
     this.trainingTexts = trainingTexts;
+    this.shortTexts = shortTexts;
     this.training = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(training));
     this.bucketMargins = bucketMargins();
     this.bias = bias();
@@ -71,6 +75,10 @@ public final class QualityModel {
 
   public FeatureOptions features() {
     return features;
+  }
+
+  public ShortTextPrior shortTexts() {
+    return shortTexts;
   }
 
   /** Whether this text (or a text with the same opening) was part of the model's training data. */
@@ -128,7 +136,7 @@ public final class QualityModel {
       double sum = 0;
       for (int i = 0; i < n; i++) sum += bucketMargins[a[i]];
       if (n > 1 << 16) extractor.release();
-      double margin = n > 0 ? bias + sum / n : bias;
+      double margin = (n > 0 ? bias + sum / n : bias) + shortTexts.marginShift(text);
       return 1 / (1 + Math.exp(-margin));
     }
   }
@@ -168,11 +176,15 @@ public final class QualityModel {
       }
       float[] output = new float[loss.outputs() * (dim + 1)];
       for (int i = 0; i < output.length; i++) output[i] = in.readFloat();
+      JsonNode prior = h.path("short_text_prior");
+      ShortTextPrior shortTexts = prior.isObject()
+          ? new ShortTextPrior(prior.path("min_letters").asInt(), prior.path("penalty").asDouble())
+          : ShortTextPrior.NONE;
       long[] trained = new long[h.path("training_texts").asInt(0)];
       for (int i = 0; i < trained.length; i++) trained[i] = in.readLong();
       @SuppressWarnings("unchecked")
       Map<String, Object> training = new ObjectMapper().convertValue(h.path("training"), Map.class);
-      QualityModel m = new QualityModel(h.path("name").asText(), loss, dim, options, input, output, trained,
+      QualityModel m = new QualityModel(h.path("name").asText(), loss, dim, options, input, output, trained, shortTexts,
           training == null ? Map.of() : training);
       m.version = ModelVersion.of(m.name, bytes);
       return m;
@@ -197,6 +209,11 @@ public final class QualityModel {
     if (features.lineShapes()) f.put("line_shapes", true);
     if (features.tokenShapes()) f.put("token_shapes", true);
     f.put("words", "io.winnow.text.LowercaseWordHashes");
+    if (shortTexts.active()) {
+      ObjectNode prior = h.putObject("short_text_prior");
+      prior.put("min_letters", shortTexts.minLetters());
+      prior.put("penalty", shortTexts.penalty());
+    }
     h.putPOJO("training", training);
     h.put("training_texts", trainingTexts.length);
     byte[] header = json.writeValueAsBytes(h);

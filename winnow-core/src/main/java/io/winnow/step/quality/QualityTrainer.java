@@ -17,16 +17,24 @@ import java.util.SplittableRandom;
  * and seed give the same model byte for byte. Embedding rows start at zero (rows no example touches stay zero
  * and cost nothing in the file); the output layer starts at small values drawn from the seed.
  *
- * <p>Each text's features are extracted once and kept for all epochs.
+ * <p>Each text's features are extracted once and kept for all epochs. A {@link ShortTextPrior} is not learned: it
+ * is written into the model as given and applies whenever the model scores (the training accuracy included).
  */
 public final class QualityTrainer {
-  public record Options(String name, FeatureOptions features, int dim, int epochs, double learningRate, Loss loss, long seed) {
+  public record Options(String name, FeatureOptions features, int dim, int epochs, double learningRate, Loss loss, long seed,
+      ShortTextPrior shortTexts) {
     public Options {
+      if (shortTexts == null) throw new IllegalArgumentException("short-text prior: use ShortTextPrior.NONE for none");
       if (name == null || name.isBlank()) throw new IllegalArgumentException("a model needs a name");
       if (dim < 1 || dim > 1024) throw new IllegalArgumentException("dimension must be in [1, 1024], got " + dim);
       if (epochs < 1 || epochs > 1000) throw new IllegalArgumentException("epochs must be in [1, 1000], got " + epochs);
       if (!(learningRate > 0 && learningRate <= 10)) throw new IllegalArgumentException("learning rate must be in (0, 10], got " + learningRate);
       if ((long) features.buckets() * dim > Integer.MAX_VALUE) throw new IllegalArgumentException("buckets × dimension exceeds 2^31");
+    }
+
+    /** Without a short-text prior. */
+    public Options(String name, FeatureOptions features, int dim, int epochs, double learningRate, Loss loss, long seed) {
+      this(name, features, dim, epochs, learningRate, loss, seed, ShortTextPrior.NONE);
     }
   }
 
@@ -88,7 +96,7 @@ public final class QualityTrainer {
     training.put("seed", o.seed());
     training.put("last_epoch_log_loss", round(lastEpochLoss));
     long[] fingerprints = TrainingTexts.of(examples.stream().map(Example::text).toList());
-    QualityModel trained = new QualityModel(o.name(), o.loss(), dim, o.features(), input, output, fingerprints, training);
+    QualityModel trained = new QualityModel(o.name(), o.loss(), dim, o.features(), input, output, fingerprints, o.shortTexts(), training);
     byte[] bytes = trained.toBytes();
     QualityModel model = QualityModel.read(bytes, "trained model");
 

@@ -73,6 +73,30 @@ class QualityTrainerTest {
   }
 
   @Test
+  void theShortTextPriorIsStoredInTheModelFileAndLowersOnlyShortTexts() throws IOException {
+    Split s = split();
+    ShortTextPrior prior = new ShortTextPrior(300, 4);
+    QualityTrainer.Options base = options(SMALL, Loss.LOGISTIC, 1);
+    QualityTrainer.Trained plain = QualityTrainer.train(s.train(), base);
+    QualityTrainer.Trained withPrior = QualityTrainer.train(s.train(), new QualityTrainer.Options(base.name(), base.features(),
+        base.dim(), base.epochs(), base.learningRate(), base.loss(), base.seed(), prior));
+    QualityModel back = QualityModel.read(withPrior.bytes(), "test");
+    assertThat(back.shortTexts()).isEqualTo(prior);
+    assertThat(QualityModel.read(plain.bytes(), "test").shortTexts()).as("no prior: none in the file, as before it existed")
+        .isEqualTo(ShortTextPrior.NONE);
+    QualityModel.Scorer a = plain.model().scorer();
+    QualityModel.Scorer b = back.scorer();
+    int shortTexts = 0;
+    for (QualityTrainer.Example e : s.test()) {
+      String opening = e.text().substring(0, Math.min(120, e.text().length()));
+      assertThat(b.score(opening)).isLessThan(a.score(opening));
+      if (ShortTextPrior.letters(e.text(), 300) >= 300) assertThat(b.score(e.text())).isEqualTo(a.score(e.text()));
+      else shortTexts++;
+    }
+    assertThat(shortTexts).as("the held-out texts are longer than the floor").isLessThan(s.test().size());
+  }
+
+  @Test
   void theSameDataAndSeedGiveTheSameModelByteForByte() throws IOException {
     List<QualityTrainer.Example> train = split().train();
     byte[] a = QualityTrainer.train(train, options(SMALL, Loss.LOGISTIC, 7)).bytes();
