@@ -35,29 +35,66 @@ final class JsonSpans {
 
   /** Visits the members of the object at {@code pos}; returns the offset after it. Names span their quotes. */
   int object(int pos, Members visitor) throws IOException {
-    pos = expect(skipWs(pos), '{');
-    pos = skipWs(pos);
-    if (at(pos) == '}') return pos + 1;
-    while (true) {
-      int nameStart = pos;
-      if (at(pos) != '"') throw malformed(pos, "a member name");
-      int nameEnd = string(pos);
-      pos = expect(skipWs(nameEnd), ':');
-      pos = skipWs(visitor.member(nameStart, nameEnd, skipWs(pos)));
-      if (at(pos) == '}') return pos + 1;
-      pos = skipWs(expect(pos, ','));
+    int ns = firstMember(pos);
+    while (ns >= 0) {
+      int ne = nameEnd(ns);
+      ns = nextMember(visitor.member(ns, ne, valueStart(ne)));
     }
+    return ~ns;
   }
 
   /** Visits the elements of the array at {@code pos}; returns the offset after it. */
   int array(int pos, Elements visitor) throws IOException {
+    int es = firstElement(pos);
+    while (es >= 0) es = nextElement(visitor.element(es));
+    return ~es;
+  }
+
+  /*
+   * A cursor over an object's members or an array's elements, for loops that read what they need in place (no
+   * visitor to call, which keeps the hot loops of refilter small and monomorphic):
+   *   for (int ns = firstMember(pos); ns >= 0; ns = nextMember(valueEnd)) { ne = nameEnd(ns); vs = valueStart(ne); ... }
+   * and after the loop ~ns is the offset after the object. Arrays alike with firstElement and nextElement.
+   */
+
+  /** The start of the first member name of the object at {@code pos}, or ~(offset after it) when it is empty. */
+  int firstMember(int pos) throws IOException {
+    pos = skipWs(expect(skipWs(pos), '{'));
+    if (at(pos) == '}') return ~(pos + 1);
+    if (b[pos] != '"') throw malformed(pos, "a member name");
+    return pos;
+  }
+
+  /** After a member's value (ending at {@code valueEnd}): the next member name, or ~(offset after the object). */
+  int nextMember(int valueEnd) throws IOException {
+    int pos = skipWs(valueEnd);
+    if (at(pos) == '}') return ~(pos + 1);
+    pos = skipWs(expect(pos, ','));
+    if (at(pos) != '"') throw malformed(pos, "a member name");
+    return pos;
+  }
+
+  /** The end of the member name starting (with its quote) at {@code nameStart}. */
+  int nameEnd(int nameStart) throws IOException {
+    return string(nameStart);
+  }
+
+  /** Where the value of the member whose name ends at {@code nameEnd} starts. */
+  int valueStart(int nameEnd) throws IOException {
+    return skipWs(expect(skipWs(nameEnd), ':'));
+  }
+
+  /** The first element of the array at {@code pos}, or ~(offset after it) when it is empty. */
+  int firstElement(int pos) throws IOException {
     pos = skipWs(expect(skipWs(pos), '['));
-    if (at(pos) == ']') return pos + 1;
-    while (true) {
-      pos = skipWs(visitor.element(pos));
-      if (at(pos) == ']') return pos + 1;
-      pos = skipWs(expect(pos, ','));
-    }
+    return at(pos) == ']' ? ~(pos + 1) : pos;
+  }
+
+  /** After an element (ending at {@code elementEnd}): the next one, or ~(offset after the array). */
+  int nextElement(int elementEnd) throws IOException {
+    int pos = skipWs(elementEnd);
+    if (at(pos) == ']') return ~(pos + 1);
+    return skipWs(expect(pos, ','));
   }
 
   /** The offset just after the value starting at {@code pos}. */

@@ -19,21 +19,25 @@ final class KeptWords {
 
   int count(byte[] b, int start, int end) throws IOException {
     JsonSpans json = new JsonSpans(b, end);
-    int[] text = {-1, -1};
-    boolean[] unusual = {false};
-    json.object(start, (ns, ne, vs) -> {
+    int textStart = -1;
+    int textEnd = -1;
+    boolean unusual = false;
+    int ns = json.firstMember(start);
+    while (ns >= 0) {
+      int ne = json.nameEnd(ns);
+      int vs = json.valueStart(ne);
       int ve = json.value(vs);
-      for (int i = ns; i < ne; i++) if (b[i] == '\\') unusual[0] = true;
+      for (int i = ns; i < ne; i++) if (b[i] == '\\') unusual = true;
       if (json.isString(ns, ne, textField)) {
-        text[0] = vs;
-        text[1] = ve;
+        textStart = vs;
+        textEnd = ve;
       }
-      return ve;
-    });
+      ns = json.nextMember(ve);
+    }
     // an escaped member name or a text that is no string: the parsed tree's asText says what the text is
-    if (unusual[0] || (text[0] >= 0 && b[text[0]] != '"'))
+    if (unusual || (textStart >= 0 && b[textStart] != '"'))
       return PyText.countWhitespaceWords(JSON.readTree(b, start, end - start).path(textField).asText());
-    return text[0] < 0 ? 0 : words(b, text[0] + 1, text[1] - 1);
+    return textStart < 0 ? 0 : words(b, textStart + 1, textEnd - 1);
   }
 
   /** Words of a JSON string's content, its quotes excluded. */

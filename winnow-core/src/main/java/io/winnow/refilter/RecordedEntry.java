@@ -50,21 +50,33 @@ final class RecordedEntry {
     outcome = "";
     steps = 0;
     figureCount = 0;
-    json = new JsonSpans(b, end);
-    json.object(start, this::member);
+    JsonSpans json = this.json = new JsonSpans(b, end);
+    // the loops below read members in place (no visitor per member): refilter runs them for every line of a log
+    int ns = json.firstMember(start);
+    while (ns >= 0) {
+      int ne = json.nameEnd(ns);
+      int vs = json.valueStart(ne);
+      int ve;
+      if (json.isString(ns, ne, "trail") && b[vs] == '[') ve = readTrail(vs);
+      else {
+        ve = json.value(vs);
+        if (json.isString(ns, ne, "id")) {
+          idStart = vs;
+          idEnd = ve;
+        } else if (json.isString(ns, ne, "src")) {
+          srcStart = vs;
+          srcEnd = ve;
+        } else if (json.isString(ns, ne, "outcome")) outcome = outcomes.text(json, vs, ve);
+      }
+      ns = json.nextMember(ve);
+    }
   }
 
-  private int member(int ns, int ne, int vs) throws IOException {
-    if (json.isString(ns, ne, "trail") && bytes[vs] == '[') return json.array(vs, this::readElement);
-    int ve = json.value(vs);
-    if (json.isString(ns, ne, "id")) {
-      idStart = vs;
-      idEnd = ve;
-    } else if (json.isString(ns, ne, "src")) {
-      srcStart = vs;
-      srcEnd = ve;
-    } else if (json.isString(ns, ne, "outcome")) outcome = outcomes.text(json, vs, ve);
-    return ve;
+  /** Reads the trail array's elements; returns the offset after it. */
+  private int readTrail(int pos) throws IOException {
+    int es = json.firstElement(pos);
+    while (es >= 0) es = json.nextElement(readElement(es));
+    return ~es;
   }
 
   /** Reads one trail element (an object) and returns the offset after it. */
@@ -75,40 +87,44 @@ final class RecordedEntry {
       element = java.util.Arrays.copyOf(element, steps * 2 * W);
     }
     int k = steps++;
-    java.util.Arrays.fill(element, W * k, W * k + W, -1);
+    int[] e = element;
+    java.util.Arrays.fill(e, W * k, W * k + W, -1);
     step[k] = "";
     action[k] = "";
-    int ee = json.object(es, (ns, ne, vs) -> elementMember(k, ns, ne, vs));
-    element[W * k + ELEMENT] = es;
-    element[W * k + ELEMENT + 1] = ee;
-    return ee;
-  }
-
-  private int elementMember(int k, int ns, int ne, int vs) throws IOException {
-    boolean values = json.isString(ns, ne, "values");
-    // a values object is read figure by figure now, so that deciding needs no second pass over it
-    int ve = values && bytes[vs] == '{' ? readFigures(k, vs) : json.value(vs);
-    int[] e = element;
-    if (values) {
-      e[W * k + VALUES] = vs;
-      e[W * k + VALUES + 1] = ve;
-      if (bytes[vs] != '{') e[W * k + FIGURES] = -1; // a later null values member stands over an earlier object
-    } else if (json.isString(ns, ne, "step")) {
-      step[k] = stepNames.text(json, vs, ve);
-      e[W * k + STEP] = vs;
-      e[W * k + STEP + 1] = ve;
-    } else if (json.isString(ns, ne, "action")) action[k] = actions.text(json, vs, ve);
-    else if (json.isString(ns, ne, "reason")) {
-      e[W * k + REASON] = vs;
-      e[W * k + REASON + 1] = ve;
+    int ns = json.firstMember(es);
+    while (ns >= 0) {
+      int ne = json.nameEnd(ns);
+      int vs = json.valueStart(ne);
+      boolean values = json.isString(ns, ne, "values");
+      // a values object is read figure by figure now, so that deciding needs no second pass over it
+      int ve = values && bytes[vs] == '{' ? readFigures(k, vs) : json.value(vs);
+      if (values) {
+        e[W * k + VALUES] = vs;
+        e[W * k + VALUES + 1] = ve;
+        if (bytes[vs] != '{') e[W * k + FIGURES] = -1; // a later null values member stands over an earlier object
+      } else if (json.isString(ns, ne, "step")) {
+        step[k] = stepNames.text(json, vs, ve);
+        e[W * k + STEP] = vs;
+        e[W * k + STEP + 1] = ve;
+      } else if (json.isString(ns, ne, "action")) action[k] = actions.text(json, vs, ve);
+      else if (json.isString(ns, ne, "reason")) {
+        e[W * k + REASON] = vs;
+        e[W * k + REASON + 1] = ve;
+      }
+      ns = json.nextMember(ve);
     }
-    return ve;
+    e[W * k + ELEMENT] = es;
+    e[W * k + ELEMENT + 1] = ~ns;
+    return ~ns;
   }
 
   /** Records the members of element k's values object as its figures; returns the offset after the object. */
   private int readFigures(int k, int vs) throws IOException {
     int first = figureCount;
-    int ve = json.object(vs, (ns, ne, fs) -> {
+    int ns = json.firstMember(vs);
+    while (ns >= 0) {
+      int ne = json.nameEnd(ns);
+      int fs = json.valueStart(ne);
       int fe = json.value(fs);
       if (4 * figureCount == figures.length) figures = java.util.Arrays.copyOf(figures, figures.length * 2);
       int f = 4 * figureCount++;
@@ -116,12 +132,12 @@ final class RecordedEntry {
       figures[f + 1] = ne;
       figures[f + 2] = fs;
       figures[f + 3] = fe;
-      return fe;
-    });
+      ns = json.nextMember(fe);
+    }
     // a repeated values member: the last one counts, as in a parsed tree
     element[W * k + FIGURES] = first;
     element[W * k + FIGURES + 1] = figureCount - first;
-    return ve;
+    return ~ns;
   }
 
   int elementStart(int k) { return element[W * k + ELEMENT]; }

@@ -1,11 +1,11 @@
 package io.winnow.refilter;
 
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import io.winnow.doc.ReasonCode;
 import io.winnow.doc.Verdict;
 import io.winnow.log.Outcome;
 import io.winnow.step.RuleFilter;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
@@ -30,15 +30,17 @@ final class Redecider {
 
   private final Map<String, RuleFilter> deciders;
   private final RecordedMeasures measures = new RecordedMeasures();
-  /** step names and reasons as quoted JSON, encoded once each */
+  /** step names and recorded reasons as quoted JSON, encoded once each */
   private final Map<String, byte[]> quoted = new java.util.HashMap<>();
+  /** per step, the quoted reasons of the drops its filter decides anew */
+  private final Map<String, Map<ReasonCode, byte[]>> reasons = new java.util.HashMap<>();
 
   Redecider(Map<String, RuleFilter> deciders) {
     this.deciders = deciders;
   }
 
   /** Writes the entry's new line (when out is not null) and returns its new outcome. */
-  Outcome decide(RecordedEntry e, OutputStream out) throws IOException {
+  Outcome decide(RecordedEntry e, PendingBytes out) throws IOException {
     if (e.outcome.equals(Outcome.REJECTED.code())) {
       if (out != null) {
         out.write(e.bytes, e.start, e.end - e.start);
@@ -48,7 +50,7 @@ final class Redecider {
     }
     int copied = 0;       // trail elements copied as recorded
     int droppedBy = -1;   // the element whose step drops the entry
-    String newReason = null; // its reason when a re-deciding filter drops, else the recorded one stands
+    byte[] newReason = null; // its reason (quoted) when a re-deciding filter drops, else the recorded one stands
     for (int k = 0; k < e.steps; k++) {
       RuleFilter rf = deciders.get(e.step[k]);
       if (rf == null) {
@@ -65,14 +67,14 @@ final class Redecider {
         continue;
       }
       droppedBy = k;
-      newReason = e.step[k] + "." + v.reason().code();
+      newReason = quotedReason(e.step[k], v.reason());
       break;
     }
     if (out != null) write(e, out, copied, droppedBy, newReason);
     return droppedBy < 0 ? Outcome.KEPT : Outcome.DROPPED;
   }
 
-  private void write(RecordedEntry e, OutputStream out, int copied, int droppedBy, String newReason) throws IOException {
+  private void write(RecordedEntry e, PendingBytes out, int copied, int droppedBy, byte[] newReason) throws IOException {
     byte[] b = e.bytes;
     out.write(ID);
     span(out, b, e.idStart, e.idEnd);
@@ -81,9 +83,9 @@ final class Redecider {
     if (droppedBy < 0) out.write(KEPT);
     else {
       out.write(DROPPED);
-      string(out, e.step[droppedBy]);
+      out.write(quoted(e.step[droppedBy]));
       out.write(REASON);
-      string(out, newReason != null ? newReason : e.reasonText(droppedBy));
+      out.write(newReason != null ? newReason : quoted(e.reasonText(droppedBy)));
     }
     out.write(TRAIL);
     for (int k = 0; k < copied; k++) {
@@ -93,28 +95,41 @@ final class Redecider {
     if (newReason != null) {
       if (copied > 0) out.write(',');
       out.write(STEP);
-      string(out, e.step[droppedBy]);
+      out.write(quoted(e.step[droppedBy]));
       out.write(DROP);
-      string(out, newReason);
+      out.write(newReason);
       out.write(VALUES);
       span(out, b, e.valuesStart(droppedBy), e.valuesEnd(droppedBy));
       out.write('}');
     }
     out.write(END);
+    out.lineDone();
   }
 
-  private static void span(OutputStream out, byte[] b, int start, int end) throws IOException {
+  private static void span(PendingBytes out, byte[] b, int start, int end) {
     if (start < 0) out.write(NULL);
     else out.write(b, start, end - start);
   }
 
-  private void string(OutputStream out, String s) throws IOException {
+  /** A text as quoted JSON; step names and recorded reasons are few, so each is encoded once. */
+  private byte[] quoted(String s) {
     byte[] q = quoted.get(s);
     if (q == null) {
       q = quote(s);
-      if (quoted.size() < 1024) quoted.put(s, q); // reasons and step names are few; a log of odd ones stays bounded
+      if (quoted.size() < 1024) quoted.put(s, q); // a log of odd texts stays bounded
     }
-    out.write(q);
+    return q;
+  }
+
+  /** The quoted {@code step.code} of a new drop, made once per step and reason. */
+  private byte[] quotedReason(String step, ReasonCode reason) {
+    Map<ReasonCode, byte[]> ofStep = reasons.computeIfAbsent(step, s -> new java.util.HashMap<>());
+    byte[] q = ofStep.get(reason);
+    if (q == null) {
+      q = quote(step + "." + reason.code());
+      if (ofStep.size() < 256) ofStep.put(reason, q);
+    }
+    return q;
   }
 
   private static byte[] quote(String s) {

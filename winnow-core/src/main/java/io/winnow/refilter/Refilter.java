@@ -169,11 +169,12 @@ public final class Refilter {
     String name = log.getFileName().toString();
     Redecider redecider = new Redecider(deciders);
     RecordedEntry entry = new RecordedEntry();
+    PendingBytes newLog = logOut == null ? null : new PendingBytes(logOut);
     long lineNo = 0;
     try (ByteLines in = new ByteLines(reader(log));
          KeptLines kept = new KeptLines(new DataLines(runDir.resolve("data"), name.substring(0, name.indexOf('.'))),
              new KeptWords(textField()), dataOut)) {
-      while (in.next()) {
+      while (nextLine(in, log)) {
         lineNo++;
         if (in.end() == in.start()) continue;
         try {
@@ -183,7 +184,7 @@ public final class Refilter {
         }
         boolean wasKept = entry.outcome.equals("kept");
         totals[0]++;
-        Outcome outcome = redecider.decide(entry, logOut);
+        Outcome outcome = redecider.decide(entry, newLog);
         if (wasKept) kept.add(outcome == Outcome.KEPT);
         switch (outcome) {
           case KEPT -> totals[1]++;
@@ -191,7 +192,17 @@ public final class Refilter {
           case REJECTED -> totals[3]++;
         }
       }
+      if (newLog != null) newLog.flush();
       totals[4] += kept.finish();
+    }
+  }
+
+  /** The log's next line; damage to the file (a cut or corrupt compressed stream) is reported with its name. */
+  private static boolean nextLine(ByteLines in, Path log) throws IOException {
+    try {
+      return in.next();
+    } catch (IOException e) {
+      throw new IOException(log + ": " + e.getMessage(), e);
     }
   }
 
@@ -326,11 +337,15 @@ public final class Refilter {
 
   /** The lines of one shard's data files in order, as bytes: the documents the run kept, one per kept log entry. */
   private static final class DataLines implements java.io.Closeable {
+    private final Path dataDir;
+    private final String shard;
     private final List<Path> files;
     private int next;
     private ByteLines current;
 
     DataLines(Path dataDir, String shard) throws IOException {
+      this.dataDir = dataDir;
+      this.shard = shard;
       try (Stream<Path> s = Files.list(dataDir)) {
         files = s.filter(p -> p.getFileName().toString().startsWith(shard + "-") && !p.getFileName().toString().endsWith(".tmp"))
             .sorted().toList();
@@ -340,10 +355,17 @@ public final class Refilter {
     void next() throws IOException {
       while (true) {
         if (current == null) {
-          if (next == files.size()) throw new IOException("the run's data files hold fewer documents than its log says were kept");
+          if (next == files.size())
+            throw new IOException(dataDir + ": the data files of " + shard + " hold fewer documents than its log says were kept");
           current = new ByteLines(reader(files.get(next++)));
         }
-        if (current.next()) return;
+        boolean more;
+        try {
+          more = current.next();
+        } catch (IOException e) {
+          throw new IOException(files.get(next - 1) + ": " + e.getMessage(), e);
+        }
+        if (more) return;
         current.close();
         current = null;
       }

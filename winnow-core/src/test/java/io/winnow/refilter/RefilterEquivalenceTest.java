@@ -79,25 +79,7 @@ class RefilterEquivalenceTest {
   }
 
   private Path run(Path input, Map<String, String> settings, boolean annotate, String name) throws IOException {
-    Map<String, Map<String, Object>> steps = new LinkedHashMap<>();
-    for (String t : List.of("gopher_repetition", "gopher_quality", "c4", "fineweb_quality", "quality")) {
-      Map<String, Object> p = new LinkedHashMap<>();
-      p.put("type", t);
-      if (t.equals("c4")) p.put("filter_no_terminal_punct", false);
-      if (annotate) p.put("annotate", true);
-      steps.put(t, p);
-    }
-    for (var e : settings.entrySet()) {
-      Refilter.Setting s = Refilter.Setting.parse(e.getKey() + "=" + e.getValue());
-      steps.get(s.step()).put(s.param(), s.value());
-    }
-    Map<String, Object> def = new LinkedHashMap<>();
-    def.put("input", Map.of("paths", List.of(input.toString()), "id_field", "id"));
-    def.put("steps", new ArrayList<>(steps.values()));
-    def.put("output", Map.of("path", tmp.resolve(name).toString(), "compression", "zstd"));
-    def.put("run", Map.of("tokenizer", "none", "workers", 1));
-    var pipeline = new PipelineFile(StepRegistry.builtIn()).parse(name, JSON.writeValueAsString(def));
-    return new LocalEngine(pipeline, false, false, ProgressListener.NONE).run().runDir();
+    return FineWebRuns.run(input, settings, annotate, tmp.resolve(name));
   }
 
   /** Per record: id, outcome, by, reason and every trail step's action and reason. */
