@@ -140,31 +140,63 @@ final class JsonTextBytes {
   }
 
   /**
-   * {@link PyText#countWhitespaceWords} of the string that valid UTF-8 bytes hold, counted on the bytes: a table for
-   * ASCII, continuation bytes passed over, other characters decoded for {@link PyText#isSpace} (a character above
-   * U+FFFF is no space, as neither of its surrogates is).
+   * {@link PyText#countWhitespaceWords} of the string that valid UTF-8 bytes hold, counted on the bytes: eight ASCII
+   * bytes a step ({@link #spaceFlags}), other characters one at a time, decoded for {@link PyText#isSpace} (a
+   * character above U+FFFF is no space, as neither of its surrogates is). A page of HTML is a few hundred KB read
+   * for every record, so the byte-at-a-time loop this replaces was a tenth of reading it.
    */
   static int whitespaceWords(byte[] b, int from, int to) {
     int words = 0;
     boolean inWord = false;
-    for (int i = from; i < to; i++) {
+    int i = from;
+    while (i < to) {
+      if (i + 8 <= to) {
+        long w = (long) LONGS.get(b, i);
+        if ((w & HIGHS) == 0) {
+          long space = spaceFlags(w);
+          // a word starts at a non-space byte whose previous byte (the last one's, for the first) is a space
+          long before = space << 8 | (inWord ? 0 : 0x80L);
+          words += Long.bitCount(~space & before & HIGHS);
+          inWord = space >>> 63 == 0;
+          i += 8;
+          continue;
+        }
+      }
       int c = b[i];
       boolean space;
+      int size = 1;
       if (c >= 0) {
         space = ASCII_SPACE[c];
       } else if ((c & 0xc0) == 0x80) {
-        continue; // inside a character
+        i++; // inside a character: only its lead byte counts
+        continue;
       } else if ((c & 0xe0) == 0xc0) {
         space = PyText.isSpace((c & 0x1f) << 6 | b[i + 1] & 0x3f);
+        size = 2;
       } else if ((c & 0xf0) == 0xe0) {
         space = PyText.isSpace((c & 0x0f) << 12 | (b[i + 1] & 0x3f) << 6 | b[i + 2] & 0x3f);
+        size = 3;
       } else {
-        space = false;
+        space = false; // a 4-byte character; its continuation bytes are passed over above
       }
       if (!space && !inWord) words++;
       inWord = !space;
+      i += size;
     }
     return words;
+  }
+
+  /**
+   * The high bit of each byte of eight ASCII bytes set where the byte is whitespace for {@link PyText#isSpace}:
+   * space, U+0009..U+000D or U+001C..U+001F. Each test adds a constant that carries into a byte's high bit exactly
+   * when the byte is at least a bound; no byte of ASCII plus a constant below 0x80 overflows into its neighbour.
+   */
+  static long spaceFlags(long w) {
+    long x = w ^ SPACES;
+    long isSpace = ~(x + LOW7) & HIGHS; // x is zero only for a space byte
+    long tabToCr = (w + (0x80 - 0x09) * ONES) & ~(w + (0x80 - 0x0e) * ONES) & HIGHS;
+    long separators = (w + (0x80 - 0x1c) * ONES) & ~(w + (0x80 - 0x20) * ONES) & HIGHS;
+    return isSpace | tabToCr | separators;
   }
 
   private static int putUtf8(byte[] out, int o, int cp) {
@@ -212,6 +244,7 @@ final class JsonTextBytes {
       java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
   private static final long ONES = 0x0101010101010101L;
   private static final long HIGHS = 0x8080808080808080L;
+  private static final long LOW7 = 0x7f * ONES;
   private static final long SPACES = 0x20 * ONES;
   private static final long QUOTES = '"' * ONES;
   private static final long BACKSLASHES = '\\' * ONES;
