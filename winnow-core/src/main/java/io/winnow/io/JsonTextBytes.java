@@ -20,8 +20,11 @@ final class JsonTextBytes {
   /** Where {@link #decode} undoes the escapes; one reader's, reused record after record. */
   private byte[] unescaped = new byte[1 << 14];
 
-  /** The result of {@link #scan}. */
-  record Scan(int end, long utf8Length, boolean canonical) {}
+  /**
+   * The result of {@link #scan}; {@code firstEscape} is the index of the first backslash, or {@code end} when there
+   * is none (so {@link #decode} need not look for it again).
+   */
+  record Scan(int end, long utf8Length, boolean canonical, int firstEscape) {}
 
   /** The result of {@link #decode}: the string and its {@link PyText#countWhitespaceWords}. */
   record Decoded(String text, int whitespaceWords) {}
@@ -36,20 +39,23 @@ final class JsonTextBytes {
   /**
    * Scans the contents of the string whose opening quote is at {@code b[quote]}.
    *
-   * @return the index of its closing quote, the decoded string's UTF-8 size, whether the bytes are canonical
+   * @return the index of its closing quote, the decoded string's UTF-8 size, whether the bytes are canonical, where
+   *     the first escape is
    */
   static Scan scan(byte[] b, int quote, int limit) {
     int i = quote + 1;
     long utf8 = 0;
     boolean canonical = true;
     int highEnd = -1; // where the last escaped high surrogate ended: a low one escaped right there makes a pair
+    int firstEscape = -1;
     while (true) {
       int j = special(b, i, limit);
       utf8 += j - i;
       if (j >= limit) throw new IllegalArgumentException("unterminated string");
       int c = b[j] & 0xff;
-      if (c == '"') return new Scan(j, utf8, canonical);
+      if (c == '"') return new Scan(j, utf8, canonical, firstEscape < 0 ? j : firstEscape);
       if (c == '\\') {
+        if (firstEscape < 0) firstEscape = j;
         int e = b[j + 1];
         if (e != 'u') {
           utf8++;
@@ -95,7 +101,7 @@ final class JsonTextBytes {
    */
   Decoded decode(byte[] b, int quote, Scan scan) {
     int from = quote + 1;
-    int j = indexOfBackslash(b, from, scan.end());
+    int j = scan.firstEscape();
     if (j == scan.end()) return decoded(b, from, j);
     if (unescaped.length < scan.utf8Length() || unescaped.length > 1 << 22) {
       unescaped = new byte[(int) Math.max(scan.utf8Length(), 1 << 14)]; // a huge record's buffer is not kept
