@@ -79,8 +79,11 @@ public final class JsonlWriter implements DocumentWriter {
 
   private void open() throws IOException {
     current = dir.resolve(String.format("%s-%03d.jsonl%s", base, sequence++, compression.extension()));
-    counter = new CountingOutputStream(compression.compress(new BufferedOutputStream(
-        AtomicFiles.create(AtomicFiles.tmp(current)), 1 << 16)));
+    OutputStream file = compression.compress(new BufferedOutputStream(AtomicFiles.create(AtomicFiles.tmp(current)), 1 << 16));
+    // compressing is the largest part of writing: on a thread of its own it overlaps with the worker's steps
+    // (the same bytes, the same CPU, less wall time when the machine has a core to spare)
+    if (compression.codec() != Compression.NONE) file = new BackgroundOutputStream(file, "compress-" + current.getFileName());
+    counter = new CountingOutputStream(file);
     gen = JSON.getFactory().createGenerator(counter, JsonEncoding.UTF8);
     gen.disable(JsonGenerator.Feature.AUTO_CLOSE_JSON_CONTENT);
     // each record ends with its own '\n': Jackson's separator between root values (a space) would begin every
