@@ -12,7 +12,7 @@ class OutputCompressionLevelTest {
   private final PipelineFile files = new PipelineFile(StepRegistry.builtIn());
 
   private OutputSpec output(String output) {
-    return files.parse("p.yaml", "input: {paths: [in.jsonl]}\noutput: " + output + "\n").output();
+    return files.parse("p.yaml", "input: {paths: [in.jsonl]}\nsteps: []\noutput: " + output + "\n").output();
   }
 
   @Test
