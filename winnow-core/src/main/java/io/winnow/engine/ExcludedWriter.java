@@ -2,7 +2,7 @@ package io.winnow.engine;
 
 import io.winnow.doc.Decision;
 import io.winnow.doc.Document;
-import io.winnow.io.Compression;
+import io.winnow.io.OutputCompression;
 import io.winnow.io.JsonlWriter;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,7 +23,7 @@ final class ExcludedWriter implements AutoCloseable {
     this.writer = writer;
   }
 
-  static ExcludedWriter open(boolean enabled, RunLayout layout, int shard, Compression compression, long maxFileBytes,
+  static ExcludedWriter open(boolean enabled, RunLayout layout, int shard, OutputCompression compression, long maxFileBytes,
       String idField, String textField) throws IOException {
     if (!enabled) return new ExcludedWriter(null);
     Files.createDirectories(layout.excluded());

@@ -114,7 +114,7 @@ final class OutputRepartition {
   private Path writePart(int part, long from, long to) throws IOException {
     if (!out.format().equals("jsonl")) return writeFormatPart(part, from, to);
     Path target = layout.data().resolve(String.format("%s-%05d-of-%05d.jsonl%s", out.split(), part, parts, out.compression().extension()));
-    try (OutputStream o = out.compression().compress(new BufferedOutputStream(AtomicFiles.create(AtomicFiles.tmp(target)), 1 << 16))) {
+    try (OutputStream o = out.outputCompression().compress(new BufferedOutputStream(AtomicFiles.create(AtomicFiles.tmp(target)), 1 << 16))) {
       long first = 0; // global number of the shard's first kept document
       for (int shard = 0; shard < keptPerShard.length && first < to; shard++) {
         long shardEnd = first + keptPerShard[shard];

@@ -83,15 +83,15 @@ public final class ShardTask {
     List<Path> dataFiles;
     Path dataDir = out.repartitions() ? layout.shardData() : layout.data();
     DocumentWriter writer = out.format().equals("jsonl")
-        ? new JsonlWriter(dataDir, RunLayout.shardName(shard), out.compression(), out.maxFileBytes(), idField, textField)
+        ? new JsonlWriter(dataDir, RunLayout.shardName(shard), out.outputCompression(), out.maxFileBytes(), idField, textField)
         : Formats.get(out.format()).openWriter(dataDir, RunLayout.shardName(shard), out.compressionName(),
             out.maxFileBytes(), out.rowGroupBytes(), idField, textField, in.file());
-    ExcludedWriter excluded = ExcludedWriter.open(out.excluded(), layout, shard, out.compression(), out.maxFileBytes(), idField, textField);
+    ExcludedWriter excluded = ExcludedWriter.open(out.excluded(), layout, shard, out.outputCompression(), out.maxFileBytes(), idField, textField);
     RunStats carried;
     AnnotationFields fields = AnnotationFields.forInput(out, in.file());
     try (StepChain chain = new StepChain(steps, in.stepsDone(), steps.size(), pipeline, fields);
          ShardInput.RecordSource records = in.open(pipeline, tokens, progress::bytes);
-         OutputStream logStream = out.compression().compress(new BufferedOutputStream(
+         OutputStream logStream = out.outputCompression().compress(new BufferedOutputStream(
              AtomicFiles.create(AtomicFiles.tmp(logFile)), 1 << 16));
          DecisionLogWriter log = new DecisionLogWriter(logStream)) {
       for (StagedRecord r; (r = records.next()) != null; ) {

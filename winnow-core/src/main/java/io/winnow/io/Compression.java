@@ -25,6 +25,8 @@ public enum Compression {
   NONE(""), GZIP(".gz"), ZSTD(".zst"), BZIP2(".bz2"), XZ(".xz"), LZ4(".lz4");
 
   private static final int MAGIC_BYTES = 6;
+  /** zstd's fast levels go on much further, but below this the output is barely smaller than the input. */
+  private static final int ZSTD_FASTEST = -7;
   private final String extension;
 
   Compression(String extension) {
@@ -90,15 +92,66 @@ public enum Compression {
     };
   }
 
+  /** Compresses at the codec's usual level ({@link #defaultLevel()}). */
   public OutputStream compress(OutputStream raw) throws IOException {
+    return compress(raw, defaultLevel());
+  }
+
+  /**
+   * The level a writer uses unless told otherwise: zstd 3 and gzip 6, the levels of the {@code zstd} and
+   * {@code gzip} tools; the other codecs have one level here.
+   */
+  public int defaultLevel() {
+    return switch (this) {
+      case ZSTD -> 3;
+      case GZIP -> 6;
+      default -> 0;
+    };
+  }
+
+  /** The levels {@link #compress(OutputStream, int)} takes: zstd's negative (fast) levels to 22, gzip 1 to 9. */
+  public int minLevel() {
+    return switch (this) {
+      case ZSTD -> ZSTD_FASTEST;
+      case GZIP -> 1;
+      default -> 0;
+    };
+  }
+
+  public int maxLevel() {
+    return switch (this) {
+      case ZSTD -> 22;
+      case GZIP -> 9;
+      default -> 0;
+    };
+  }
+
+  /** Refuses a level this codec does not have. */
+  public void checkLevel(int level) {
+    if (level < minLevel() || level > maxLevel()) {
+      throw new IllegalArgumentException(name().toLowerCase(Locale.ROOT) + " levels are " + minLevel() + " to " + maxLevel() + ", got " + level);
+    }
+  }
+
+  /** Compresses at {@code level}, one of {@link #minLevel()} to {@link #maxLevel()}; gzip and zstd only use it. */
+  public OutputStream compress(OutputStream raw, int level) throws IOException {
+    checkLevel(level);
     return switch (this) {
       case NONE -> raw;
-      case GZIP -> new GZIPOutputStream(raw, 1 << 16);
-      case ZSTD -> new ZstdOutputStream(raw, 3);
+      case GZIP -> new LeveledGzipOutputStream(raw, level);
+      case ZSTD -> new ZstdOutputStream(raw, level);
       case BZIP2 -> new BZip2CompressorOutputStream(raw);
       case XZ -> new XZCompressorOutputStream(raw);
       case LZ4 -> new FramedLZ4CompressorOutputStream(raw);
     };
+  }
+
+  /** The JDK's gzip stream takes no level; its deflater does. */
+  private static final class LeveledGzipOutputStream extends GZIPOutputStream {
+    LeveledGzipOutputStream(OutputStream out, int level) throws IOException {
+      super(out, 1 << 16);
+      def.setLevel(level);
+    }
   }
 
   /**
