@@ -43,6 +43,7 @@ public final class DedupCorpus {
     for (int s = 0; s < shards; s++) {
       try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(out.resolve(String.format("part-%02d.jsonl", s))), 1 << 20);
            JsonGenerator g = json.getFactory().createGenerator(os, JsonEncoding.UTF8)) {
+        g.setRootValueSeparator(null); // lines end with their own '\n'; Jackson's default space would begin each next one
         for (long i = 0; i < perShard && written < docs; i++, written++) {
           List<String> doc;
           int roll = r.nextInt(100);

@@ -43,6 +43,7 @@ public final class WebCorpus {
     try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(out), 1 << 20);
          JsonGenerator g = json.getFactory().createGenerator(os, JsonEncoding.UTF8)) {
       g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+      g.setRootValueSeparator(null); // lines end with their own '\n'; Jackson's default space would begin each next one
       for (int round = 0; bytes < target; round++) {
         for (int i = 0; i < texts.size() && bytes < target; i++) {
           g.writeStartObject();
