@@ -8,8 +8,10 @@ import io.winnow.io.AtomicFiles;
 import io.winnow.io.BackgroundOutputStream;
 import io.winnow.io.ByteLines;
 import io.winnow.io.Compression;
+import io.winnow.io.OutputCompression;
 import io.winnow.io.ReadAheadInputStream;
 import io.winnow.log.Outcome;
+import io.winnow.pipeline.OutputSpec;
 import io.winnow.pipeline.Pipeline;
 import io.winnow.pipeline.PipelineException;
 import io.winnow.pipeline.PipelineFile;
@@ -68,6 +70,8 @@ public final class Refilter {
   private final Map<String, Object> newDefinition;
   /** the re-deciding filter of each annotated step, under the new settings */
   private final Map<String, RuleFilter> deciders = new HashMap<>();
+  /** the run's output compression: refiltered files are written as the run wrote its own */
+  private final OutputSpec output;
 
   @SuppressWarnings("unchecked")
   public Refilter(Path runDir, List<Setting> settings, StepRegistry registry) throws IOException {
@@ -89,6 +93,7 @@ public final class Refilter {
       steps.set(i, params);
     }
     Pipeline changed = parse(newDefinition, registry);
+    this.output = changed.output();
     for (int i = 0; i < old.steps().size(); i++) {
       StepSpec before = old.steps().get(i);
       StepSpec after = changed.steps().get(i);
@@ -135,7 +140,7 @@ public final class Refilter {
     for (Path log : logs()) {
       String name = log.getFileName().toString();
       String shard = name.substring(0, name.indexOf('.'));
-      Compression c = Compression.forName(name);
+      OutputCompression c = compressionOf(name);
       try (OutputStream logOut = writer(tmp.resolve("decisions").resolve(name), c);
            OutputStream dataOut = writer(tmp.resolve("data").resolve(shard + "-000.jsonl" + c.extension()), c)) {
         refilterShard(log, logOut, dataOut, totals);
@@ -323,8 +328,14 @@ public final class Refilter {
     return new ReadAheadInputStream(new BulkReads(Compression.forName(f.toString()).decompress(Files.newInputStream(f))), "refilter-read");
   }
 
+  /** The codec a log was written with (from its name), at the run's {@code compression_level} when it is the run's codec. */
+  private OutputCompression compressionOf(String logName) {
+    Compression c = Compression.forName(logName);
+    return c == output.compression() && c != Compression.NONE ? new OutputCompression(c, output.compressionLevel()) : OutputCompression.of(c);
+  }
+
   /** Compressing on a thread of its own; the bytes are those a direct write gives. */
-  private static OutputStream writer(Path f, Compression c) throws IOException {
+  private static OutputStream writer(Path f, OutputCompression c) throws IOException {
     return new BackgroundOutputStream(c.compress(AtomicFiles.create(f)), "refilter-write");
   }
 

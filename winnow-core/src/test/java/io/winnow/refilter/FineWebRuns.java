@@ -21,6 +21,11 @@ final class FineWebRuns {
 
   /** Runs the pipeline over input into out; settings are {@code step.param -> value} as for refilter's --set. */
   static Path run(Path input, Map<String, String> settings, boolean annotate, Path out) throws IOException {
+    return run(input, settings, annotate, out, Map.of());
+  }
+
+  /** As {@link #run(Path, Map, boolean, Path)}, with more {@code output} options (beside path and compression). */
+  static Path run(Path input, Map<String, String> settings, boolean annotate, Path out, Map<String, Object> output) throws IOException {
     Map<String, Map<String, Object>> steps = new LinkedHashMap<>();
     for (String t : List.of("gopher_repetition", "gopher_quality", "c4", "fineweb_quality", "quality")) {
       Map<String, Object> p = new LinkedHashMap<>();
@@ -36,7 +41,10 @@ final class FineWebRuns {
     Map<String, Object> def = new LinkedHashMap<>();
     def.put("input", Map.of("paths", List.of(input.toString()), "id_field", "id"));
     def.put("steps", new ArrayList<>(steps.values()));
-    def.put("output", Map.of("path", out.toString(), "compression", "zstd"));
+    Map<String, Object> outputSpec = new LinkedHashMap<>(output);
+    outputSpec.put("path", out.toString());
+    outputSpec.putIfAbsent("compression", "zstd");
+    def.put("output", outputSpec);
     def.put("run", Map.of("tokenizer", "none", "workers", 1));
     var pipeline = new PipelineFile(StepRegistry.builtIn()).parse(out.getFileName().toString(), JSON.writeValueAsString(def));
     return new LocalEngine(pipeline, false, false, ProgressListener.NONE).run().runDir();
