@@ -218,11 +218,19 @@ public final class MainContentExtractor {
       if (child == main) parts.add(child);
       else if (path.contains(child)) collect(child, main, path, stats, parts);
       else if (isProse(child, stats) || isParallelSection(child, onPath, stats)) parts.add(child);
+      else if (onPath != null && child.elementSiblingIndex() < onPath.elementSiblingIndex() && isTitleBlock(child, stats)) parts.add(child);
       // the code example a kept paragraph introduces ("… as follows:", "For example,") belongs with it
       else if (previous != null && !parts.isEmpty() && parts.get(parts.size() - 1) == previous && endsIntroducing(previous)
           && isCodeExample(child)) parts.add(child);
       previous = child;
     }
+  }
+
+  /** The page's title with its one-line purpose or subtitle ("GtkLabel — A widget that displays text"), before the text. */
+  private static boolean isTitleBlock(Element e, TextStats stats) {
+    int len = stats.text(e);
+    if (len == 0 || len > 300 || stats.linkDensity(e) > 0.2) return false;
+    return !e.select("h1, h2").isEmpty();
   }
 
   private static boolean endsIntroducing(Element e) {

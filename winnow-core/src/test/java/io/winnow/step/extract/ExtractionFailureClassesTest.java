@@ -140,6 +140,13 @@ class ExtractionFailureClassesTest {
         "berth_report (\"north\", first, last)", "returns the berths of the north quay", "The call fails with an error when first comes after last");
   }
 
+  /** A short block before the text holding the page's heading and its one-line subtitle is the text's title. */
+  @Test
+  void theTitleBlockBeforeTheTextIsKept() {
+    assertThat(extract("title-block")).startsWith("North pier\nHarbour board votes to rebuild the north pier\n" + FIRST)
+        .contains(SECOND, LAST).doesNotContain("More news").doesNotContain("School roof fixed");
+  }
+
   static String page(String name) {
     try (InputStream in = ExtractionFailureClassesTest.class.getResourceAsStream("/extract/classes/" + name + ".html")) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
