@@ -11,36 +11,52 @@ import org.jsoup.nodes.*;
  * snippets are the openings of paragraphs spread over the content region, "without" snippets are texts of the
  * navigation regions that never occur in the content region. The output was then read by hand.
  *
- * <pre>java -cp ~/.m2/repository/org/jsoup/jsoup/1.22.1/jsoup-1.22.1.jar MakeDevGold.java &lt;root&gt;/usr/share/doc > docs-gold.json</pre>
+ * <pre>java -cp ~/.m2/repository/org/jsoup/jsoup/1.22.1/jsoup-1.22.1.jar MakeDevGold.java &lt;root&gt;/usr/share/doc > docs-gold.json
+ * java -cp ~/.m2/repository/org/jsoup/jsoup/1.22.1/jsoup-1.22.1.jar MakeDevGold.java dev2 &lt;root&gt;/usr/share/doc > ../dev2/docs-gold.json</pre>
  */
 public class MakeDevGold {
   record Generator(String name, String dir, String content, String nav, String paragraphs, int pages) {}
 
   static final String P = "p, dd > p, li > p";
-  static final List<Generator> GENERATORS = List.of(
+  /** The first development set (../dev): five generators none of which the held-out set uses. */
+  static final List<Generator> SET_1 = List.of(
       new Generator("mkdocs", "mkdocs/html", "div[role=main]", "div.navbar, div.col-md-3, footer", P, 8),
       new Generator("sqlite-site", "sqlite3", "body", "div.nosearch, div.rightsidebar", P, 8),
       new Generator("doxygen", "libsdl2-doc/html", "div.contents", "#titlearea, #nav-path, #main-nav, address.footer, hr.footer ~ *", P + ", div.textblock > p", 8),
       new Generator("rustdoc", "cargo/doc", "#main-content", "nav.sidebar, nav.sub, .mobile-topbar", P + ", div.docblock > p", 8),
       new Generator("javadoc", "libcommons-lang3-java/api", "main", "header, nav, footer", P + ", div.block", 8));
+  /** The second development set (../dev2): five further generators, used by neither the held-out set nor SET_1. */
+  static final List<Generator> SET_2 = List.of(
+      new Generator("apache-manual", "apache2-doc/manual/en", "#page-content", "#page-header, #path, #quickview, div.toplang, div.bottomlang, #footer", P, 8),
+      new Generator("gtk-doc", "libgtk-3-doc/gtk3", "body", "table.navigation, div.footer", P, 8),
+      new Generator("makeinfo", "octave/octave.html", "body", "div.header, div.nav-panel", P, 8),
+      new Generator("libxml2-site", "libxml2/html", "td[valign=top][bgcolor=#8b7765]:not([width])", "body > table:first-child, td[valign=top][width=200]", P, 8),
+      new Generator("xfpt", "exim4-doc-html/spec_html", "#chapter", "h1#header, ul#nav_flow, div#footer", P, 8));
 
   public static void main(String[] args) throws Exception {
-    Path root = Path.of(args[0]);
+    // "dev2 <root>" draws the second set; a lone "<root>" the first, as when the first set was made
+    List<Generator> generators = args.length > 1 && args[0].equals("dev2") ? SET_2 : SET_1;
+    Path root = Path.of(args[args.length - 1]);
+    boolean skipFragments = generators == SET_2;
     StringBuilder out = new StringBuilder("{\n");
     boolean first = true;
-    for (Generator g : GENERATORS) {
+    for (Generator g : generators) {
       List<Path> files;
-      try (Stream<Path> s = Files.walk(root.resolve(g.dir()))) {
+      // a package may link its HTML directory elsewhere (gtk-doc's lives in /usr/share/gtk-doc): walk the real one
+      Path dir = root.resolve(g.dir()).toRealPath();
+      try (Stream<Path> s = Files.walk(dir)) {
         files = s.filter(p -> p.toString().endsWith(".html")).sorted(Comparator.comparing(MakeDevGold::hash)).toList();
       }
       int taken = 0;
       for (Path f : files) {
         if (taken == g.pages()) break;
-        Document doc = Jsoup.parse(Files.readString(f), "");
+        // the charset the page declares (libxml2's pages are ISO-8859-1), UTF-8 when it declares none
+        Document doc = Jsoup.parse(f.toFile(), null);
         Element content = doc.selectFirst(g.content());
-        if (content == null) continue;
-        // a content region given as the whole body holds the navigation too: read it without the navigation
-        if (g.content().equals("body")) {
+        // a translation left in place of a missing English page (the Apache manual has some) is not drawn
+        if (content == null || !doc.select("html[lang]:not([lang^=en])").isEmpty()) continue;
+        // a content region that holds navigation (the whole body, a side box) is read without the navigation
+        if (!content.select(g.nav()).isEmpty()) {
           content = content.clone();
           content.select(g.nav()).remove();
         }
@@ -58,7 +74,11 @@ public class MakeDevGold {
         }
         List<String> navTexts = new ArrayList<>();
         for (Element n : doc.select(g.nav())) {
-          for (Element a : n.select("a, p, li, th, span.footer-text, div#footer-text")) {
+          for (Element a : n.select("a, p, li, th, span.footer-text, div#footer-text, div.footer")) {
+            // the own text of an element that mixes text with linked words ("Next: <a>..</a>, Up: ..") is a
+            // fragment no page shows; such an element's words are drawn from its links instead (the first set
+            // was drawn before this rule and is kept as it was drawn)
+            if (skipFragments && !a.ownText().isBlank() && a.children().stream().anyMatch(c -> !c.text().isBlank())) continue;
             String t = norm(a.ownText().isBlank() ? a.text() : a.ownText());
             if (t.length() >= 12 && t.length() <= 80 && !contentText.contains(t) && !navTexts.contains(t)) navTexts.add(t);
           }
@@ -69,7 +89,7 @@ public class MakeDevGold {
         taken++;
         if (!first) out.append(",\n");
         first = false;
-        out.append("  ").append(q(g.dir() + "/" + root.resolve(g.dir()).relativize(f))).append(": {\"generator\": ").append(q(g.name()))
+        out.append("  ").append(q(g.dir() + "/" + dir.relativize(f))).append(": {\"generator\": ").append(q(g.name()))
             .append(", \"with\": [").append(with.stream().map(MakeDevGold::q).collect(Collectors.joining(", ")))
             .append("], \"without\": [").append(without.stream().map(MakeDevGold::q).collect(Collectors.joining(", "))).append("]}");
       }

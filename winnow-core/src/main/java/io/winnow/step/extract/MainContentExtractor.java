@@ -206,13 +206,55 @@ public final class MainContentExtractor {
     return parts;
   }
 
-  /** The main element and the prose children of the wrappers on the way to it, in document order. */
+  /**
+   * The main element and the prose children of the wrappers on the way to it, in document order, with the
+   * sections parallel to the one on the way.
+   */
   private static void collect(Element level, Element main, Set<Element> path, TextStats stats, List<Element> parts) {
+    Element onPath = null;
+    for (Element child : level.children()) if (child == main || path.contains(child)) onPath = child;
+    Element previous = null;
     for (Element child : level.children()) {
       if (child == main) parts.add(child);
       else if (path.contains(child)) collect(child, main, path, stats, parts);
-      else if (isProse(child, stats)) parts.add(child);
+      else if (isProse(child, stats) || isParallelSection(child, onPath, stats)) parts.add(child);
+      else if (onPath != null && child.elementSiblingIndex() < onPath.elementSiblingIndex() && isTitleBlock(child, stats)) parts.add(child);
+      // the code example a kept paragraph introduces ("… as follows:", "For example,") belongs with it
+      else if (previous != null && !parts.isEmpty() && parts.get(parts.size() - 1) == previous && endsIntroducing(previous)
+          && isCodeExample(child)) parts.add(child);
+      previous = child;
     }
+  }
+
+  /** The page's title with its one-line purpose or subtitle ("GtkLabel — A widget that displays text"), before the text. */
+  private static boolean isTitleBlock(Element e, TextStats stats) {
+    int len = stats.text(e);
+    if (len == 0 || len > 300 || stats.linkDensity(e) > 0.2) return false;
+    return !e.select("h1, h2").isEmpty();
+  }
+
+  private static boolean endsIntroducing(Element e) {
+    String t = e.text().strip();
+    return !t.isEmpty() && (t.charAt(t.length() - 1) == ':' || t.charAt(t.length() - 1) == ',');
+  }
+
+  /** A {@code <pre>}, or a block holding only one (an "example" wrapper). */
+  private static boolean isCodeExample(Element e) {
+    return e.normalName().equals("pre") || e.children().size() == 1 && e.child(0).normalName().equals("pre");
+  }
+
+  /**
+   * A sibling of the same kind as the chosen block (same tag, same class: the other {@code div.section}s of a
+   * chapter, the other {@code div.refsect1}s of a reference page) that holds prose with few links: the chosen
+   * block is the longest section of the text, not all of it. Teaser and link blocks of the same kind have many
+   * links, or no prose of their own.
+   */
+  private static boolean isParallelSection(Element e, Element chosen, TextStats stats) {
+    if (chosen == null || !e.normalName().equals(chosen.normalName())) return false;
+    String tag = e.normalName();
+    if (!tag.equals("div") && !tag.equals("section")) return false;
+    if (!e.className().equals(chosen.className()) || (tag.equals("div") && e.className().isEmpty())) return false;
+    return stats.prose(e) > 0 && stats.linkDensity(e) < 0.2;
   }
 
   private static boolean isProse(Element e, TextStats stats) {
@@ -222,6 +264,12 @@ public final class MainContentExtractor {
     String t = e.text().strip();
     if (t.isEmpty()) return false;
     char last = t.charAt(t.length() - 1);
-    return ".!?\"”'»:".indexOf(last) >= 0;
+    return ".!?\"”'»:".indexOf(last) >= 0 || last == ',' && introducesExample(e);
+  }
+
+  /** A paragraph ending "For example," before a code example: it runs on into the example, like one ending ":". */
+  private static boolean introducesExample(Element e) {
+    Element next = e.nextElementSibling();
+    return next != null && isCodeExample(next);
   }
 }

@@ -11,8 +11,9 @@ import org.jsoup.select.NodeVisitor;
 /**
  * Text length, link-text length and prose score of every element, computed once bottom-up (whitespace runs
  * count as one character), so scoring and link-density checks never re-read a subtree. The prose score of a
- * paragraph-like element is 1 + its commas + up to 3 for its own text (text nodes and inline children, links
- * excluded), when that text is at least 25 characters; an element's prose is the sum over its subtree.
+ * paragraph-like element is 1 + its commas (none for {@code <pre>}) + up to 3 for its own text (text nodes and
+ * inline children, links excluded), when that text is at least 25 characters; an element's prose is the sum over
+ * its subtree.
  */
 final class TextStats {
   static final Set<String> BLOCKS = Set.of("p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5",
@@ -52,6 +53,9 @@ final class TextStats {
           }
         }
         if (e.normalName().equals("a")) links = text;
+        // the commas of code (argument lists) say nothing about prose: a code example scored by them outweighs
+        // the paragraphs around it and is taken for the text
+        if (e.normalName().equals("pre")) commas = 0;
         double ownScore = PROSE_TAGS.contains(e.normalName()) && own >= 25 ? 1 + commas + Math.min(3, own / 100.0) : 0;
         stats.put(e, new Stats(text, links, ownScore, prose + ownScore));
       }

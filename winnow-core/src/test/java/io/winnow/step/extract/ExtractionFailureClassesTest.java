@@ -115,6 +115,38 @@ class ExtractionFailureClassesTest {
         .doesNotContain("The planned concrete deck");
   }
 
+  /**
+   * The longest section of a chapter is chosen as the container; its sibling sections (same tag and class,
+   * prose with few links) are the rest of the text, a sibling of the same class made of links is not.
+   */
+  @Test
+  void theSectionsBesideTheLongestOneAreKept() {
+    assertThat(extract("parallel-sections")).contains(FIRST, SECOND, LAST, "Boats that moor at the north pier will use the east basin",
+        "The path along the pier stays closed", "The pier should reopen in the spring", "A plaque at the root of the pier")
+        .doesNotContain("School roof fixed");
+  }
+
+  /** The commas of a code example's argument lists do not make it the densest prose of the page. */
+  @Test
+  void aCodeExampleFullOfCommasIsNotTakenForTheText() {
+    assertThat(extract("code-example-commas")).contains("The berths API lets a harbour office book",
+        "Every call takes the quay and the berth number", "berth_book (quay, 12", "The price of a berth depends on the length");
+  }
+
+  /** A paragraph ending "For example," runs on into the code example after it, like one ending with a colon. */
+  @Test
+  void aParagraphIntroducingAnExampleIsKept() {
+    assertThat(extract("example-intro-comma")).contains("The harbour office can ask for a report of the berths",
+        "berth_report (\"north\", first, last)", "returns the berths of the north quay", "The call fails with an error when first comes after last");
+  }
+
+  /** A short block before the text holding the page's heading and its one-line subtitle is the text's title. */
+  @Test
+  void theTitleBlockBeforeTheTextIsKept() {
+    assertThat(extract("title-block")).startsWith("North pier\nHarbour board votes to rebuild the north pier\n" + FIRST)
+        .contains(SECOND, LAST).doesNotContain("More news").doesNotContain("School roof fixed");
+  }
+
   static String page(String name) {
     try (InputStream in = ExtractionFailureClassesTest.class.getResourceAsStream("/extract/classes/" + name + ".html")) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);

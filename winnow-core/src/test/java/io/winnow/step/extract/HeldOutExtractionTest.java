@@ -1,24 +1,11 @@
 package io.winnow.step.extract;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.winnow.doc.Document;
-import io.winnow.io.DocumentReader;
-import io.winnow.io.DocumentReaders;
-import io.winnow.io.HtmlCharset;
-import io.winnow.io.ReadResult;
-import io.winnow.io.ReaderLimits;
 import io.winnow.step.extract.ExtractOptions.Focus;
-import io.winnow.testing.SharedData;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Iterator;
-import java.util.Map;
-import java.util.TreeMap;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,66 +22,23 @@ class HeldOutExtractionTest {
 
   @Test
   void documentationPagesOfFiveGenerators() throws Exception {
-    JsonNode gold = read("docs-gold.json");
-    Map<String, SnippetScore> byGenerator = new TreeMap<>();
-    SnippetScore all = new SnippetScore();
-    SnippetScore allPrecision = new SnippetScore();
-    SnippetScore allRecall = new SnippetScore();
-    int missing = 0;
-    for (Iterator<Map.Entry<String, JsonNode>> it = gold.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
-      Path file = DOCS.resolve(e.getKey());
-      if (!Files.exists(file)) {
-        missing++;
-        continue;
-      }
-      String html = HtmlCharset.decode(Files.readAllBytes(file), null).text();
-      String text = extractor.extract(html, "file://" + file).text();
-      all.add(text, e.getValue());
-      allPrecision.add(precision.extract(html, "file://" + file).text(), e.getValue());
-      allRecall.add(recall.extract(html, "file://" + file).text(), e.getValue());
-      byGenerator.computeIfAbsent(e.getValue().get("generator").asText(), g -> new SnippetScore()).add(text, e.getValue());
-    }
-    assumeTrue(all.pages >= gold.size() / 2, "skipped: " + missing + " of " + gold.size()
-        + " documentation pages are not installed under " + DOCS + " (see the README beside docs-gold.json)");
-    byGenerator.forEach((g, s) -> System.out.println("held-out " + g + ": " + s));
-    System.out.println("held-out documentation: " + all + (missing > 0 ? "; " + missing + " pages not installed" : ""));
-    System.out.println("held-out documentation, favor_precision: " + allPrecision);
-    System.out.println("held-out documentation, favor_recall: " + allRecall);
-    assertThat(all.f1()).isGreaterThanOrEqualTo(0.93);
+    List<GoldPageScoring.DocScores> s = GoldPageScoring.documentationPages(
+        GoldPageScoring.gold("heldout", "docs-gold.json"), DOCS, "held-out", extractor, precision, recall);
+    s.get(0).byGenerator.forEach((g, score) -> System.out.println("held-out " + g + ": " + score));
+    System.out.println("held-out documentation: " + s.get(0).all);
+    System.out.println("held-out documentation, favor_precision: " + s.get(1).all);
+    System.out.println("held-out documentation, favor_recall: " + s.get(2).all);
+    assertThat(s.get(0).all.f1()).isGreaterThanOrEqualTo(0.93);
   }
 
   @Test
   void blogPagesOfTheWarcSamples() throws Exception {
-    JsonNode gold = read("warc-gold.json");
-    SnippetScore score = new SnippetScore();
-    SnippetScore scorePrecision = new SnippetScore();
-    SnippetScore scoreRecall = new SnippetScore();
-    for (String warc : new String[] {"sample-0000.warc.gz", "sample-0001.warc.gz"}) {
-      Path path = SharedData.require("data/web/warc/" + warc);
-      try (DocumentReader r = DocumentReaders.open(path, "warc", "id", "text", ReaderLimits.defaults(), n -> {})) {
-        for (ReadResult x; (x = r.next()) != null; ) {
-          Document d = x.document();
-          if (d == null) continue;
-          String url = String.valueOf(d.metadata().get("url"));
-          JsonNode g = gold.get(url);
-          if (g == null || !g.get("warc").asText().equals(warc)) continue;
-          score.add(extractor.extract(d.text(), url).text(), g);
-          scorePrecision.add(precision.extract(d.text(), url).text(), g);
-          scoreRecall.add(recall.extract(d.text(), url).text(), g);
-        }
-      }
-    }
-    System.out.println("held-out WARC pages: " + score);
-    System.out.println("held-out WARC pages, favor_precision: " + scorePrecision);
-    System.out.println("held-out WARC pages, favor_recall: " + scoreRecall);
-    assertThat(score.pages).isEqualTo(gold.size());
-    assertThat(score.f1()).isGreaterThanOrEqualTo(0.85);
-  }
-
-  private static JsonNode read(String name) throws Exception {
-    try (InputStream in = HeldOutExtractionTest.class.getResourceAsStream("/extract/heldout/" + name)) {
-      return new ObjectMapper().readTree(in);
-    }
+    JsonNode gold = GoldPageScoring.gold("heldout", "warc-gold.json");
+    List<SnippetScore> s = GoldPageScoring.warcPages(gold, extractor, precision, recall);
+    System.out.println("held-out WARC pages: " + s.get(0));
+    System.out.println("held-out WARC pages, favor_precision: " + s.get(1));
+    System.out.println("held-out WARC pages, favor_recall: " + s.get(2));
+    assertThat(s.get(0).pages).isEqualTo(gold.size());
+    assertThat(s.get(0).f1()).isGreaterThanOrEqualTo(0.85);
   }
 }
