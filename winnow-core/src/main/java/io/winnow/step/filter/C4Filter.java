@@ -12,7 +12,6 @@ import io.winnow.text.EnglishWordSplitter;
 import io.winnow.text.PyText;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -33,8 +32,11 @@ public final class C4Filter extends RuleFilter {
   }
 
   private static final Pattern CITATION = Pattern.compile("\\[\\d*]|\\[edit]|\\[citation needed]");
-  private static final String[] POLICY = {
+  private static final int LOREM_IPSUM = 1, JAVASCRIPT = 2, POLICY = 4;
+  /** The page and line rules' phrases, searched for in the lowercased line in one pass. */
+  private static final String[] PHRASES = {"lorem ipsum", "javascript",
     "terms of use", "privacy policy", "cookie policy", "uses cookies", "use of cookies", "use cookies"};
+  private static final int[] PHRASE_BITS = {LOREM_IPSUM, JAVASCRIPT, POLICY, POLICY, POLICY, POLICY, POLICY, POLICY};
 
   public record Config(boolean splitParagraph, boolean removeCitations, boolean filterNoTerminalPunct,
       int minNumSentences, int minWordsPerLine, int maxWordLength, boolean filterLoremIpsum,
@@ -63,6 +65,7 @@ public final class C4Filter extends RuleFilter {
 
   /** The word splitter is fetched where sentences are counted, not here: refilter builds this filter only to decide. */
   private final Config config;
+  private final LowercasePhrases phrases = new LowercasePhrases(PHRASES, PHRASE_BITS);
 
   public C4Filter(Config config) {
     this(config, false);
@@ -154,10 +157,11 @@ public final class C4Filter extends RuleFilter {
     for (int li = 0; li < lines.size(); li++) {
       String raw = lines.get(li);
       String line = PyText.strip(raw);
-      String stripped = line; // the words are those of the line before citations are removed
-      // Words are counted and measured in place (as line.split() would give them): copying every word of
-      // every line only to count them was a good part of this step's time.
-      if (c.maxWordLength != -1 && hasLongWord(line, c.maxWordLength)) {
+      // Words are counted and measured in place (as line.split() would give them), in one pass for both rules,
+      // on the line before citations are removed, as the reference does: copying every word of every line only
+      // to count them was a good part of this step's time.
+      int wordCount = c.maxWordLength != -1 || c.minWordsPerLine > 0 ? countWords(line, c.maxWordLength) : 0;
+      if (c.maxWordLength != -1 && wordCount < 0) {
         removed++;
         continue;
       }
@@ -171,16 +175,18 @@ public final class C4Filter extends RuleFilter {
         removed++;
         continue;
       }
-      if (c.minWordsPerLine > 0 && PyText.countWhitespaceWords(stripped) < c.minWordsPerLine) {
+      if (c.minWordsPerLine > 0 && wordCount < c.minWordsPerLine) {
         removed++;
         continue;
       }
-      String lower = line.toLowerCase(Locale.ROOT);
-      if (c.filterLoremIpsum && lower.contains("lorem ipsum")) {
+      // The phrase rules ask only whether the lowercased line contains their phrases: all found in one pass,
+      // then applied in the reference's order.
+      int found = c.filterLoremIpsum || c.filterJavascript || c.filterPolicy ? phrases.find(line) : 0;
+      if (c.filterLoremIpsum && (found & LOREM_IPSUM) != 0) {
         out.loremLine = kept.size() + removed;
         break;
       }
-      if (c.filterJavascript && lower.contains("javascript")) {
+      if (c.filterJavascript && (found & JAVASCRIPT) != 0) {
         removed++;
         continue;
       }
@@ -188,7 +194,7 @@ public final class C4Filter extends RuleFilter {
         out.curlyLine = kept.size() + removed;
         break;
       }
-      if (c.filterPolicy && containsPolicy(lower)) {
+      if (c.filterPolicy && (found & POLICY) != 0) {
         removed++;
         continue;
       }
@@ -234,27 +240,28 @@ public final class C4Filter extends RuleFilter {
     return ((long) from << 32) | to;
   }
 
-  /** Whether a whitespace-separated word of {@code line} is longer than {@code max} code points. */
-  private static boolean hasLongWord(String line, int max) {
+  /**
+   * The whitespace-separated words of {@code line} (as {@code line.split()} gives them), or -1 when one is
+   * longer than {@code max} code points ({@code max} -1: no limit). One pass serves both line rules.
+   */
+  private static int countWords(String line, int max) {
     int n = line.length();
+    int words = 0;
     int i = 0;
     while (i < n) {
       while (i < n && PyText.isSpace(line.charAt(i))) i++;
+      if (i == n) break;
       int start = i;
       while (i < n && !PyText.isSpace(line.charAt(i))) i++;
-      if (i - start > max && line.codePointCount(start, i) > max) return true;
+      words++;
+      if (max != -1 && i - start > max && line.codePointCount(start, i) > max) return -1;
     }
-    return false;
+    return words;
   }
 
   private static boolean endsWithTerminal(String line) {
     if (line.isEmpty()) return false;
     char last = line.charAt(line.length() - 1);
     return last == '.' || last == '?' || last == '!' || last == '"' || last == '\'';
-  }
-
-  private static boolean containsPolicy(String lower) {
-    for (String p : POLICY) if (lower.contains(p)) return true;
-    return false;
   }
 }
