@@ -8,10 +8,10 @@ import io.winnow.doc.Verdict;
 import io.winnow.pipeline.Params;
 import io.winnow.step.Measures;
 import io.winnow.step.RuleFilter;
+import io.winnow.text.IntBuffer;
 import io.winnow.text.PyText;
 import io.winnow.text.Punctuation;
-import java.util.ArrayList;
-import java.util.HashSet;
+import io.winnow.text.SpanDuplicates;
 import java.util.List;
 import java.util.Set;
 
@@ -55,6 +55,10 @@ public final class FineWebQualityFilter extends RuleFilter {
       "char_duplicates_ratio", "new_line_ratio");
 
   private final Config config;
+  /** Bounds of the current document's non-blank lines, reused from one document to the next. */
+  private final IntBuffer starts = new IntBuffer();
+  private final IntBuffer ends = new IntBuffer();
+  private final SpanDuplicates duplicates = new SpanDuplicates();
 
   public FineWebQualityFilter(Config config) {
     this(config, false);
@@ -73,6 +77,12 @@ public final class FineWebQualityFilter extends RuleFilter {
   @Override
   public Set<String> thresholdKeys() {
     return THRESHOLDS;
+  }
+
+  @Override
+  protected void afterDocument() {
+    starts.release();
+    ends.release();
   }
 
   @Override
@@ -99,46 +109,55 @@ public final class FineWebQualityFilter extends RuleFilter {
     return null;
   }
 
-  /** The non-blank lines, split once; each ratio computed when first asked for (all undefined without lines). */
+  /**
+   * The non-blank lines, found once as spans of the text (not copied out); each ratio computed when first asked
+   * for (all undefined without lines).
+   */
   private final class DocMeasures implements Measures {
     private final Document doc;
-    private final List<String> lines = new ArrayList<>();
+    private final String text;
+    private final int lines;
 
     DocMeasures(Document doc) {
       this.doc = doc;
-      String text = doc.text();
+      this.text = doc.text();
+      starts.clear();
+      ends.clear();
       int start = 0;
       for (int i = 0; i <= text.length(); i++) {
         if (i == text.length() || text.charAt(i) == '\n') {
-          String line = text.substring(start, i);
-          if (!PyText.isBlank(line)) lines.add(line);
+          if (!isBlank(text, start, i)) {
+            starts.add(start);
+            ends.add(i);
+          }
           start = i + 1;
         }
       }
+      lines = starts.size();
     }
 
     @Override
     public Number get(String name) {
-      if (name.equals(LINES)) return lines.size();
-      if (lines.isEmpty()) {
+      if (name.equals(LINES)) return lines;
+      if (lines == 0) {
         if (MEASURES.contains(name)) return null;
       }
-      String text = doc.text();
+      int[] from = starts.array();
+      int[] to = ends.array();
       switch (name) {
         case LINE_PUNCT_RATIO -> {
           int punctLines = 0;
-          for (String line : lines) if (endsWithStopChar(line)) punctLines++;
-          return (double) punctLines / lines.size();
+          for (int i = 0; i < lines; i++) if (endsWithStopChar(text.codePointBefore(to[i]))) punctLines++;
+          return (double) punctLines / lines;
         }
         case SHORT_LINE_RATIO -> {
           int shortLines = 0;
-          for (String line : lines) if (PyText.length(line) <= config.shortLineLength) shortLines++;
-          return (double) shortLines / lines.size();
+          for (int i = 0; i < lines; i++) if (text.codePointCount(from[i], to[i]) <= config.shortLineLength) shortLines++;
+          return (double) shortLines / lines;
         }
         case CHAR_DUP_RATIO -> {
-          Set<String> unique = new HashSet<>(lines.size() * 2);
-          long dupChars = 0;
-          for (String line : lines) if (!unique.add(line)) dupChars += PyText.length(line);
+          // each line equal to an earlier one adds its characters, as a walk with a set of seen lines does
+          long dupChars = duplicates.count(text, from, to, lines)[1];
           long charsWithoutNewlines = PyText.length(text) - PyText.count(text, '\n');
           return charsWithoutNewlines == 0 ? 0.0 : (double) dupChars / charsWithoutNewlines;
         }
@@ -152,8 +171,13 @@ public final class FineWebQualityFilter extends RuleFilter {
     }
   }
 
-  private boolean endsWithStopChar(String line) {
-    int cp = line.codePointBefore(line.length());
+  private static boolean isBlank(String s, int from, int to) {
+    for (int i = from; i < to; i++) if (!PyText.isSpace(s.charAt(i))) return false;
+    return true;
+  }
+
+  /** Whether the line's last code point is a stop character. */
+  private boolean endsWithStopChar(int cp) {
     if (config.stopChars == null) return Punctuation.isTerminal(cp);
     return config.stopChars.indexOf(cp) >= 0;
   }
