@@ -8,10 +8,10 @@ import io.winnow.doc.Verdict;
 import io.winnow.pipeline.Params;
 import io.winnow.step.Measures;
 import io.winnow.step.RuleFilter;
-import io.winnow.text.IntBuffer;
 import io.winnow.text.PyText;
 import io.winnow.text.Punctuation;
-import io.winnow.text.SpanDuplicates;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -55,10 +55,6 @@ public final class FineWebQualityFilter extends RuleFilter {
       "char_duplicates_ratio", "new_line_ratio");
 
   private final Config config;
-  /** Bounds of the current document's non-blank lines, reused from one document to the next. */
-  private final IntBuffer starts = new IntBuffer();
-  private final IntBuffer ends = new IntBuffer();
-  private final SpanDuplicates duplicates = new SpanDuplicates();
 
   public FineWebQualityFilter(Config config) {
     this(config, false);
@@ -77,12 +73,6 @@ public final class FineWebQualityFilter extends RuleFilter {
   @Override
   public Set<String> thresholdKeys() {
     return THRESHOLDS;
-  }
-
-  @Override
-  protected void afterDocument() {
-    starts.release();
-    ends.release();
   }
 
   @Override
@@ -109,55 +99,46 @@ public final class FineWebQualityFilter extends RuleFilter {
     return null;
   }
 
-  /**
-   * The non-blank lines, found once as spans of the text (not copied out); each ratio computed when first asked
-   * for (all undefined without lines).
-   */
+  /** The non-blank lines, split once; each ratio computed when first asked for (all undefined without lines). */
   private final class DocMeasures implements Measures {
     private final Document doc;
-    private final String text;
-    private final int lines;
+    private final List<String> lines = new ArrayList<>();
 
     DocMeasures(Document doc) {
       this.doc = doc;
-      this.text = doc.text();
-      starts.clear();
-      ends.clear();
+      String text = doc.text();
       int start = 0;
       for (int i = 0; i <= text.length(); i++) {
         if (i == text.length() || text.charAt(i) == '\n') {
-          if (!isBlank(text, start, i)) {
-            starts.add(start);
-            ends.add(i);
-          }
+          String line = text.substring(start, i);
+          if (!PyText.isBlank(line)) lines.add(line);
           start = i + 1;
         }
       }
-      lines = starts.size();
     }
 
     @Override
     public Number get(String name) {
-      if (name.equals(LINES)) return lines;
-      if (lines == 0) {
+      if (name.equals(LINES)) return lines.size();
+      if (lines.isEmpty()) {
         if (MEASURES.contains(name)) return null;
       }
-      int[] from = starts.array();
-      int[] to = ends.array();
+      String text = doc.text();
       switch (name) {
         case LINE_PUNCT_RATIO -> {
           int punctLines = 0;
-          for (int i = 0; i < lines; i++) if (endsWithStopChar(text.codePointBefore(to[i]))) punctLines++;
-          return (double) punctLines / lines;
+          for (String line : lines) if (endsWithStopChar(line)) punctLines++;
+          return (double) punctLines / lines.size();
         }
         case SHORT_LINE_RATIO -> {
           int shortLines = 0;
-          for (int i = 0; i < lines; i++) if (text.codePointCount(from[i], to[i]) <= config.shortLineLength) shortLines++;
-          return (double) shortLines / lines;
+          for (String line : lines) if (PyText.length(line) <= config.shortLineLength) shortLines++;
+          return (double) shortLines / lines.size();
         }
         case CHAR_DUP_RATIO -> {
-          // each line equal to an earlier one adds its characters, as a walk with a set of seen lines does
-          long dupChars = duplicates.count(text, from, to, lines)[1];
+          Set<String> unique = new HashSet<>(lines.size() * 2);
+          long dupChars = 0;
+          for (String line : lines) if (!unique.add(line)) dupChars += PyText.length(line);
           long charsWithoutNewlines = PyText.length(text) - PyText.count(text, '\n');
           return charsWithoutNewlines == 0 ? 0.0 : (double) dupChars / charsWithoutNewlines;
         }
@@ -171,13 +152,8 @@ public final class FineWebQualityFilter extends RuleFilter {
     }
   }
 
-  private static boolean isBlank(String s, int from, int to) {
-    for (int i = from; i < to; i++) if (!PyText.isSpace(s.charAt(i))) return false;
-    return true;
-  }
-
-  /** Whether the line's last code point is a stop character. */
-  private boolean endsWithStopChar(int cp) {
+  private boolean endsWithStopChar(String line) {
+    int cp = line.codePointBefore(line.length());
     if (config.stopChars == null) return Punctuation.isTerminal(cp);
     return config.stopChars.indexOf(cp) >= 0;
   }
