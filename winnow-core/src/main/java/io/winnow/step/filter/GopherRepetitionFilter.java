@@ -9,8 +9,10 @@ import io.winnow.pipeline.Params;
 import io.winnow.step.Measures;
 import io.winnow.step.RuleFilter;
 import io.winnow.text.IntBuffer;
+import io.winnow.text.LongCounter;
 import io.winnow.text.PyText;
 import io.winnow.text.SpanDuplicates;
+import io.winnow.text.WordSequenceHashes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,8 +24,8 @@ import java.util.Set;
  *
  * <p>Nothing is copied out of the text, so the working set stays a small multiple of the document (a 30 MB
  * document used to need 45–50 times its size): paragraphs and lines are spans compared in place
- * ({@link SpanDuplicates}), and n-grams are never built as strings: {@link NGramRepetition} hashes them and
- * compares the words of a hash match in place.
+ * ({@link SpanDuplicates}), and n-grams are never built as strings: {@link WordSequenceHashes} hashes any run
+ * of words in O(1).
  */
 public final class GopherRepetitionFilter extends RuleFilter {
   public static final String TYPE = "gopher_repetition";
@@ -89,7 +91,8 @@ public final class GopherRepetitionFilter extends RuleFilter {
   private final String[] topNames;
   private final String[] dupNames;
   private final List<String> measures;
-  private final NGramRepetition ngrams = new NGramRepetition();
+  private final WordSequenceHashes hashes = new WordSequenceHashes();
+  private final LongCounter counts = new LongCounter();
   private final SpanDuplicates duplicates = new SpanDuplicates();
   private final IntBuffer starts = new IntBuffer();
   private final IntBuffer ends = new IntBuffer();
@@ -129,7 +132,8 @@ public final class GopherRepetitionFilter extends RuleFilter {
   protected void afterDocument() {
     starts.release();
     ends.release();
-    ngrams.release();
+    hashes.release();
+    counts.release();
   }
 
   @Override
@@ -224,19 +228,57 @@ public final class GopherRepetitionFilter extends RuleFilter {
       if (textLen == 0) return null;
       String[] words = doc.words();
       if (!hashed) {
-        ngrams.reset(words);
+        hashes.reset(words);
         hashed = true;
       }
       for (int k = 0; k < topSizes.length; k++) {
         int n = topSizes[k];
         if (!name.equals(topNames[k])) continue;
-        return words.length < n ? null : (double) ngrams.topNGramChars(n) / textLen;
+        return words.length < n ? null : (double) topNGramChars(words.length, n) / textLen;
       }
       for (int k = 0; k < dupSizes.length; k++) {
-        if (name.equals(dupNames[k])) return (double) ngrams.repeatedNGramChars(dupSizes[k]) / textLen;
+        if (name.equals(dupNames[k])) return (double) repeatedNGramChars(words.length, dupSizes[k]) / textLen;
       }
       throw new IllegalArgumentException("gopher_repetition measures no '" + name + "'");
     }
+  }
+
+  /**
+   * Characters of the most frequent n-gram times its count; ties go to the n-gram seen first. One pass: the
+   * counter remembers where each n-gram first occurred, so the leader is known when the pass ends.
+   */
+  private long topNGramChars(int nWords, int n) {
+    int grams = nWords - n + 1;
+    counts.reset(grams);
+    int best = 0;
+    int bestFirst = -1;
+    for (int i = 0; i < grams; i++) {
+      long countAndFirst = counts.increment(hashes.spaced(i, n), i);
+      int count = (int) (countAndFirst >>> 32);
+      int first = (int) countAndFirst;
+      if (count > best || (count == best && first < bestFirst)) {
+        best = count;
+        bestFirst = first;
+      }
+    }
+    return bestFirst < 0 ? 0 : (long) hashes.spacedLength(bestFirst, n) * best;
+  }
+
+  /** Characters in n-grams (joined without separator) that repeat an earlier one, skipping past each repeat. */
+  private long repeatedNGramChars(int nWords, int n) {
+    counts.reset(Math.max(0, nWords - n + 1));
+    long repeated = 0;
+    int i = 0;
+    while (i < nWords - n + 1) {
+      long h = hashes.plain(i, n);
+      if (counts.increment(h) > 1) {
+        repeated += hashes.plainLength(i, n);
+        i += n;
+      } else {
+        i++;
+      }
+    }
+    return repeated;
   }
 
   /**
