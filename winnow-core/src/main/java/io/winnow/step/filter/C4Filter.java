@@ -12,6 +12,7 @@ import io.winnow.text.EnglishWordSplitter;
 import io.winnow.text.PyText;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -32,11 +33,8 @@ public final class C4Filter extends RuleFilter {
   }
 
   private static final Pattern CITATION = Pattern.compile("\\[\\d*]|\\[edit]|\\[citation needed]");
-  private static final int LOREM_IPSUM = 1, JAVASCRIPT = 2, POLICY = 4;
-  /** The page and line rules' phrases, searched for in the lowercased line in one pass. */
-  private static final String[] PHRASES = {"lorem ipsum", "javascript",
+  private static final String[] POLICY = {
     "terms of use", "privacy policy", "cookie policy", "uses cookies", "use of cookies", "use cookies"};
-  private static final int[] PHRASE_BITS = {LOREM_IPSUM, JAVASCRIPT, POLICY, POLICY, POLICY, POLICY, POLICY, POLICY};
 
   public record Config(boolean splitParagraph, boolean removeCitations, boolean filterNoTerminalPunct,
       int minNumSentences, int minWordsPerLine, int maxWordLength, boolean filterLoremIpsum,
@@ -65,7 +63,6 @@ public final class C4Filter extends RuleFilter {
 
   /** The word splitter is fetched where sentences are counted, not here: refilter builds this filter only to decide. */
   private final Config config;
-  private final LowercasePhrases phrases = new LowercasePhrases(PHRASES, PHRASE_BITS);
 
   public C4Filter(Config config) {
     this(config, false);
@@ -179,14 +176,12 @@ public final class C4Filter extends RuleFilter {
         removed++;
         continue;
       }
-      // The phrase rules ask only whether the lowercased line contains their phrases: all found in one pass,
-      // then applied in the reference's order.
-      int found = c.filterLoremIpsum || c.filterJavascript || c.filterPolicy ? phrases.find(line) : 0;
-      if (c.filterLoremIpsum && (found & LOREM_IPSUM) != 0) {
+      String lower = line.toLowerCase(Locale.ROOT);
+      if (c.filterLoremIpsum && lower.contains("lorem ipsum")) {
         out.loremLine = kept.size() + removed;
         break;
       }
-      if (c.filterJavascript && (found & JAVASCRIPT) != 0) {
+      if (c.filterJavascript && lower.contains("javascript")) {
         removed++;
         continue;
       }
@@ -194,7 +189,7 @@ public final class C4Filter extends RuleFilter {
         out.curlyLine = kept.size() + removed;
         break;
       }
-      if (c.filterPolicy && (found & POLICY) != 0) {
+      if (c.filterPolicy && containsPolicy(lower)) {
         removed++;
         continue;
       }
@@ -263,5 +258,10 @@ public final class C4Filter extends RuleFilter {
     if (line.isEmpty()) return false;
     char last = line.charAt(line.length() - 1);
     return last == '.' || last == '?' || last == '!' || last == '"' || last == '\'';
+  }
+
+  private static boolean containsPolicy(String lower) {
+    for (String p : POLICY) if (lower.contains(p)) return true;
+    return false;
   }
 }
