@@ -154,10 +154,11 @@ public final class C4Filter extends RuleFilter {
     for (int li = 0; li < lines.size(); li++) {
       String raw = lines.get(li);
       String line = PyText.strip(raw);
-      String stripped = line; // the words are those of the line before citations are removed
-      // Words are counted and measured in place (as line.split() would give them): copying every word of
-      // every line only to count them was a good part of this step's time.
-      if (c.maxWordLength != -1 && hasLongWord(line, c.maxWordLength)) {
+      // Words are counted and measured in place (as line.split() would give them), in one pass for both rules,
+      // on the line before citations are removed, as the reference does: copying every word of every line only
+      // to count them was a good part of this step's time.
+      int wordCount = c.maxWordLength != -1 || c.minWordsPerLine > 0 ? countWords(line, c.maxWordLength) : 0;
+      if (c.maxWordLength != -1 && wordCount < 0) {
         removed++;
         continue;
       }
@@ -171,7 +172,7 @@ public final class C4Filter extends RuleFilter {
         removed++;
         continue;
       }
-      if (c.minWordsPerLine > 0 && PyText.countWhitespaceWords(stripped) < c.minWordsPerLine) {
+      if (c.minWordsPerLine > 0 && wordCount < c.minWordsPerLine) {
         removed++;
         continue;
       }
@@ -234,17 +235,23 @@ public final class C4Filter extends RuleFilter {
     return ((long) from << 32) | to;
   }
 
-  /** Whether a whitespace-separated word of {@code line} is longer than {@code max} code points. */
-  private static boolean hasLongWord(String line, int max) {
+  /**
+   * The whitespace-separated words of {@code line} (as {@code line.split()} gives them), or -1 when one is
+   * longer than {@code max} code points ({@code max} -1: no limit). One pass serves both line rules.
+   */
+  private static int countWords(String line, int max) {
     int n = line.length();
+    int words = 0;
     int i = 0;
     while (i < n) {
       while (i < n && PyText.isSpace(line.charAt(i))) i++;
+      if (i == n) break;
       int start = i;
       while (i < n && !PyText.isSpace(line.charAt(i))) i++;
-      if (i - start > max && line.codePointCount(start, i) > max) return true;
+      words++;
+      if (max != -1 && i - start > max && line.codePointCount(start, i) > max) return -1;
     }
-    return false;
+    return words;
   }
 
   private static boolean endsWithTerminal(String line) {
