@@ -17,6 +17,7 @@ import java.util.Arrays;
  */
 public final class WordSequenceHashes {
   private static final long BASE = 0x9E3779B97F4A7C15L | 1L;
+  private static final long BASE_SQUARED = BASE * BASE;
   /** Powers above this are computed, not tabled (only giant words or n-grams need them). */
   private static final int MAX_TABLED_POW = 1 << 16;
   /** Arrays larger than this (in words) are dropped by {@link #release}. */
@@ -54,8 +55,22 @@ public final class WordSequenceHashes {
     for (int i = 0; i < n; i++) {
       String s = w[i];
       int len = s.length();
+      // two characters a step: h·B² + a·B + b is (h·B + a)·B + b modulo 2^64, with half the chain of dependent
+      // multiplications; the surrogate check rides along instead of a second pass over the word
       long h = 0;
-      for (int k = 0; k < len; k++) h = h * BASE + s.charAt(k);
+      int surrogates = 0;
+      int k = 0;
+      for (; k + 1 < len; k += 2) {
+        char a = s.charAt(k);
+        char b = s.charAt(k + 1);
+        h = h * BASE_SQUARED + a * BASE + b;
+        surrogates |= surrogateBit(a) | surrogateBit(b);
+      }
+      if (k < len) {
+        char a = s.charAt(k);
+        h = h * BASE + a;
+        surrogates |= surrogateBit(a);
+      }
       long p = pow(len);
       pp = pp * p + h;
       ps = (ps * p + h) * BASE + ' ';
@@ -63,7 +78,7 @@ public final class WordSequenceHashes {
       prefixPlain[i + 1] = pp;
       prefixSpaced[i + 1] = ps;
       charsPlain[i + 1] = cp;
-      if (codePoints == null && hasSurrogate(s)) codePoints = codePointPrefix(w, i, n);
+      if (codePoints == null && surrogates != 0) codePoints = codePointPrefix(w, i, n);
     }
     words = n;
   }
@@ -76,9 +91,9 @@ public final class WordSequenceHashes {
     return c;
   }
 
-  private static boolean hasSurrogate(String s) {
-    for (int i = 0, n = s.length(); i < n; i++) if (Character.isSurrogate(s.charAt(i))) return true;
-    return false;
+  /** 1 for a surrogate (U+D800..U+DFFF), else 0. */
+  private static int surrogateBit(char c) {
+    return ((c & 0xF800) == 0xD800) ? 1 : 0;
   }
 
   /** Drops arrays grown for a large document, so a step does not keep them between documents. */
