@@ -57,11 +57,7 @@ final class RuleShortcut {
   boolean mayMatchAt(CharSequence s, int start) {
     if (behind == null) return true;
     int k = behind.length;
-    if (start < k) {
-      // Fewer chars than elements: the lookbehind fails unless surrogate pairs could make up the count...
-      // they cannot (a pair is two chars but one code point, so it needs more chars, not fewer).
-      return false;
-    }
+    if (start < k) return false; // k code points need at least k chars before the match
     // A supplementary code point shifts which chars the elements stand for: then let the regex decide.
     for (int j = start - k; j < start; j++) if (Character.isSurrogate(s.charAt(j))) return true;
     for (int j = 0; j < k; j++) if (!behind[j][s.charAt(start - k + j)]) return false;
