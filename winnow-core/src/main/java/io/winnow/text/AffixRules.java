@@ -24,6 +24,8 @@ final class AffixRules {
   private static final int[] NONE = new int[0];
 
   private final Pattern[] patterns;
+  /** What each rule lets decide without its regex: literals, and where a lookbehind rules a match out. */
+  private final RuleShortcut[] shortcuts;
   private final int[] minWidth;
   private final int[] maxWidth; // -1 = unbounded
   private final int[][] edgeRanges; // sorted [lo, hi] pairs, flattened
@@ -33,8 +35,14 @@ final class AffixRules {
   private static final Pattern RUN_RULE = Pattern.compile("(\\\\[^\\p{Alnum}\\s]|[^\\\\.\\[\\](){}*+?|^$])\\1\\+");
 
   AffixRules(JsonNode rows, boolean anchorAtEnd) {
+    this(rows, anchorAtEnd, new RuleShortcut.ClassTables());
+  }
+
+  /** With the tables of lookbehind classes shared with the other lists (the large letter classes recur). */
+  AffixRules(JsonNode rows, boolean anchorAtEnd, RuleShortcut.ClassTables classTables) {
     int n = rows.size();
     patterns = new Pattern[n];
+    shortcuts = new RuleShortcut[n];
     minWidth = new int[n];
     maxWidth = new int[n];
     edgeRanges = new int[n][];
@@ -43,6 +51,7 @@ final class AffixRules {
       JsonNode r = rows.get(i);
       String regex = r.get("regex").asText();
       patterns[i] = Pattern.compile(anchorAtEnd ? "(?:" + regex + ")$" : regex, Pattern.UNICODE_CHARACTER_CLASS);
+      shortcuts[i] = RuleShortcut.of(regex, classTables);
       Matcher run = RUN_RULE.matcher(regex);
       runChar[i] = run.matches() ? run.group(1).charAt(run.group(1).length() - 1) : -1;
       minWidth[i] = r.get("min").asInt();
@@ -92,6 +101,12 @@ final class AffixRules {
   int prefixLength(CharSequence s, Matcher[] m) {
     if (s.length() == 0) return 0;
     for (int i : candidates(Character.codePointAt(s, 0))) {
+      RuleShortcut r = shortcuts[i];
+      if (r.literal != null) {
+        if (r.literalAt(s, 0)) return r.literal.length();
+        continue;
+      }
+      if (!r.mayMatchAt(s, 0)) continue;
       Matcher x = m[i].reset(s);
       if (x.lookingAt()) return x.end();
     }
@@ -118,10 +133,22 @@ final class AffixRules {
         if (start <= Math.min(to, n - 2)) best = start;
         continue;
       }
-      Matcher x = m[i].reset(s);
+      RuleShortcut r = shortcuts[i];
+      if (r.literal != null) {
+        // Anchored at the end, a literal can only start where it ends the text.
+        int start = n - r.literal.length();
+        if (start >= from && start <= to && r.literalAt(s, start) && !splitsPair(s, start)
+            && (maxWidth[i] < 0 || Character.codePointCount(s, start, n) <= maxWidth[i])) {
+          best = start;
+        }
+        continue;
+      }
+      Matcher x = null;
       for (int start = from; start <= to; start++) {
-        if (start > 0 && Character.isLowSurrogate(s.charAt(start)) && Character.isHighSurrogate(s.charAt(start - 1))) continue;
+        if (splitsPair(s, start)) continue;
+        if (!r.mayMatchAt(s, start)) continue;
         if (maxWidth[i] >= 0 && Character.codePointCount(s, start, n) > maxWidth[i]) continue;
+        if (x == null) x = m[i].reset(s);
         x.region(start, n);
         if (x.lookingAt()) {
           best = start;
@@ -130,6 +157,11 @@ final class AffixRules {
       }
     }
     return best < 0 ? 0 : n - best;
+  }
+
+  /** Whether {@code start} falls between the two chars of a surrogate pair. */
+  private static boolean splitsPair(CharSequence s, int start) {
+    return start > 0 && Character.isLowSurrogate(s.charAt(start)) && Character.isHighSurrogate(s.charAt(start - 1));
   }
 
   /** Infix matches of {@code s} as [start, end) pairs, left to right, non-overlapping (spaCy's find_infix). */
@@ -141,6 +173,15 @@ final class AffixRules {
       int c = Character.codePointAt(s, p);
       int end = -1;
       for (int i : candidates(c)) {
+        RuleShortcut r = shortcuts[i];
+        if (r.literal != null) {
+          if (r.literalAt(s, p)) {
+            end = p + r.literal.length();
+            break;
+          }
+          continue;
+        }
+        if (!r.mayMatchAt(s, p)) continue;
         Matcher x = m[i].reset(s);
         x.region(p, n);
         if (x.lookingAt()) {

@@ -127,9 +127,10 @@ public final class EnglishWordSplitter {
 
   private EnglishWordSplitter() {
     JsonNode affixes = readJson("affixes.json");
-    prefixes = new AffixRules(affixes.get("prefix"), false);
-    suffixes = new AffixRules(affixes.get("suffix"), true);
-    infixes = new AffixRules(affixes.get("infix"), false);
+    RuleShortcut.ClassTables classTables = new RuleShortcut.ClassTables();
+    prefixes = new AffixRules(affixes.get("prefix"), false, classTables);
+    suffixes = new AffixRules(affixes.get("suffix"), true, classTables);
+    infixes = new AffixRules(affixes.get("infix"), false, classTables);
     url = new UrlMatch(resource("url.regex"));
     specials = loadSpecials();
     specialKeys = new RegionFilter(specials.keySet());
