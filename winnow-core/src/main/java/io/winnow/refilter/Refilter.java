@@ -331,7 +331,7 @@ public final class Refilter {
   /** The codec a log was written with (from its name), at the run's {@code compression_level} when it is the run's codec. */
   private OutputCompression compressionOf(String logName) {
     Compression c = Compression.forName(logName);
-    return c == output.compression() && c != Compression.NONE ? new OutputCompression(c, output.compressionLevel()) : OutputCompression.of(c);
+    return c == output.compression() ? output.outputCompression() : OutputCompression.of(c);
   }
 
   /** Compressing on a thread of its own; the bytes are those a direct write gives. */
