@@ -55,6 +55,14 @@ public final class EnglishWordSplitter {
   /** First characters of the first tokens of spanning special cases: a cheap test before the map lookup. */
   private final java.util.BitSet spanningFirstChars = new java.util.BitSet();
   private final java.util.BitSet sentenceTerminators;
+  /**
+   * Per ASCII character, the one-character token it is split off as when it ends a plain word ("word," is
+   * "word" and ","), or null: only characters whose suffix rule is that literal character, checked against the
+   * rules when the splitter is built. A period qualifies after a lower-case letter or a digit only (its rule's
+   * look-behind), so it is kept apart.
+   */
+  private final String[] trailingPunct = new String[128];
+  private final String period;
   private final ThreadLocal<Scratch> scratch;
 
   private record SpecialSpan(String key, String[] tokens) {}
@@ -139,6 +147,27 @@ public final class EnglishWordSplitter {
     scratch = ThreadLocal.withInitial(() -> new Scratch(this));
     spanningSpecials = indexSpanningSpecials();
     for (String first : spanningSpecials.keySet()) spanningFirstChars.set(first.charAt(0));
+    Scratch check = new Scratch(this);
+    for (char p : ",;:!?)]}\"".toCharArray()) {
+      if (splitsOffAfterPlainWords(p, new String[] {"word", "Word", "WORD", "w", "42"}, check)) trailingPunct[p] = String.valueOf(p);
+    }
+    period = splitsOffAfterPlainWords('.', new String[] {"word", "Word", "w", "42"}, check) ? "." : null;
+  }
+
+  /**
+   * Whether the rules split {@code p} off the end of each of these plain words as a token of its own, and
+   * nothing else: the premise of the trailing-punctuation fast path in {@link #tokenizeChunk}. A single
+   * character that is a special case of its own is refused (its tokens could differ).
+   */
+  private boolean splitsOffAfterPlainWords(char p, String[] words, Scratch s) {
+    String ps = String.valueOf(p);
+    if (specials.containsKey(ps)) return false;
+    for (String w : words) {
+      if (specials.containsKey(w + p)) continue; // a special case is looked up before the fast path anyway
+      String[] parts = applySpanningSpecials(splitChunk(w + p, true, s));
+      if (parts.length != 2 || !parts[0].equals(w) || !parts[1].equals(ps)) return false;
+    }
+    return true;
   }
 
   // ---------------------------------------------------------------------------------------------- words
@@ -385,6 +414,17 @@ public final class EnglishWordSplitter {
         return;
       }
       parts = special;
+    } else if (trailingPunctuation(c, from, to) && !isSpecialRegion(c, from, to - 1)) {
+      // A plain word and one punctuation mark (a tenth of all chunks of prose): the word, then the mark,
+      // unless the whole chunk is a special case. The word alone is no special case (checked), so no rule
+      // applies inside it; a cache lookup would cost more than building it.
+      String[] special = isSpecialRegion(c, from, to) ? specials.get(text.substring(from, to)) : null;
+      if (special == null) {
+        out.add(text.substring(from, to - 1), from);
+        out.add(c[to - 1] == '.' ? period : trailingPunct[c[to - 1]]);
+        return;
+      }
+      parts = special;
     } else {
       boolean cached = to - from <= MAX_CACHED_CHUNK_LENGTH;
       int hash = cached ? ChunkCache.hash(c, from, to) : 0;
@@ -411,6 +451,28 @@ public final class EnglishWordSplitter {
       if (letters ? !((c | 0x20) >= 'a' && (c | 0x20) <= 'z') : !(c >= '0' && c <= '9')) return false;
     }
     return true;
+  }
+
+  /**
+   * A plain word followed by one of the {@link #trailingPunct} marks, or by a period after a lower-case letter
+   * or a digit.
+   */
+  private boolean trailingPunctuation(char[] c, int from, int to) {
+    if (to - from < 2) return false;
+    char p = c[to - 1];
+    if (p == '.') {
+      char before = c[to - 2];
+      if (period == null || !((before >= 'a' && before <= 'z') || (before >= '0' && before <= '9'))) return false;
+    } else if (p >= 128 || trailingPunct[p] == null) {
+      return false;
+    }
+    return isPlainWord(c, from, to - 1);
+  }
+
+  /** Whether {@code c[from, to)} may be a special case (the filter of their keys says maybe, and the length fits). */
+  private boolean isSpecialRegion(char[] c, int from, int to) {
+    return to - from <= maxSpecialLength && specialKeys.mayContain(c, from, to)
+        && specials.containsKey(new String(c, from, to - from));
   }
 
   /** Whether {@code chunk[from, to)} is a special case; free for pieces longer than every special case. */

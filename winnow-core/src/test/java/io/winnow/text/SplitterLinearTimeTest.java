@@ -148,6 +148,47 @@ class SplitterLinearTimeTest {
     assertThat(differ).isEmpty();
   }
 
+  /**
+   * A plain word and one punctuation mark takes a path of its own (no cache, no rules): the same tokens as
+   * before, for words of every case, digits, words that are special cases ("cannot", "gonna") and chunks that
+   * are ("etc.", "Mr.", "e.g."), and a period after an upper-case letter, where its rule does not split.
+   */
+  @Test
+  void plainWordsWithOnePunctuationMarkSplitAsTheOldImplementation() {
+    LegacyEnglishWordSplitter old = LegacyEnglishWordSplitter.get();
+    List<String> words = new ArrayList<>(List.of("word", "Word", "WORD", "wOrD", "aB", "AB", "a", "I", "x", "42", "7",
+        "cannot", "Cannot", "gonna", "etc", "Mr", "Dr", "vs", "Jan", "e", "g", "U", "S", "km", "s", "t"));
+    for (String key : exceptionKeys()) {
+      if (key.length() > 1 && isPlain(key.substring(0, key.length() - 1))) words.add(key.substring(0, key.length() - 1));
+    }
+    String marks = ",;:!?)]}\".'-/(";
+    Random r = new Random(11);
+    List<String> differ = new ArrayList<>();
+    for (int k = 0; k < 20_000 && differ.size() < 10; k++) {
+      StringBuilder sb = new StringBuilder();
+      for (int i = 1 + r.nextInt(6); i > 0; i--) {
+        String w = r.nextInt(4) == 0 ? randomPlainWord(r) : words.get(r.nextInt(words.size()));
+        sb.append(w).append(marks.charAt(r.nextInt(marks.length()))).append(r.nextInt(5) == 0 ? "  " : " ");
+      }
+      String diff = compare(old, sb.toString());
+      if (diff != null) differ.add(diff);
+    }
+    assertThat(differ).isEmpty();
+  }
+
+  private static boolean isPlain(String s) {
+    return !s.isEmpty() && (s.chars().allMatch(c -> (c | 0x20) >= 'a' && (c | 0x20) <= 'z') || s.chars().allMatch(c -> c >= '0' && c <= '9'));
+  }
+
+  private static String randomPlainWord(Random r) {
+    StringBuilder sb = new StringBuilder();
+    boolean digits = r.nextInt(5) == 0;
+    for (int i = 1 + r.nextInt(8); i > 0; i--) {
+      sb.append(digits ? (char) ('0' + r.nextInt(10)) : (char) ((r.nextBoolean() ? 'a' : 'A') + r.nextInt(26)));
+    }
+    return sb.toString();
+  }
+
   /** Chunks just longer than the cache limit take the uncached path: still the same tokens as before. */
   @Test
   void longChunksSplitAsTheOldImplementation() {
