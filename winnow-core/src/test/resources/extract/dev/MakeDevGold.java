@@ -12,10 +12,16 @@ import org.jsoup.nodes.*;
  * navigation regions that never occur in the content region. The output was then read by hand.
  *
  * <pre>java -cp ~/.m2/repository/org/jsoup/jsoup/1.22.1/jsoup-1.22.1.jar MakeDevGold.java &lt;root&gt;/usr/share/doc > docs-gold.json
- * java -cp ~/.m2/repository/org/jsoup/jsoup/1.22.1/jsoup-1.22.1.jar MakeDevGold.java dev2 &lt;root&gt;/usr/share/doc > ../dev2/docs-gold.json</pre>
+ * java -cp ~/.m2/repository/org/jsoup/jsoup/1.22.1/jsoup-1.22.1.jar MakeDevGold.java dev2 &lt;root&gt;/usr/share/doc > ../dev2/docs-gold.json
+ * java -cp ~/.m2/repository/org/jsoup/jsoup/1.22.1/jsoup-1.22.1.jar MakeDevGold.java dev3 &lt;root&gt;/usr/share/doc > ../dev3/docs-gold.json</pre>
  */
 public class MakeDevGold {
-  record Generator(String name, String dir, String content, String nav, String paragraphs, int pages) {}
+  /** {@code skip}: a pattern of file names not drawn (a second copy of each page, as GAPDoc's MathJax "_mj" files). */
+  record Generator(String name, String dir, String content, String nav, String paragraphs, int pages, String skip) {
+    Generator(String name, String dir, String content, String nav, String paragraphs, int pages) {
+      this(name, dir, content, nav, paragraphs, pages, "");
+    }
+  }
 
   static final String P = "p, dd > p, li > p";
   /** The first development set (../dev): five generators none of which the held-out set uses. */
@@ -32,12 +38,21 @@ public class MakeDevGold {
       new Generator("makeinfo", "octave/octave.html", "body", "div.header, div.nav-panel", P, 8),
       new Generator("libxml2-site", "libxml2/html", "td[valign=top][bgcolor=#8b7765]:not([width])", "body > table:first-child, td[valign=top][width=200]", P, 8),
       new Generator("xfpt", "exim4-doc-html/spec_html", "#chapter", "h1#header, ul#nav_flow, div#footer", P, 8));
+  /** The third development set (../dev3): five further generators or site styles, used by none of the sets before. */
+  static final List<Generator> SET_3 = List.of(
+      new Generator("qdoc", "qtbase5-doc-html/html", "div.mainContent", "div.navigationbar, div.sidebar, div.footer", P, 8),
+      new Generator("erl_docgen", "erlang-doc", "#content", "#leftnav, div.footer", P, 8),
+      new Generator("mdbook", "rust-doc/html/book", "#content > main", "#sidebar, #menu-bar, nav.nav-wrapper, nav.nav-wide-wrapper", P, 8),
+      new Generator("gapdoc", "gap/doc", "body",
+          "div.chlinktop, div.chlinkprevnexttop, div.chlinkprevnextbot, div.chlinkbot, div.ChapSects", P, 8, "_mj\\.html$"),
+      new Generator("scribble", "racket", "div.main", "div.tocset, div.navsettop, div.navsetbottom", P + ", div.SIntrapara", 8));
 
   public static void main(String[] args) throws Exception {
-    // "dev2 <root>" draws the second set; a lone "<root>" the first, as when the first set was made
-    List<Generator> generators = args.length > 1 && args[0].equals("dev2") ? SET_2 : SET_1;
+    // "dev2 <root>" draws the second set, "dev3 <root>" the third; a lone "<root>" the first, as when the first set was made
+    String set = args.length > 1 ? args[0] : "dev";
+    List<Generator> generators = set.equals("dev3") ? SET_3 : set.equals("dev2") ? SET_2 : SET_1;
     Path root = Path.of(args[args.length - 1]);
-    boolean skipFragments = generators == SET_2;
+    boolean skipFragments = generators != SET_1;
     StringBuilder out = new StringBuilder("{\n");
     boolean first = true;
     for (Generator g : generators) {
@@ -45,7 +60,9 @@ public class MakeDevGold {
       // a package may link its HTML directory elsewhere (gtk-doc's lives in /usr/share/gtk-doc): walk the real one
       Path dir = root.resolve(g.dir()).toRealPath();
       try (Stream<Path> s = Files.walk(dir)) {
-        files = s.filter(p -> p.toString().endsWith(".html")).sorted(Comparator.comparing(MakeDevGold::hash)).toList();
+        files = s.filter(p -> p.toString().endsWith(".html"))
+            .filter(p -> g.skip().isEmpty() || !p.getFileName().toString().matches(".*" + g.skip()))
+            .sorted(Comparator.comparing(MakeDevGold::hash)).toList();
       }
       int taken = 0;
       for (Path f : files) {

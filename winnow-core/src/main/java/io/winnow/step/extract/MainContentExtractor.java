@@ -18,8 +18,8 @@ import org.jsoup.nodes.Node;
  * only when it is real text; (2) pick the container: an explicit {@code articleBody}/{@code <article>}/{@code
  * <main>} chosen by its prose (not its raw text, so a related-posts {@code <article>} loses to the story), else
  * the element whose children's paragraphs score best ({@link TextStats}); (3) render it ({@link TextRenderer})
- * with the prose blocks beside it; (4) drop repeated, credit, prompt and date/byline lines ({@link LineFilter}).
- * Deterministic, stateless and thread-safe.
+ * with the prose blocks and the sections under headings of the same level beside it; (4) drop repeated,
+ * credit, prompt and date/byline lines ({@link LineFilter}). Deterministic, stateless and thread-safe.
  */
 public final class MainContentExtractor {
   private final ExtractOptions options;
@@ -96,7 +96,7 @@ public final class MainContentExtractor {
       if (furniture.isHidden(e) && len < 0.5 * total) remove.add(e);
       else if (furniture.isCommentSection(e)) remove.add(e);
       else if (furniture.isBoilerplate(e) && len < 0.3 * total && !storyWrappers.contains(e) && !holdsTheStory(e, stats, totalProse)
-          && !(furniture.isLayoutOnly(e) && stats.prose(e) > 0 && stats.linkDensity(e) < 0.5)) remove.add(e);
+          && !(furniture.isLayoutOnly(e) && stats.prose(e) > 0 && stats.linkDensity(e) < 0.5) && !isCodeCaption(e, stats)) remove.add(e);
     });
     removeAll(remove);
   }
@@ -110,6 +110,19 @@ public final class MainContentExtractor {
     return stats.prose(e) >= 0.4 * totalProse && stats.linkDensity(e) < 0.5;
   }
 
+
+  /**
+   * A caption beside a code example ("Listing 18-8: Attempting to use a refutable pattern", right after the
+   * {@code <pre>}): it says what the code shows, and the code is kept, so it is text; captions of pictures are not.
+   */
+  private static boolean isCodeCaption(Element e, TextStats stats) {
+    if (!e.className().toLowerCase(Locale.ROOT).contains("caption")) return false;
+    Element block = e;
+    // a caption span that is all of its paragraph stands for the paragraph
+    if (!TextStats.BLOCKS.contains(e.normalName()) && e.parent() != null && stats.text(e.parent()) == stats.text(e)) block = e.parent();
+    Element before = block.previousElementSibling(), after = block.nextElementSibling();
+    return before != null && isCodeExample(before) || after != null && isCodeExample(after);
+  }
 
   /** The ancestors of an element named as the story ({@code itemprop=articleBody}, "entry-content", "post-body"...). */
   private static Set<Element> storyWrappers(Element root, Boilerplate furniture) {
@@ -213,12 +226,16 @@ public final class MainContentExtractor {
   private static void collect(Element level, Element main, Set<Element> path, TextStats stats, List<Element> parts) {
     Element onPath = null;
     for (Element child : level.children()) if (child == main || path.contains(child)) onPath = child;
+    String sectionHeading = onPath == null ? null : sectionHeading(onPath);
     Element previous = null;
     for (Element child : level.children()) {
       if (child == main) parts.add(child);
       else if (path.contains(child)) collect(child, main, path, stats, parts);
-      else if (isProse(child, stats) || isParallelSection(child, onPath, stats)) parts.add(child);
+      else if (isProse(child, stats) || isParallelSection(child, onPath, stats) || isSiblingSection(child, sectionHeading, stats)) parts.add(child);
       else if (onPath != null && child.elementSiblingIndex() < onPath.elementSiblingIndex() && isTitleBlock(child, stats)) parts.add(child);
+      // the one-line summary under a bare title heading ("<h1>QMutex Class</h1><p>The QMutex class provides …</p>")
+      else if (onPath != null && child.elementSiblingIndex() < onPath.elementSiblingIndex() && previous != null
+          && !parts.isEmpty() && parts.get(parts.size() - 1) == previous && isTitleHeading(previous) && isSubtitle(child, stats)) parts.add(child);
       // the code example a kept paragraph introduces ("… as follows:", "For example,") belongs with it
       else if (previous != null && !parts.isEmpty() && parts.get(parts.size() - 1) == previous && endsIntroducing(previous)
           && isCodeExample(child)) parts.add(child);
@@ -231,6 +248,16 @@ public final class MainContentExtractor {
     int len = stats.text(e);
     if (len == 0 || len > 300 || stats.linkDensity(e) > 0.2) return false;
     return !e.select("h1, h2").isEmpty();
+  }
+
+  private static boolean isTitleHeading(Element e) {
+    return e.normalName().equals("h1") || e.normalName().equals("h2");
+  }
+
+  /** A short paragraph, less than 40 % of it links (a summary names the classes it is about): a title's second line. */
+  private static boolean isSubtitle(Element e, TextStats stats) {
+    int len = stats.text(e);
+    return e.normalName().equals("p") && len > 0 && len <= 300 && stats.linkDensity(e) < 0.4;
   }
 
   private static boolean endsIntroducing(Element e) {
@@ -265,6 +292,56 @@ public final class MainContentExtractor {
     if (t.isEmpty()) return false;
     char last = t.charAt(t.length() - 1);
     return ".!?\"”'»:".indexOf(last) >= 0 || last == ',' && introducesExample(e);
+  }
+
+  private static final Set<String> HEADINGS = Set.of("h1", "h2", "h3", "h4", "h5", "h6");
+
+  /**
+   * A section of the same text as the block on the way to the container: it opens with a heading of the same
+   * level as that block's ("Description" beside "Data Types", both {@code h3}; "Member Function Documentation"
+   * beside "Detailed Description", both {@code h2}), a heading that is not a link, and holds paragraph prose
+   * with few links. Such a section may end on a reference ("wxWidgets docs: wxGraphicsPath") and name the classes
+   * it describes, so it needs no closing full stop and may be a little richer in links than a lead paragraph.
+   * Boxes beside a story open with headings of their own level, or with linked titles (teasers).
+   */
+  private static boolean isSiblingSection(Element e, String sectionHeading, TextStats stats) {
+    if (sectionHeading == null) return false;
+    Element h = leadingHeading(e);
+    if (h == null || !h.normalName().equals(sectionHeading) || stats.linkDensity(h) >= 0.5) return false;
+    return stats.prose(e) >= 2 && stats.linkDensity(e) <= 0.3 && !isHeadedTeasers(e, stats);
+  }
+
+  /**
+   * The heading level a block's section opens with: that of a heading (or heading-only block) just before it
+   * ({@code <div><h3>Exports</h3></div>} before the list of exports), else its own leading heading.
+   */
+  private static String sectionHeading(Element block) {
+    Element before = block.previousElementSibling();
+    Element h = null;
+    if (before != null && before.text().length() < 100) h = HEADINGS.contains(before.normalName()) ? before : leadingHeading(before);
+    if (h == null) h = leadingHeading(block);
+    return h == null ? null : h.normalName();
+  }
+
+  /** The heading a block opens with (its first element child, or that child's first, down to three levels), or null. */
+  private static Element leadingHeading(Element e) {
+    Element first = e;
+    for (int depth = 0; depth <= 3 && first != null; depth++) {
+      if (HEADINGS.contains(first.normalName())) return first == e ? null : first;
+      first = first.firstElementChild();
+    }
+    return null;
+  }
+
+  /** Headings that are mostly links: teasers, each title linking to its story. */
+  private static boolean isHeadedTeasers(Element e, TextStats stats) {
+    int headings = 0, linked = 0;
+    for (Element h : e.select("h1, h2, h3, h4, h5, h6")) {
+      if (stats.text(h) == 0) continue;
+      headings++;
+      if (stats.linkDensity(h) >= 0.5) linked++;
+    }
+    return headings > 0 && 2 * linked >= headings;
   }
 
   /** A paragraph ending "For example," before a code example: it runs on into the example, like one ending ":". */

@@ -147,6 +147,32 @@ class ExtractionFailureClassesTest {
         .contains(SECOND, LAST).doesNotContain("More news").doesNotContain("School roof fixed");
   }
 
+  /**
+   * The chosen block is one section of a reference page; the sections beside it that open with a heading of
+   * the same level (h3 "Description" beside the h3 "Exports" just before it) are the rest of the text, even when
+   * they end on a reference. A box under a heading of its own level, and teasers with linked titles, are not.
+   */
+  @Test
+  void theSectionsUnderHeadingsOfTheSameLevelAreKept() {
+    assertThat(extract("sibling-sections")).contains(FIRST, SECOND, LAST, "This module books the berths of the east basin",
+        "Books a berth of the given quay").doesNotContain("Upcoming events").doesNotContain("Regatta week")
+        .doesNotContain("School roof fixed").doesNotContain("parents' association");
+  }
+
+  /** The one-line summary right under a bare title heading is the title's second line; a breadcrumb line is not. */
+  @Test
+  void theSummaryUnderTheTitleHeadingIsKept() {
+    assertThat(extract("title-summary")).startsWith("Harbour board votes to rebuild the north pier\nThe board chose a concrete deck on old lines.")
+        .contains(FIRST, SECOND, LAST).doesNotContain("Home");
+  }
+
+  /** A caption right after a code example says what the code shows and is kept; a picture's caption is not. */
+  @Test
+  void theCaptionOfACodeListingIsKept() {
+    assertThat(extract("code-listing-caption")).contains(FIRST, SECOND, LAST, "Listing 3: Booking berth 12 of the east quay for a boat")
+        .doesNotContain("seen from the lighthouse");
+  }
+
   static String page(String name) {
     try (InputStream in = ExtractionFailureClassesTest.class.getResourceAsStream("/extract/classes/" + name + ".html")) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
