@@ -88,4 +88,44 @@ class LicenseRealWorldFormsTest {
     assertThat(found).extracting(LicenseMatch::id).containsExactly("BSD-3-Clause");
     assertThat(found.get(0).confidence()).isGreaterThan(0.98);
   }
+  @Test
+  void theCc0NoticeOfSoftwareIsCc0sHeader() throws IOException {
+    // "To the extent possible under law, the author(s) have dedicated all copyright ...": the SPDX list has no
+    // header for CC0-1.0; the notice is libsodium's (as Debian quotes it, with its pointer) and, shortened to
+    // "the author has" and "See <url>.", numpy's splitmix64
+    List<LicenseMatch> sodium = MATCHER.find(read("libsodium23-copyright-cc0.txt"));
+    assertThat(sodium).extracting(LicenseMatch::id).containsExactly("CC0-1.0");
+    assertThat(sodium.get(0).kind()).isEqualTo(io.winnow.code.license.match.LicensePattern.Kind.HEADER);
+    assertThat(ids(read("numpy-splitmix64-LICENSE.md"))).containsExactly("CC0-1.0");
+    // naming CC0, or saying where Debian keeps it, is no notice (libcryptsetup12's and libavif15's copyright files)
+    assertThat(ids("You may use this work under the terms of a Creative Commons CC0 1.0\nLicense/Waiver.\n\n"
+        + "On Debian systems, the complete text of the Creative Commons CC0 1.0\nUniversal license can be found in "
+        + "`/usr/share/common-licenses/CC0-1.0'.")).isEmpty();
+  }
+
+  @Test
+  void theApacheNoticesOfOpenSslAndOfTheAwsSdksAreApacheHeaders() throws IOException {
+    // OpenSSL 3's "Licensed under the Apache License 2.0 (the "License"). ... You can obtain a copy in the file
+    // LICENSE in the source distribution or at https://www.openssl.org/source/license.html" (Dice 0.80 against the
+    // list's header) and the AWS SDKs' "A copy of the License is located at ... or in the "license" file
+    // accompanying this file" (0.90)
+    assertThat(ids(read("node-openssl-ripemd.h"))).containsExactly("Apache-2.0");
+    List<LicenseMatch> boto = MATCHER.find(read("boto3-init.py"));
+    assertThat(boto).extracting(LicenseMatch::id).containsExactly("Apache-2.0");
+    assertThat(boto.get(0).confidence()).isGreaterThan(0.97);
+    // a sentence that names the license is not its notice
+    assertThat(ids("This module is licensed under the Apache License 2.0; see the file LICENSE in the source "
+        + "distribution for the terms under which you may use it.")).isEmpty();
+  }
+
+  @Test
+  void aGnuGrantInThePluralIsTheGrant() throws IOException {
+    // python-apt-common's copyright file: "APT is free software; you can redistribute them and/or modify them"
+    // (Dice 0.85 before)
+    assertThat(LicenseNormalizer.normalize("you can redistribute them and/or modify them under"))
+        .isEqualTo(LicenseNormalizer.normalize("you can redistribute it and/or modify it under"));
+    List<LicenseMatch> found = MATCHER.find(read("python-apt-common-copyright-gpl.txt"));
+    assertThat(found).extracting(LicenseMatch::id).containsExactly("GPL-2.0-or-later");
+    assertThat(found.get(0).confidence()).isGreaterThan(0.95);
+  }
 }
