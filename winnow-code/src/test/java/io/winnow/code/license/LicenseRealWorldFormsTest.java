@@ -128,4 +128,33 @@ class LicenseRealWorldFormsTest {
     assertThat(found).extracting(LicenseMatch::id).containsExactly("GPL-2.0-or-later");
     assertThat(found.get(0).confidence()).isGreaterThan(0.95);
   }
+  @Test
+  void wordsFillingATemplatesVariableAreNotTheTextsOwn() throws IOException {
+    // jsonpointer's BSD-3-Clause says "PROVIDED BY THE AUTHOR" and "SHALL THE AUTHOR BE LIABLE" where the template
+    // has a variable; BSD-3-Clause-HP spells "THE AUTHOR" out and was reported (0.914) though the text lacks its
+    // "PATENT INFRINGEMENT" and "the HP"
+    List<LicenseMatch> found = MATCHER.find(read("jsonpointer-3.1.1-LICENSE.txt"));
+    assertThat(found).extracting(LicenseMatch::id).containsExactly("BSD-3-Clause");
+    assertThat(found.get(0).confidence()).isGreaterThan(0.94);
+    // a filler between a variable's two ends only: the same words elsewhere are the text's own
+    String hp = io.winnow.code.license.spdx.SpdxLicenseList.get().find("BSD-3-Clause-HP").text();
+    assertThat(ids(hp)).containsExactly("BSD-3-Clause-HP");
+  }
+
+  @Test
+  void aReferenceThatLacksAClauseOfItsOwnIsNotPreferred() throws IOException {
+    // dash's man page: the Berkeley text with the advertising clause struck out. BSD-4-Clause-UC, whose template
+    // spells "the Regents" out, explains more of it than BSD-3-Clause and won once variables were filled; it lacks
+    // its advertising clause, BSD-3-Clause nothing
+    assertThat(ids(read("dash-man1-header.txt"))).containsExactly("BSD-3-Clause");
+    String uc = io.winnow.code.license.spdx.SpdxLicenseList.get().find("BSD-4-Clause-UC").text();
+    assertThat(ids(uc)).containsExactly("BSD-4-Clause-UC");
+  }
+
+  @Test
+  void furtherCopiesOfALicenseFoundAreThatLicense() throws IOException {
+    // urllib3's LICENSE gives MIT for the package and again for two vendored files; once MIT was reported, the
+    // second and third copies were matched to its nearest twins (JSON 0.955, Xnet 0.927)
+    assertThat(ids(read("urllib3-LICENSE-mit-parts.txt"))).containsExactly("MIT");
+  }
 }

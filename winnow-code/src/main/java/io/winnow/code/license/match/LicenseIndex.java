@@ -197,7 +197,9 @@ public final class LicenseIndex {
       java.util.Set<Integer> versions = new java.util.TreeSet<>();
       for (int v : WordPairs.versions(text)) if (v >= 0) versions.add(v);
       long[] optional = optionalByText.getOrDefault(t.getKey(), new long[0]);
-      patterns.add(new LicensePattern(List.copyOf(t.getValue()), kindByText.get(t.getKey()), pairs, java.util.Set.copyOf(versions), optional));
+      long[][] gaps = WordPairs.gapBoundaries(text);
+      patterns.add(new LicensePattern(List.copyOf(t.getValue()), kindByText.get(t.getKey()), pairs, java.util.Set.copyOf(versions), optional,
+          gaps[0], gaps[1], WordPairs.of(text)));
     }
     return new LicenseIndex(patterns);
   }
