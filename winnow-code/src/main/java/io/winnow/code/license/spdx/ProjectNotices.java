@@ -11,13 +11,13 @@ import java.util.Map;
  * dedicates the work) are {@link SpdxTemplate#GAP}, as a template's variables are.
  *
  * <p>Found on this machine's files (docs/BENCHMARKS.md, license detection, round 6): the CC0 notice in the Debian
- * copyright files of libsodium, systemd, libarchive, gdk-pixbuf and harfbuzz and in numpy's splitmix64; OpenSSL's
- * in the 2,297 headers of node's copy of OpenSSL under /usr/include; the AWS one in 321 files of boto3, botocore and
- * s3transfer.
+ * copyright files of libsodium, systemd, libarchive and gdk-pixbuf and in numpy's splitmix64; OpenSSL's
+ * in the 2,297 OpenSSL headers under /usr/include (libssl-dev's and node's copy); the AWS one in 321 files of awscli,
+ * botocore, boto3 and s3transfer.
  */
 public final class ProjectNotices {
   /**
-   * The notice of software dedicated with CC0 (libsodium, systemd, SipHash, BLAKE2, xoshiro and splitmix64): "To the
+   * The notice of software dedicated with CC0 (libsodium, systemd, libarchive, numpy's splitmix64): "To the
    * extent possible under law, the author(s) have dedicated all copyright ...". Who dedicates it ("the author(s)
    * have", "the author has", a name) is variable. The second paragraph, where to find the dedication, is often
    * shortened to "See &lt;url&gt;." or left out; the first is a reference of its own ({@code HeaderParagraphs}).
