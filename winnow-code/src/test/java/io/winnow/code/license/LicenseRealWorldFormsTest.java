@@ -88,4 +88,73 @@ class LicenseRealWorldFormsTest {
     assertThat(found).extracting(LicenseMatch::id).containsExactly("BSD-3-Clause");
     assertThat(found.get(0).confidence()).isGreaterThan(0.98);
   }
+  @Test
+  void theCc0NoticeOfSoftwareIsCc0sHeader() throws IOException {
+    // "To the extent possible under law, the author(s) have dedicated all copyright ...": the SPDX list has no
+    // header for CC0-1.0; the notice is libsodium's (as Debian quotes it, with its pointer) and, shortened to
+    // "the author has" and "See <url>.", numpy's splitmix64
+    List<LicenseMatch> sodium = MATCHER.find(read("libsodium23-copyright-cc0.txt"));
+    assertThat(sodium).extracting(LicenseMatch::id).containsExactly("CC0-1.0");
+    assertThat(sodium.get(0).kind()).isEqualTo(io.winnow.code.license.match.LicensePattern.Kind.HEADER);
+    assertThat(ids(read("numpy-splitmix64-LICENSE.md"))).containsExactly("CC0-1.0");
+    // naming CC0, or saying where Debian keeps it, is no notice (libcryptsetup12's and libavif15's copyright files)
+    assertThat(ids("You may use this work under the terms of a Creative Commons CC0 1.0\nLicense/Waiver.\n\n"
+        + "On Debian systems, the complete text of the Creative Commons CC0 1.0\nUniversal license can be found in "
+        + "`/usr/share/common-licenses/CC0-1.0'.")).isEmpty();
+  }
+
+  @Test
+  void theApacheNoticesOfOpenSslAndOfTheAwsSdksAreApacheHeaders() throws IOException {
+    // OpenSSL 3's "Licensed under the Apache License 2.0 (the "License"). ... You can obtain a copy in the file
+    // LICENSE in the source distribution or at https://www.openssl.org/source/license.html" (Dice 0.80 against the
+    // list's header) and the AWS SDKs' "A copy of the License is located at ... or in the "license" file
+    // accompanying this file" (0.90)
+    assertThat(ids(read("node-openssl-ripemd.h"))).containsExactly("Apache-2.0");
+    List<LicenseMatch> boto = MATCHER.find(read("boto3-init.py"));
+    assertThat(boto).extracting(LicenseMatch::id).containsExactly("Apache-2.0");
+    assertThat(boto.get(0).confidence()).isGreaterThan(0.97);
+    // a sentence that names the license is not its notice
+    assertThat(ids("This module is licensed under the Apache License 2.0; see the file LICENSE in the source "
+        + "distribution for the terms under which you may use it.")).isEmpty();
+  }
+
+  @Test
+  void aGnuGrantInThePluralIsTheGrant() throws IOException {
+    // python-apt-common's copyright file: "APT is free software; you can redistribute them and/or modify them"
+    // (Dice 0.85 before)
+    assertThat(LicenseNormalizer.normalize("you can redistribute them and/or modify them under"))
+        .isEqualTo(LicenseNormalizer.normalize("you can redistribute it and/or modify it under"));
+    List<LicenseMatch> found = MATCHER.find(read("python-apt-common-copyright-gpl.txt"));
+    assertThat(found).extracting(LicenseMatch::id).containsExactly("GPL-2.0-or-later");
+    assertThat(found.get(0).confidence()).isGreaterThan(0.95);
+  }
+  @Test
+  void wordsFillingATemplatesVariableAreNotTheTextsOwn() throws IOException {
+    // jsonpointer's BSD-3-Clause says "PROVIDED BY THE AUTHOR" and "SHALL THE AUTHOR BE LIABLE" where the template
+    // has a variable; BSD-3-Clause-HP spells "THE AUTHOR" out and was reported (0.914) though the text lacks its
+    // "PATENT INFRINGEMENT" and "the HP"
+    List<LicenseMatch> found = MATCHER.find(read("jsonpointer-3.1.1-LICENSE.txt"));
+    assertThat(found).extracting(LicenseMatch::id).containsExactly("BSD-3-Clause");
+    assertThat(found.get(0).confidence()).isGreaterThan(0.94);
+    // a filler between a variable's two ends only: the same words elsewhere are the text's own
+    String hp = io.winnow.code.license.spdx.SpdxLicenseList.get().find("BSD-3-Clause-HP").text();
+    assertThat(ids(hp)).containsExactly("BSD-3-Clause-HP");
+  }
+
+  @Test
+  void aReferenceThatLacksAClauseOfItsOwnIsNotPreferred() throws IOException {
+    // dash's man page: the Berkeley text with the advertising clause struck out. BSD-4-Clause-UC, whose template
+    // spells "the Regents" out, explains more of it than BSD-3-Clause and won once variables were filled; it lacks
+    // its advertising clause, BSD-3-Clause nothing
+    assertThat(ids(read("dash-man1-header.txt"))).containsExactly("BSD-3-Clause");
+    String uc = io.winnow.code.license.spdx.SpdxLicenseList.get().find("BSD-4-Clause-UC").text();
+    assertThat(ids(uc)).containsExactly("BSD-4-Clause-UC");
+  }
+
+  @Test
+  void furtherCopiesOfALicenseFoundAreThatLicense() throws IOException {
+    // urllib3's LICENSE gives MIT for the package and again for two vendored files; once MIT was reported, the
+    // second and third copies were matched to its nearest twins (JSON 0.955, Xnet 0.927)
+    assertThat(ids(read("urllib3-LICENSE-mit-parts.txt"))).containsExactly("MIT");
+  }
 }

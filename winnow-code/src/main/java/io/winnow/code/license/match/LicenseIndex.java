@@ -1,6 +1,7 @@
 package io.winnow.code.license.match;
 
 import io.winnow.code.license.spdx.GnuNotices;
+import io.winnow.code.license.spdx.ProjectNotices;
 import io.winnow.code.license.spdx.SpdxLicenseList;
 import io.winnow.code.license.spdx.SpdxTemplate;
 import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
@@ -151,6 +152,8 @@ public final class LicenseIndex {
       if (versionFirst != null) addHeader(refs, e.id(), versionFirst);
       String shortLater = notice != null && e.id().endsWith("-or-later") ? GnuNotices.shortLaterGrant(notice) : null;
       if (shortLater != null) addHeader(refs, e.id(), shortLater);
+      // notices that many files carry in a wording the list does not hold (CC0's, OpenSSL's and AWS's Apache notice)
+      for (String projectNotice : ProjectNotices.of(e.id())) addHeader(refs, e.id(), projectNotice);
     }
     for (SpdxLicenseList.Entry e : list.exceptions()) {
       if (e.deprecated()) continue;
@@ -194,7 +197,9 @@ public final class LicenseIndex {
       java.util.Set<Integer> versions = new java.util.TreeSet<>();
       for (int v : WordPairs.versions(text)) if (v >= 0) versions.add(v);
       long[] optional = optionalByText.getOrDefault(t.getKey(), new long[0]);
-      patterns.add(new LicensePattern(List.copyOf(t.getValue()), kindByText.get(t.getKey()), pairs, java.util.Set.copyOf(versions), optional));
+      long[][] gaps = WordPairs.gapBoundaries(text);
+      patterns.add(new LicensePattern(List.copyOf(t.getValue()), kindByText.get(t.getKey()), pairs, java.util.Set.copyOf(versions), optional,
+          gaps[0], gaps[1], WordPairs.of(text)));
     }
     return new LicenseIndex(patterns);
   }

@@ -68,6 +68,8 @@ public final class LicenseMatcher {
     while (found.size() < MAX_MATCHES && !candidates.isEmpty()) {
       Span best = null;
       LicensePattern bestPattern = null;
+      List<Span> passed = new ArrayList<>();
+      List<LicensePattern> passedPatterns = new ArrayList<>();
       for (int c = candidates.size() - 1; c >= 0; c--) {
         LicensePattern pattern = patterns.get(candidates.get(c));
         Span s = bestSpan(seq, weights, consumed, pattern, index.patternWeight(candidates.get(c)), index.requiredWeight(candidates.get(c)));
@@ -76,16 +78,38 @@ public final class LicenseMatcher {
           candidates.remove(c);
           continue;
         }
+        passed.add(s);
+        passedPatterns.add(pattern);
         if (best == null || s.betterThan(best)) {
           best = s;
           bestPattern = pattern;
         }
       }
       if (best == null) break;
+      // a reference a whole passage of which the text lacks is a worse name than one of nothing missing over the
+      // same text, however much more of the text it explains
+      if (longestMissingRun(seq, consumed, best, bestPattern) >= MISSING_RUN) {
+        Span complete = null;
+        LicensePattern completePattern = null;
+        for (int k = 0; k < passed.size(); k++) {
+          Span s = passed.get(k);
+          if (s == best || !s.covers(best) || complete != null && !s.betterThan(complete)) continue;
+          if (longestMissingRun(seq, consumed, s, passedPatterns.get(k)) >= MISSING_RUN) continue;
+          complete = s;
+          completePattern = passedPatterns.get(k);
+        }
+        if (complete != null) {
+          best = complete;
+          bestPattern = completePattern;
+        }
+      }
       // a license is reported once, whichever of its references (with or without optional parts) won
       String wonId = bestPattern.id();
+      List<Integer> won = new ArrayList<>();
+      for (int p : candidates) if (patterns.get(p).id().equals(wonId)) won.add(p);
       candidates.removeIf(p -> patterns.get(p).id().equals(wonId));
       for (int i = best.start; i < best.end; i++) consumed[i] = true;
+      consumeRepeats(seq, weights, consumed, versions, won);
       String added = null;
       int[] run = {best.start, best.start, 0};
       if (bestPattern.kind() == LicensePattern.Kind.TEXT) {
@@ -100,6 +124,30 @@ public final class LicenseMatcher {
           run[2], added));
     }
     return found;
+  }
+
+  /** How many further copies of a license found are looked for in the text (a bundle repeats MIT for each part). */
+  private static final int MAX_REPEATS = 64;
+
+  /**
+   * Consumes the further copies of a license just found: a bundle of notices (a LICENSE file listing its vendored
+   * parts, urllib3's with MIT three times) repeats a license, and once the license is reported each further copy
+   * was matched to the next-nearest license (Xnet, MIT-0 for an MIT copy) as a license of its own.
+   */
+  private void consumeRepeats(long[] seq, double[] weights, boolean[] consumed, int[] versions, List<Integer> won) {
+    List<LicensePattern> patterns = index.patterns();
+    for (int round = 0; round < MAX_REPEATS; round++) {
+      Span best = null;
+      for (int p : won) {
+        LicensePattern pattern = patterns.get(p);
+        Span s = bestSpan(seq, weights, consumed, pattern, index.patternWeight(p), index.requiredWeight(p));
+        if (s == null || s.dice < minConfidence || !versionsAgree(versions, s, pattern) || !grantAgrees(seq, s, pattern)
+            || !GnuNames.agree(seq, s.start, s.end, pattern)) continue;
+        if (best == null || s.betterThan(best)) best = s;
+      }
+      if (best == null) return;
+      for (int i = best.start; i < best.end; i++) consumed[i] = true;
+    }
   }
 
   /**
@@ -184,6 +232,75 @@ public final class LicenseMatcher {
     return true;
   }
 
+  /**
+   * A reference whose own pairs, in its order, have a segment this much more missing than held in a span lacks a
+   * passage of it (a clause: BSD-4-Clause-UC's advertising clause scores 15 over a copy without it, the
+   * BSD-3-Clause references 2–3 over the same copy). Used only to choose between references over the same text,
+   * never to refuse a match, so it is set lower than {@link #MODIFIED_RUN}.
+   */
+  static final int MISSING_RUN = 10;
+
+  /**
+   * The passage of the reference, in its own order, that the span most lacks (its optional parts skipped): the
+   * maximum-sum segment of +1 for each pair the span does not hold and −1 for each it does, as
+   * {@link #longestAddedRun} reads the text's side; a clause the text lacks. BSD-4-Clause-UC over a copy of the Berkeley text with the
+   * advertising clause struck out (dash's man page) explains more of the text than BSD-3-Clause, whose template
+   * leaves "the Regents" variable, and scored higher; it lacks the one clause that makes it BSD-4-Clause-UC.
+   */
+  private static int longestMissingRun(long[] seq, boolean[] consumed, Span s, LicensePattern pattern) {
+    LongOpenHashSet held = new LongOpenHashSet(Math.max(16, s.end - s.start));
+    for (int i = s.start; i < s.end; i++) if (!consumed[i]) held.add(seq[i]);
+    int best = 0;
+    int run = 0;
+    for (long pair : pattern.order()) {
+      if (pattern.isOptional(pair)) continue;
+      run = Math.max(0, run + (held.contains(pair) ? -1 : 1));
+      best = Math.max(best, run);
+    }
+    return best;
+  }
+
+  /**
+   * How much of its weight a variable's filler counts in a span: the reference allows the words but does not spell
+   * them, so they count less than the text's own words and more than nothing. At nothing, a template whose
+   * variable also admits the distinguishing words of a finer license (GFDL-1.3-invariants's "with &lt;&lt;var&gt;&gt;,"
+   * admits "no Invariant Sections") outscored that license, which spells them out.
+   */
+  static final double FILLER_SHARE = 0.25;
+
+  /** The most word pairs a variable's filler may span (a holder's name, a clause the template leaves variable). */
+  static final int MAX_FILLER = 12;
+
+  /**
+   * The pairs of the text that fill a variable of the reference, which the SPDX matching guidelines let any text
+   * fill: a run of at most {@value #MAX_FILLER} pairs the reference does not hold, between a pair that ends right
+   * before one of its variables and a pair that starts right after it (BSD-3-Clause's "THIS SOFTWARE IS PROVIDED
+   * &lt;&lt;var&gt;&gt; "AS IS"" filled with "BY THE AUTHOR"). Such pairs count {@link #FILLER_SHARE} of their weight in
+   * the span: counted whole as the text's own words, they lowered a reference with the variable below a finer one
+   * that spells the filler out as fixed text (BSD-3-Clause-HP's "THE AUTHOR", whose "PATENT INFRINGEMENT" the text
+   * lacks). Null when the reference has no variable.
+   */
+  private static boolean[] fillers(long[] seq, boolean[] consumed, LicensePattern pattern) {
+    if (pattern.beforeGap().length == 0 || pattern.afterGap().length == 0) return null;
+    boolean[] filler = null;
+    int n = seq.length;
+    for (int i = 0; i < n - 1; i++) {
+      if (consumed[i] || !pattern.endsBeforeGap(seq[i])) continue;
+      for (int j = i + 1, end = Math.min(n, i + 2 + MAX_FILLER); j < end && !consumed[j]; j++) {
+        if (pattern.startsAfterGap(seq[j])) {
+          for (int k = i + 1; k < j; k++) {
+            if (pattern.contains(seq[k])) continue;
+            if (filler == null) filler = new boolean[n];
+            filler[k] = true;
+          }
+          break;
+        }
+        if (pattern.contains(seq[j])) break; // the reference's own words go on: no variable here
+      }
+    }
+    return filler;
+  }
+
   private record Span(int start, int end, double dice, double common) {
     /**
      * The reference that explains more of the text at a higher confidence: matched weight times Dice to the power
@@ -192,6 +309,12 @@ public final class LicenseMatcher {
      * weight alone would let a reference that shares more words but differs in the words that matter (the LGPL's
      * header, whose FSF address the GPL's template leaves variable) win over the right one.
      */
+    /** Whether this span holds nine tenths or more of the other's pairs. */
+    boolean covers(Span o) {
+      int overlap = Math.min(end, o.end) - Math.max(start, o.start);
+      return overlap >= 0.9 * (o.end - o.start);
+    }
+
     boolean betterThan(Span o) {
       return common * Math.pow(dice, CONFIDENCE_POWER) > o.common * Math.pow(o.dice, CONFIDENCE_POWER);
     }
@@ -221,6 +344,7 @@ public final class LicenseMatcher {
       }
     }
     if (!any) return null;
+    boolean[] filler = fillers(seq, consumed, pattern);
     double lambda = 0;
     int bestStart = -1;
     int bestEnd = -1;
@@ -236,7 +360,7 @@ public final class LicenseMatcher {
           runStart = i + 1;
           continue;
         }
-        double v = (hit[i] ? 2 * weights[i] : 0) - lambda * weights[i];
+        double v = filler != null && filler[i] ? -lambda * FILLER_SHARE * weights[i] : (hit[i] ? 2 * weights[i] : 0) - lambda * weights[i];
         if (run <= 0) {
           run = v;
           runStart = i;
@@ -253,6 +377,10 @@ public final class LicenseMatcher {
       double matched = 0;
       double span = 0;
       for (int i = s; i < e; i++) {
+        if (filler != null && filler[i]) {
+          span += FILLER_SHARE * weights[i];
+          continue;
+        }
         span += weights[i];
         if (hit[i]) matched += weights[i];
       }
@@ -269,6 +397,10 @@ public final class LicenseMatcher {
     double optionalHeld = 0;
     for (int i = bestStart; i < bestEnd; i++) {
       if (!distinct.add(seq[i])) continue;
+      if (filler != null && filler[i]) {
+        spanWeight += FILLER_SHARE * weights[i];
+        continue;
+      }
       spanWeight += weights[i];
       if (pattern.contains(seq[i])) {
         common += weights[i];

@@ -59,6 +59,14 @@ public final class LicenseNormalizer {
       "(version \\d+ (?:\\d+ )?)dated (?:\\d{1,2} )?(?:january|february|march|april|may|june|july|august|september|october"
           + "|november|december) (?:\\d{1,2} )?\\d{4} ");
 
+  /**
+   * "you can redistribute them and/or modify them": a GNU grant for several programs or files ("These programs
+   * are free software", python-apt's "APT is free software") in the plural; the FSF's notice says "it". Read as
+   * the notice's own words, so that the pronoun costs four word pairs no more.
+   */
+  private static final String PLURAL_GRANT = "redistribute them and or modify them ";
+  private static final String SINGULAR_GRANT = "redistribute it and or modify it ";
+
   /** Varietal spellings of the SPDX list (equivalentwords.txt), folded to one spelling. */
   private static final Map<String, String> VARIANTS = Map.ofEntries(
       Map.entry("acknowledgement", "acknowledgment"),
@@ -107,6 +115,7 @@ public final class LicenseNormalizer {
       words = FSF_WHERE.matcher(words).replaceAll(FSF_CANONICAL);
     }
     if (words.contains(" dated ")) words = VERSION_DATE.matcher(words).replaceAll("$1");
+    if (words.contains(PLURAL_GRANT)) words = words.replace(PLURAL_GRANT, SINGULAR_GRANT);
     return words.trim();
   }
 

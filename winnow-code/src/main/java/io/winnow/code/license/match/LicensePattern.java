@@ -14,11 +14,16 @@ import java.util.List;
  * @param optional the pairs, sorted, that only the template's optional parts hold (a title, an appendix, a closing
  *     sentence): a copy may keep each part or leave it out, so they count for a span that holds them and are not
  *     missed in one that does not
+ * @param beforeGap the pairs, sorted, that end right before a variable of the template ({@code SpdxTemplate.GAP}):
+ *     "is provided" of BSD-3-Clause's "THIS SOFTWARE IS PROVIDED &lt;&lt;var&gt;&gt; "AS IS""
+ * @param afterGap the pairs, sorted, that start right after one: its "as is"
+ * @param order the reference's pairs in text order, repeats kept: for finding a passage of it a copy lacks
  */
-public record LicensePattern(List<String> ids, Kind kind, long[] pairs, java.util.Set<Integer> versions, long[] optional) {
+public record LicensePattern(List<String> ids, Kind kind, long[] pairs, java.util.Set<Integer> versions, long[] optional,
+    long[] beforeGap, long[] afterGap, long[] order) {
   /** A reference with no optional parts of its own. */
   public LicensePattern(List<String> ids, Kind kind, long[] pairs, java.util.Set<Integer> versions) {
-    this(ids, kind, pairs, versions, new long[0]);
+    this(ids, kind, pairs, versions, new long[0], new long[0], new long[0], pairs);
   }
 
   public enum Kind {
@@ -50,6 +55,16 @@ public record LicensePattern(List<String> ids, Kind kind, long[] pairs, java.uti
   /** The pairs every copy must hold: the reference's less those of its optional parts. */
   public int requiredSize() {
     return pairs.length - optional.length;
+  }
+
+  /** Whether a variable of the reference follows this pair. */
+  public boolean endsBeforeGap(long pair) {
+    return beforeGap.length > 0 && Arrays.binarySearch(beforeGap, pair) >= 0;
+  }
+
+  /** Whether this pair follows a variable of the reference. */
+  public boolean startsAfterGap(long pair) {
+    return afterGap.length > 0 && Arrays.binarySearch(afterGap, pair) >= 0;
   }
 
   public boolean contains(long pair) {

@@ -105,6 +105,49 @@ public final class WordPairs {
     return word.length() <= maxDigits && word.chars().allMatch(Character::isDigit);
   }
 
+  /**
+   * The pairs of {@code normalized} that end right before a {@link SpdxTemplate#GAP} ({@code [0]}) and that start
+   * right after one ({@code [1]}), each distinct and sorted: where a template's variable begins and ends.
+   */
+  public static long[][] gapBoundaries(String normalized) {
+    it.unimi.dsi.fastutil.longs.LongArrayList before = new it.unimi.dsi.fastutil.longs.LongArrayList();
+    it.unimi.dsi.fastutil.longs.LongArrayList after = new it.unimi.dsi.fastutil.longs.LongArrayList();
+    long previous = 0;
+    long lastPair = 0;
+    boolean havePrevious = false;
+    boolean havePair = false;
+    boolean afterGap = false;
+    int n = normalized.length();
+    int i = 0;
+    while (i < n) {
+      char c = normalized.charAt(i);
+      if (c == ' ') {
+        i++;
+        continue;
+      }
+      if (c == SpdxTemplate.GAP) {
+        if (havePair) before.add(lastPair);
+        havePrevious = false;
+        havePair = false;
+        afterGap = true;
+        i++;
+        continue;
+      }
+      int j = normalized.indexOf(' ', i);
+      if (j < 0) j = n;
+      long h = HASH.hashChars(normalized, i, j - i);
+      if (havePrevious) {
+        lastPair = pair(previous, h);
+        if (!havePair && afterGap) after.add(lastPair);
+        havePair = true;
+      }
+      previous = h;
+      havePrevious = true;
+      i = j;
+    }
+    return new long[][] {distinct(before.toLongArray()), distinct(after.toLongArray())};
+  }
+
   /** For each pair of {@link #of}, whether either of its words is a number. */
   public static boolean[] numeric(String normalized) {
     boolean[] out = new boolean[16];
