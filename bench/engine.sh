@@ -6,7 +6,13 @@
 #   and the filters on the same corpus uncompressed, split in 32 MiB byte ranges (input.split_bytes), so that
 #   WORKERS workers share one file: run it with WORKERS 1 and 2 for the scaling (on an otherwise idle machine).
 #   bash bench/engine.sh [SHARED_DIR] [WORKERS] [JAR] [SCENARIO...]   (scenarios: noop filters minhash
-#   filters+dedup cc-warc split-noop split-filters; all by default)
+#   filters+dedup cc-warc split-noop split-filters, and noop-warm filters-warm minhash-warm; all by default)
+# The -warm scenarios give the JIT-warm whole-process figure: the same pipeline on the corpus and on a corpus twice
+# its size whose first half is the same documents (bench/distinct_corpus.py --mb 420, same seed: no document
+# occurs twice in it either); the second half's documents divided by the difference of the two runs' CPU time is
+# what a document costs once the JVM has started and the JIT has compiled the hot code (both runs pay those
+# alike), reading, writing and compression included. (A --limit run for the first half is no good: planning the
+# limit reads ahead, so the difference came out lower than the filtering thread's own time.)
 # Corpora (built once under $BENCH_DIR, default /tmp/winnow-bench): bench/distinct_corpus.py (~210 MB of distinct
 # ~2 KB documents, JSONL.zst) and bench/warc_corpus.py (922 real HTML pages as a WARC).
 set -euo pipefail
@@ -44,6 +50,34 @@ bench() { # name, input, steps, input format, more input options
     "$name" "$workers" "$1" "$2" "$wall" "$(echo "$user + $sys" | bc -l)" "$(echo "$1 / ($user + $sys)" | bc -l)" "$((rss / 1024))"
 }
 
+# bench_warm NAME STEPS: the pipeline on the corpus and on the double corpus; the figure of the second half
+bench_warm() {
+  local name="$1" steps="$2"
+  [[ -z "$scenarios" || " $scenarios " == *" $name-warm "* ]] || return 0
+  local double="$work/distinct-420mb.jsonl.zst"
+  if [[ ! -f "$double" ]]; then
+    python3 bench/distinct_corpus.py "$shared" "$work/distinct-420mb.jsonl" --mb 420
+    zstd -q -3 --rm "$work/distinct-420mb.jsonl" -o "$double"
+  fi
+  local size cpu1 cpu2 n1 n2
+  for size in 1 2; do
+    local input="$corpus" yaml="$work/engine-$name-warm-$size.yaml" run="$work/run-engine-$name-warm-$size"
+    [[ $size == 2 ]] && input="$double"
+    printf 'input: {paths: [%s]}\nsteps: [%s]\noutput: {path: %s}\nrun: {workers: %s}\n' "$input" "$steps" "$run" "$workers" > "$yaml"
+    rm -rf "$run"
+    /usr/bin/time -f "%e %U %S %M" -o "$work/engine-$name-warm-$size.time" \
+      java -Xmx2g -XX:+UseParallelGC -jar "$jar" run "$yaml" --progress none > "$work/engine-$name-warm-$size.out" 2>&1
+    read -r wall user sys rss < "$work/engine-$name-warm-$size.time"
+    local records
+    records=$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['records'])" "$run/stats.json")
+    if [[ $size == 1 ]]; then cpu1=$(echo "$user + $sys" | bc -l); n1=$records; else cpu2=$(echo "$user + $sys" | bc -l); n2=$records; fi
+    rm -rf "$run"
+  done
+  printf '%-16s workers=%s records=%s+%s cpu=%.1fs+%.1fs JIT-warm docs/cpu-second=%.0f (whole runs: %.0f and %.0f)\n' \
+    "$name-warm" "$workers" "$n1" "$((n2 - n1))" "$cpu1" "$(echo "$cpu2 - $cpu1" | bc -l)" \
+    "$(echo "($n2 - $n1) / ($cpu2 - $cpu1)" | bc -l)" "$(echo "$n1 / $cpu1" | bc -l)" "$(echo "$n2 / $cpu2" | bc -l)"
+}
+
 bench noop "$corpus" ""
 bench filters "$corpus" "$filters"
 bench minhash "$corpus" "minhash_dedup"
@@ -54,3 +88,6 @@ plain="$work/distinct-210mb.jsonl" # byte-range splits need an uncompressed (or 
 if [[ -z "$scenarios" || "$scenarios" == *split* ]]; then [[ -f "$plain" ]] || zstd -q -dc "$corpus" > "$plain"; fi
 bench split-noop "$plain" "" jsonl ", split_bytes: 33554432"
 bench split-filters "$plain" "$filters" jsonl ", split_bytes: 33554432"
+bench_warm noop ""
+bench_warm filters "$filters"
+bench_warm minhash "minhash_dedup"
