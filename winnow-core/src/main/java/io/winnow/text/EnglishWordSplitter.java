@@ -59,10 +59,9 @@ public final class EnglishWordSplitter {
    * Per ASCII character, the one-character token it is split off as when it ends a plain word ("word," is
    * "word" and ","), or null: only characters whose suffix rule is that literal character, checked against the
    * rules when the splitter is built. A period qualifies after a lower-case letter or a digit only (its rule's
-   * look-behind), so it is kept apart.
+   * look-behind; see {@link #trailingPunctuation}).
    */
   private final String[] trailingPunct = new String[128];
-  private final String period;
   private final ThreadLocal<Scratch> scratch;
 
   private record SpecialSpan(String key, String[] tokens) {}
@@ -151,7 +150,7 @@ public final class EnglishWordSplitter {
     for (char p : ",;:!?)]}\"".toCharArray()) {
       if (splitsOffAfterPlainWords(p, new String[] {"word", "Word", "WORD", "w", "42"}, check)) trailingPunct[p] = String.valueOf(p);
     }
-    period = splitsOffAfterPlainWords('.', new String[] {"word", "Word", "w", "42"}, check) ? "." : null;
+    if (splitsOffAfterPlainWords('.', new String[] {"word", "Word", "w", "42"}, check)) trailingPunct['.'] = ".";
   }
 
   /**
@@ -406,22 +405,20 @@ public final class EnglishWordSplitter {
     } else if (isPlainWord(c, from, to)) {
       // Most chunks are plain words: their only possible rule is a special case, and a filter of the special
       // cases' keys answers "none" for nearly all of them without building a key.
-      String chunk = text.substring(from, to);
-      String[] special = to - from <= maxSpecialLength && specialKeys.mayContain(c, from, to)
-          ? specials.get(chunk) : null;
+      String[] special = specialOf(text, c, from, to);
       if (special == null) {
-        out.add(chunk, from);
+        out.add(text.substring(from, to), from);
         return;
       }
       parts = special;
-    } else if (trailingPunctuation(c, from, to) && !isSpecialRegion(c, from, to - 1)) {
+    } else if (trailingPunctuation(c, from, to) && specialOf(text, c, from, to - 1) == null) {
       // A plain word and one punctuation mark (a tenth of all chunks of prose): the word, then the mark,
       // unless the whole chunk is a special case. The word alone is no special case (checked), so no rule
       // applies inside it; a cache lookup would cost more than building it.
-      String[] special = isSpecialRegion(c, from, to) ? specials.get(text.substring(from, to)) : null;
+      String[] special = specialOf(text, c, from, to);
       if (special == null) {
         out.add(text.substring(from, to - 1), from);
-        out.add(c[to - 1] == '.' ? period : trailingPunct[c[to - 1]]);
+        out.add(trailingPunct[c[to - 1]]);
         return;
       }
       parts = special;
@@ -460,19 +457,20 @@ public final class EnglishWordSplitter {
   private boolean trailingPunctuation(char[] c, int from, int to) {
     if (to - from < 2) return false;
     char p = c[to - 1];
+    if (p >= 128 || trailingPunct[p] == null) return false;
     if (p == '.') {
       char before = c[to - 2];
-      if (period == null || !((before >= 'a' && before <= 'z') || (before >= '0' && before <= '9'))) return false;
-    } else if (p >= 128 || trailingPunct[p] == null) {
-      return false;
+      if (!((before >= 'a' && before <= 'z') || (before >= '0' && before <= '9'))) return false;
     }
     return isPlainWord(c, from, to - 1);
   }
 
-  /** Whether {@code c[from, to)} may be a special case (the filter of their keys says maybe, and the length fits). */
-  private boolean isSpecialRegion(char[] c, int from, int to) {
-    return to - from <= maxSpecialLength && specialKeys.mayContain(c, from, to)
-        && specials.containsKey(new String(c, from, to - from));
+  /**
+   * The special case's tokens for {@code text[from, to)} (also given as {@code c}, the text's chars), or null: a
+   * filter of the special cases' keys answers "none" for nearly every region without building a key.
+   */
+  private String[] specialOf(String text, char[] c, int from, int to) {
+    return to - from <= maxSpecialLength && specialKeys.mayContain(c, from, to) ? specials.get(text.substring(from, to)) : null;
   }
 
   /** Whether {@code chunk[from, to)} is a special case; free for pieces longer than every special case. */
