@@ -126,23 +126,28 @@ public final class LocalEngine {
     boolean staged = stageable(sources);
     List<ResolvedStep> steps = new ArrayList<>();
     Map<String, Object> corpusStats = new LinkedHashMap<>();
+    int stagedThrough = 0; // the steps the records the next pass reads have been through
     for (StepSpec spec : pipeline.steps()) {
       if (!spec.isCorpusStep()) {
         steps.add(new ResolvedStep(spec.id(), spec.factory()));
         continue;
       }
+      // a pass that runs no step (a corpus step first in the pipeline) would stage a copy of what it read
+      boolean stages = staged && StagedPass.runsSteps(steps.size(), stagedThrough);
       Path dir = layout.corpusStep(spec.id());
       Path fitted = dir.resolve("fitted");
       if (!Files.exists(fitted)) {
         Files.createDirectories(dir);
-        observe(spec, dir, List.copyOf(steps), sources, staged ? layout : null, tokens);
+        observe(spec, dir, List.copyOf(steps), sources, stages ? layout : null, tokens);
         spec.corpus().fit(dir, shards);
         AtomicFiles.write(fitted, new byte[0]);
         if (mirror != null) mirror.pushFolder(dir, fitted);
       }
       // the next pass reads what this observe pass left: the steps so far have run on every record
-      int done = steps.size();
-      if (staged) for (int i = 0; i < sources.size(); i++) sources.set(i, sources.get(i).fromStage(layout.stage(spec.id(), i), done));
+      if (stages) {
+        stagedThrough = steps.size();
+        for (int i = 0; i < sources.size(); i++) sources.set(i, sources.get(i).fromStage(layout.stage(spec.id(), i), stagedThrough));
+      }
       steps.add(new ResolvedStep(spec.id(), spec.corpus().load(dir)));
       corpusStats.put(spec.id(), spec.corpus().fitStats(dir));
     }

@@ -22,6 +22,15 @@ public final class StagedPass {
 
   private StagedPass() {}
 
+  /**
+   * Whether the observe pass of a corpus step at position {@code corpusStep} of the pipeline runs any step on
+   * records that have been through {@code stepsDone}; one that runs none leaves no stage file, as it would be a
+   * copy of what it read: the next pass reads that again.
+   */
+  public static boolean runsSteps(int corpusStep, int stepsDone) {
+    return corpusStep > stepsDone;
+  }
+
   /** The final pass writes dropped documents to excluded/ or counts them per group: their text and fields must reach it. */
   static boolean keepsDroppedDocuments(Pipeline pipeline) {
     return pipeline.output().excluded() || !pipeline.run().groupBy().isEmpty();
@@ -37,7 +46,8 @@ public final class StagedPass {
       boolean strict, ProgressListener progress, Survivor survivor) throws IOException {
     try (StepChain chain = new StepChain(before, in.stepsDone(), before.size(), pipeline,
         AnnotationFields.forInput(pipeline.output(), in.file()));
-         ShardInput.RecordSource records = in.open(pipeline, tokens, progress::bytes);
+         // without a stage, the counts of the records as read would go nowhere: the next pass reads them again
+         ShardInput.RecordSource records = in.open(pipeline, stageOut == null ? null : tokens, progress::bytes);
          StageFile.Writer stage = stageOut == null ? null : new StageFile.Writer(stageOut, keepsDroppedDocuments(pipeline))) {
       for (StagedRecord r; (r = records.next()) != null; ) {
         if (Thread.currentThread().isInterrupted()) throw new RunFailedException("shard " + in.shard() + " interrupted: another shard failed");

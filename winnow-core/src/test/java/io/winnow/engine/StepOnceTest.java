@@ -87,8 +87,12 @@ class StepOnceTest {
   }
 
   private Pipeline pipeline(String out) {
+    return pipeline(out, "count_a, gopher_repetition, exact_dedup, count_b, gopher_quality, minhash_dedup, count_c, fineweb_quality");
+  }
+
+  private Pipeline pipeline(String out, String steps) {
     String yaml = "input: {paths: ['" + inputDir + "']}\n"
-        + "steps: [count_a, gopher_repetition, exact_dedup, count_b, gopher_quality, minhash_dedup, count_c, fineweb_quality]\n"
+        + "steps: [" + steps + "]\n"
         + "output: {path: '" + dir.resolve(out) + "'}\n"
         + "run: {workers: 2}\n";
     return new PipelineFile(registry()).parse("test.yaml", yaml);
@@ -120,6 +124,31 @@ class StepOnceTest {
     try (Stream<Path> files = Files.walk(r.runDir())) {
       assertThat(files.filter(f -> f.getParent().getFileName().toString().equals("stage"))).isEmpty();
     }
+  }
+
+  @Test
+  void aCorpusStepFirstInThePipelineStagesNothingAndTheNextPassReadsTheInput() throws IOException {
+    LocalEngine.Result r = new LocalEngine(pipeline("run", "exact_dedup, count_a, minhash_dedup, count_b"), false, false,
+        ProgressListener.NONE).run();
+    RunStats s = r.stats();
+
+    assertThat(CALLS.values()).isNotEmpty().allMatch(n -> n.get() == 1);
+    for (String step : List.of("count_a", "count_b")) {
+      long calls = CALLS.keySet().stream().filter(k -> k.startsWith(step + "/")).count();
+      assertThat(calls).as(step).isEqualTo(s.steps().get(step).docsIn()).isPositive();
+    }
+    // the copies of the shards' first documents
+    assertThat(s.steps().get("exact_dedup").dropped()).isEqualTo(3);
+    assertThat(s.steps().get("count_a").docsIn()).isEqualTo(s.steps().get("exact_dedup").docsIn() - 3);
+    // the first observe pass read the input and left nothing; the second ran count_a and staged its records
+    assertThat(r.runDir().resolve("corpus/exact_dedup/stage")).doesNotExist();
+    assertThat(r.runDir().resolve("corpus/minhash_dedup/stage")).isDirectory();
+
+    List<LogEntry> log = new ArrayList<>();
+    DecisionLogReader.forEach(r.runDir(), log::add);
+    assertThat(log).hasSize((int) s.records());
+    assertThat(log.stream().filter(e -> e.outcome() == io.winnow.log.Outcome.KEPT).findFirst().orElseThrow().raw().get("trail"))
+        .hasSize(4);
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.winnow.spark;
 
+import io.winnow.engine.StagedPass;
 import java.io.Serializable;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -33,10 +34,19 @@ final class ShardState implements Serializable {
   String stage() { return stage; }
   int stepsDone() { return stepsDone; }
 
-  /** With the decisions of a fitted corpus step, and the stage its observe pass wrote (through {@code done} steps). */
-  ShardState with(String stepId, ShardDecisions decisions, String stageFile, int done) {
+  /** Whether the observe pass of the corpus step at {@code stepIndex} runs any step on this shard, and so leaves a stage. */
+  boolean stagesAt(int stepIndex) {
+    return StagedPass.runsSteps(stepIndex, stepsDone);
+  }
+
+  /**
+   * With the decisions of the fitted corpus step at {@code stepIndex}, read next from the stage its observe pass
+   * wrote, or, when that pass ran no step and wrote none, from what it read.
+   */
+  ShardState with(String stepId, int stepIndex, ShardDecisions decisions) {
     Map<String, ShardDecisions> m = new LinkedHashMap<>(corpus);
     m.put(stepId, decisions);
-    return new ShardState(shard, m, stageFile, done);
+    if (!stagesAt(stepIndex)) return new ShardState(shard, m, stage, stepsDone);
+    return new ShardState(shard, m, ShardWork.stageOf(stepId, shard.index()), stepIndex);
   }
 }

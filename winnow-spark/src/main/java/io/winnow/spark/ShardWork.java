@@ -89,7 +89,8 @@ final class ShardWork {
 
   /**
    * Reads the shard (its input, or the stage the previous observe pass left), runs the steps up to the corpus step
-   * once, as the local engine's observe pass does, and leaves this pass's stage in the run directory for the next.
+   * once, as the local engine's observe pass does, and leaves this pass's stage in the run directory for the next
+   * (none when it runs no step: see {@link ShardState#stagesAt}).
    */
   private static void forEachSurvivor(PipelineSource src, int stepIndex, ShardState s, String destRun, Configuration conf,
       Survivor survivor) throws IOException {
@@ -97,11 +98,11 @@ final class ShardWork {
     Path tmp = Files.createTempDirectory("winnow-observe");
     try {
       ShardInput in = localInput(s, destRun, tmp, conf);
-      Path stage = tmp.resolve("stage-out.zst");
+      Path stage = s.stagesAt(stepIndex) ? tmp.resolve("stage-out.zst") : null;
       long[] position = {0};
       StagedPass.run(in, p, steps(p, s, stepIndex), stage, TokenCounter.forName(p.run().tokenizer()), false,
           ProgressListener.NONE, doc -> survivor.accept(doc, position[0]++));
-      HadoopFiles.upload(HadoopFiles.fs(destRun, conf), stage, destRun, stageOf(p.steps().get(stepIndex).id(), s.shard().index()));
+      if (stage != null) HadoopFiles.upload(HadoopFiles.fs(destRun, conf), stage, destRun, stageOf(p.steps().get(stepIndex).id(), s.shard().index()));
     } finally {
       deleteTree(tmp);
     }

@@ -140,7 +140,7 @@ public final class SparkEngine {
       ShardDecisions absent = fitted.whenAbsent();
       // the next pass reads the stage this observe pass left: the steps before the corpus step ran once
       state = state.leftOuterJoin(fitted.byShard())
-          .mapValues(x -> x._1().with(id, x._2().orElse(absent), ShardWork.stageOf(id, x._1().shard().index()), stepIndex))
+          .mapValues(x -> x._1().with(id, stepIndex, x._2().orElse(absent)))
           .partitionBy(new org.apache.spark.HashPartitioner(Math.max(1, shards.size())))
           .persist(StorageLevel.MEMORY_AND_DISK());
       corpusStats.put(id, fitted.stats());
