@@ -160,26 +160,12 @@ public final class MinHasher {
     return sig;
   }
 
-  /**
-   * Lowers each permutation's minimum with shingle hash {@code h}. Written without branches (the reduction
-   * mod p and the minimum are masks from sign bits) so that the JIT turns the loop into vector instructions;
-   * every value lies in [0, 2^61 + 7) before the reduction, so the differences never overflow.
-   */
   private void update(long[] sig, long h) {
     if (collectSets) {
       if (setSize == set.length) set = Arrays.copyOf(set, set.length * 2);
       set[setSize++] = h;
     }
-    long[] a = this.a;
-    long[] b = this.b;
-    for (int p = 0; p < sig.length; p++) {
-      long x = h * a[p] + b[p];
-      long r = (x & MinHashParams.PRIME) + (x >>> 61); // ≡ x mod p, in [0, p + 7]
-      r -= MinHashParams.PRIME & ((MinHashParams.PRIME - 1 - r) >> 63); // minus p when r ≥ p
-      long s = sig[p];
-      long d = r - s;
-      sig[p] = s + (d & (d >> 63)); // min(s, r)
-    }
+    PermutationMinima.lower(sig, a, b, h);
   }
 
   private void ensureCapacity(int size) {

@@ -66,4 +66,33 @@ class MinHasherTest {
     }
     return texts;
   }
+
+  @Test
+  void bothPermutationLoopsGiveTheDefinitionsMinima() {
+    MinHashParams params = MinHashParams.of(112, 7);
+    long[] a = params.a(), b = params.b();
+    java.util.SplittableRandom rnd = new java.util.SplittableRandom(3);
+    long[] hashes = new long[2000];
+    for (int i = 0; i < hashes.length; i++) hashes[i] = rnd.nextLong();
+    // hashes whose permuted value before the last reduction lies in [p, p + 7] for an odd multiplier's
+    // permutation q: h * a[q] + b[q] ≡ p + k (mod 2^64), solved with a[q]'s inverse modulo 2^64
+    int q = 0;
+    while ((a[q] & 1) == 0) q++;
+    long inverse = a[q];
+    for (int i = 0; i < 6; i++) inverse *= 2 - a[q] * inverse;
+    // (after the first hundred, when the minimum is already far below p: the value must still win)
+    for (int k = 0; k < 8; k++) hashes[100 + k * 100] = (MinHashParams.PRIME + k - b[q]) * inverse;
+    long[] branchFree = new long[a.length], branching = new long[a.length], plain = new long[a.length];
+    Arrays.fill(branchFree, Long.MAX_VALUE);
+    Arrays.fill(branching, Long.MAX_VALUE);
+    Arrays.fill(plain, Long.MAX_VALUE);
+    for (long h : hashes) {
+      PermutationMinima.lowerBranchFree(branchFree, a, b, h);
+      PermutationMinima.lowerBranching(branching, a, b, h);
+      for (int p = 0; p < a.length; p++) plain[p] = Math.min(plain[p], Long.remainderUnsigned(h * a[p] + b[p], MinHashParams.PRIME));
+    }
+    assertThat(branchFree).isEqualTo(plain);
+    assertThat(branching).isEqualTo(plain);
+    assertThat(plain[q]).isZero(); // the edge values were reached: p reduces to 0
+  }
 }
