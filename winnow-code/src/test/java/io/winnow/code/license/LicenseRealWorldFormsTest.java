@@ -157,4 +157,15 @@ class LicenseRealWorldFormsTest {
     // second and third copies were matched to its nearest twins (JSON 0.955, Xnet 0.927)
     assertThat(ids(read("urllib3-LICENSE-mit-parts.txt"))).containsExactly("MIT");
   }
+
+  @Test
+  void aRepeatedPassageNeitherInflatesNorShortensTheMatch() {
+    // OpenSSL's text is the OpenSSL license and the SSLeay license, whose disclaimer repeats the first's: the
+    // repeated pairs counted against the span in the search for it (though not in its Dice), which stopped short
+    // and lost to OpenSSL-standalone
+    String openssl = io.winnow.code.license.spdx.SpdxLicenseList.get().find("OpenSSL").text();
+    List<LicenseMatch> found = MATCHER.find(openssl);
+    assertThat(found).extracting(LicenseMatch::id).containsExactly("OpenSSL");
+    assertThat(found.get(0).confidence()).isGreaterThan(0.99);
+  }
 }

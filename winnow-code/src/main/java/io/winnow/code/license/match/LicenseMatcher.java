@@ -325,8 +325,10 @@ public final class LicenseMatcher {
    * {@code 2·Σ_matched w / (Σ_span w + W_P)} (weights from {@link LicenseIndex#weight}). The ratio is maximised
    * by Dinkelbach's method: for a ratio λ, the best span of {@code Σ(2·w_i·m_i − λ·w_i)} is a maximum-sum segment
    * (Kadane); λ is raised to that span's ratio until it stops rising. A pair counts only at its first unconsumed
-   * occurrence, so a repeated paragraph does not inflate the match; the span's exact Dice is then computed on its
-   * distinct pairs. The span is chosen against the whole reference, so that a copy's optional parts (a title, the
+   * occurrence, so a repeated paragraph does not inflate the match, and a further occurrence of a reference's pair
+   * counts nothing either way, as in the span's exact Dice, which is then computed on its distinct pairs: counted
+   * as a pair of the text's own, a passage that repeats another's words (the SSLeay half of OpenSSL's text, whose
+   * disclaimer is the OpenSSL half's) cut the span short of the rest of the reference. The span is chosen against the whole reference, so that a copy's optional parts (a title, the
    * GPL's appendix) belong to its span; the Dice then counts on the reference's side only the optional pairs the
    * span holds ({@code requiredWeight} plus those), so a copy that leaves an optional part out loses nothing by it,
    * as the SPDX matching guidelines read optional text.
@@ -335,12 +337,16 @@ public final class LicenseMatcher {
       double requiredWeight) {
     int n = seq.length;
     boolean[] hit = new boolean[n];
+    boolean[] repeat = new boolean[n];
     LongOpenHashSet seen = new LongOpenHashSet();
     boolean any = false;
     for (int i = 0; i < n; i++) {
-      if (!consumed[i] && pattern.contains(seq[i]) && seen.add(seq[i])) {
+      if (consumed[i] || !pattern.contains(seq[i])) continue;
+      if (seen.add(seq[i])) {
         hit[i] = true;
         any = true;
+      } else {
+        repeat[i] = true;
       }
     }
     if (!any) return null;
@@ -360,7 +366,8 @@ public final class LicenseMatcher {
           runStart = i + 1;
           continue;
         }
-        double v = filler != null && filler[i] ? -lambda * FILLER_SHARE * weights[i] : (hit[i] ? 2 * weights[i] : 0) - lambda * weights[i];
+        double v = repeat[i] ? 0
+            : filler != null && filler[i] ? -lambda * FILLER_SHARE * weights[i] : (hit[i] ? 2 * weights[i] : 0) - lambda * weights[i];
         if (run <= 0) {
           run = v;
           runStart = i;
@@ -377,6 +384,7 @@ public final class LicenseMatcher {
       double matched = 0;
       double span = 0;
       for (int i = s; i < e; i++) {
+        if (repeat[i]) continue;
         if (filler != null && filler[i]) {
           span += FILLER_SHARE * weights[i];
           continue;
