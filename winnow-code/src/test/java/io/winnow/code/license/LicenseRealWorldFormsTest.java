@@ -159,6 +159,15 @@ class LicenseRealWorldFormsTest {
   }
 
   @Test
+  void troffCommentsOpenLinesAsOtherCommentMarkersDo() throws IOException {
+    // a man page's license in troff comments: its copyright line is a copyright line and its numbering numbering
+    assertThat(LicenseNormalizer.normalize(".\\\" Copyright (c) 1999 The NetBSD Foundation, Inc.\n.\\\" 1. Redistributions of source code"))
+        .isEqualTo(LicenseNormalizer.normalize(" * Copyright (c) 1999 The NetBSD Foundation, Inc.\n * 1. Redistributions of source code"));
+    List<LicenseMatch> found = MATCHER.find(read("gcc-c89-man1-netbsd.txt"));
+    assertThat(found).extracting(LicenseMatch::id).containsExactly("BSD-4-Clause");
+  }
+
+  @Test
   void aReferenceWhoseOwnWordsAreMissingIsNotPreferred() throws IOException {
     // the NetBSD Foundation's four-clause text: BSD-4-Clause-UC spells out "and its contributors" where
     // BSD-4-Clause has a variable and won (0.932 against 0.933), though the Regents and the University of

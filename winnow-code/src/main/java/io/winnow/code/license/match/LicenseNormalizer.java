@@ -20,8 +20,12 @@ public final class LicenseNormalizer {
       "</?(?:a|abbr|b|blockquote|body|br|center|code|dd|div|dl|dt|em|font|h[1-6]|head|hr|html|i|li|meta|ol|p|pre|span"
           + "|strong|sub|sup|table|tbody|td|th|thead|title|tr|tt|u|ul)\\b[^<>]*>", Pattern.CASE_INSENSITIVE);
   private static final Pattern ENTITY = Pattern.compile("&(amp|lt|gt|quot|apos|nbsp|#39|#34|copy);");
-  /** Comment markers, quote marks and bullet symbols that may open a line: {@code /*}, {@code *}, {@code //}, {@code #}, {@code --}, {@code >}... */
-  private static final String LEAD_SYMBOLS = "/*#;!%'\"|>+=~`_-\u2013\u2014\u2022\u00b7\u25aa\u25e6\u00a7";
+  /**
+   * Comment markers, quote marks and bullet symbols that may open a line: {@code /*}, {@code *}, {@code //}, {@code #},
+   * {@code --}, {@code >}..., and the comment of troff ({@code .\"}, {@code '\"}, {@code \"}), which man pages open
+   * their copyright notice and license with.
+   */
+  private static final String LEAD_SYMBOLS = "/*#;!%'\"|>+=~`_-.\\\u2013\u2014\u2022\u00b7\u25aa\u25e6\u00a7";
   /**
    * Numbering after the symbols: {@code 1.}, {@code 2)}, {@code (a)}, {@code a.)}, {@code iv.}, {@code 1.2.} and the {@code dnl}
    * of m4 comments; in Markdown the number may be set in bold or italics ({@code **(1)**}, {@code _a._}).
