@@ -371,6 +371,10 @@ public final class LicenseMatcher {
     }
   }
 
+  /** Marks of {@link #bestSpan}: a reference pair's first unconsumed occurrence in the text, and a further one. */
+  private static final byte HIT = 1;
+  private static final byte REPEAT = 2;
+
   /**
    * The span of unconsumed pairs with the highest weighted Dice against the pattern,
    * {@code 2·Σ_matched w / (Σ_span w + W_P)} (weights from {@link LicenseIndex#weight}). The ratio is maximised
@@ -387,17 +391,17 @@ public final class LicenseMatcher {
   private static Span bestSpan(long[] seq, double[] weights, boolean[] consumed, LicensePattern pattern, double patternWeight,
       double requiredWeight) {
     int n = seq.length;
-    boolean[] hit = new boolean[n];
-    boolean[] repeat = new boolean[n];
+    // per pair of the text: HIT at a reference pair's first unconsumed occurrence, REPEAT at a further one
+    byte[] mark = new byte[n];
     LongOpenHashSet seen = new LongOpenHashSet();
     boolean any = false;
     for (int i = 0; i < n; i++) {
       if (consumed[i] || !pattern.contains(seq[i])) continue;
       if (seen.add(seq[i])) {
-        hit[i] = true;
+        mark[i] = HIT;
         any = true;
       } else {
-        repeat[i] = true;
+        mark[i] = REPEAT;
       }
     }
     if (!any) return null;
@@ -417,8 +421,8 @@ public final class LicenseMatcher {
           runStart = i + 1;
           continue;
         }
-        double v = repeat[i] ? 0
-            : filler != null && filler[i] ? -lambda * FILLER_SHARE * weights[i] : (hit[i] ? 2 * weights[i] : 0) - lambda * weights[i];
+        double v = mark[i] == REPEAT ? 0
+            : filler != null && filler[i] ? -lambda * FILLER_SHARE * weights[i] : (mark[i] == HIT ? 2 * weights[i] : 0) - lambda * weights[i];
         if (run <= 0) {
           run = v;
           runStart = i;
@@ -435,13 +439,13 @@ public final class LicenseMatcher {
       double matched = 0;
       double span = 0;
       for (int i = s; i < e; i++) {
-        if (repeat[i]) continue;
+        if (mark[i] == REPEAT) continue;
         if (filler != null && filler[i]) {
           span += FILLER_SHARE * weights[i];
           continue;
         }
         span += weights[i];
-        if (hit[i]) matched += weights[i];
+        if (mark[i] == HIT) matched += weights[i];
       }
       double ratio = 2 * matched / (span + patternWeight);
       bestStart = s;
