@@ -88,37 +88,24 @@ public final class LicenseMatcher {
       if (best == null) break;
       // a reference a whole passage of which the text lacks is a worse name than one of nothing missing over the
       // same text, however much more of the text it explains
-      if (longestMissingRun(seq, consumed, best, bestPattern) >= MISSING_RUN) {
-        Span complete = null;
-        LicensePattern completePattern = null;
-        for (int k = 0; k < passed.size(); k++) {
-          Span s = passed.get(k);
-          if (s == best || !s.covers(best) || complete != null && !s.betterThan(complete)) continue;
-          if (longestMissingRun(seq, consumed, s, passedPatterns.get(k)) >= MISSING_RUN) continue;
-          complete = s;
-          completePattern = passedPatterns.get(k);
-        }
-        if (complete != null) {
-          best = complete;
-          bestPattern = completePattern;
+      if (longestMissingRun(heldPairs(seq, consumed, best), bestPattern) >= MISSING_RUN) {
+        int complete = bestCovering(best, passed, passedPatterns,
+            (s, p) -> longestMissingRun(heldPairs(seq, consumed, s), p) < MISSING_RUN);
+        if (complete >= 0) {
+          best = passed.get(complete);
+          bestPattern = passedPatterns.get(complete);
         }
       }
       // a reference the text shows less of what sets it apart from another than it lacks is a worse name than
       // that other over the same text
-      if (!apartShown(seq, consumed, best, bestPattern, passed, passedPatterns)) {
-        Span plainer = null;
-        LicensePattern plainerPattern = null;
-        for (int k = 0; k < passed.size(); k++) {
-          Span s = passed.get(k);
-          LicensePattern p = passedPatterns.get(k);
-          if (s == best || p.id().equals(bestPattern.id()) || !s.covers(best) || plainer != null && !s.betterThan(plainer)) continue;
-          if (apartFrom(seq, consumed, s, p, bestPattern) < 0) continue;
-          plainer = s;
-          plainerPattern = p;
-        }
-        if (plainer != null) {
-          best = plainer;
-          bestPattern = plainerPattern;
+      if (!apartShown(heldPairs(seq, consumed, best), best, bestPattern, passed, passedPatterns)) {
+        String bestId = bestPattern.id();
+        LicensePattern wanting = bestPattern;
+        int plainer = bestCovering(best, passed, passedPatterns,
+            (s, p) -> !p.id().equals(bestId) && apartFrom(heldPairs(seq, consumed, s), p, wanting) >= 0);
+        if (plainer >= 0) {
+          best = passed.get(plainer);
+          bestPattern = passedPatterns.get(plainer);
         }
       }
       // a license is reported once, whichever of its references (with or without optional parts) won
@@ -258,6 +245,28 @@ public final class LicenseMatcher {
    */
   static final int MISSING_RUN = 10;
 
+  /** The distinct pairs of the text a span holds, those consumed by an earlier match left out. */
+  private static LongOpenHashSet heldPairs(long[] seq, boolean[] consumed, Span s) {
+    LongOpenHashSet held = new LongOpenHashSet(Math.max(16, s.end - s.start));
+    for (int i = s.start; i < s.end; i++) if (!consumed[i]) held.add(seq[i]);
+    return held;
+  }
+
+  /**
+   * Among the references that passed, the one whose span covers {@code best}'s, is not it, and {@code fits}, with
+   * the best span of those: its index in {@code passed}, or -1 when none fits.
+   */
+  private static int bestCovering(Span best, List<Span> passed, List<LicensePattern> patterns,
+      java.util.function.BiPredicate<Span, LicensePattern> fits) {
+    int chosen = -1;
+    for (int k = 0; k < passed.size(); k++) {
+      Span s = passed.get(k);
+      if (s == best || !s.covers(best) || chosen >= 0 && !s.betterThan(passed.get(chosen))) continue;
+      if (fits.test(s, patterns.get(k))) chosen = k;
+    }
+    return chosen;
+  }
+
   /**
    * The passage of the reference, in its own order, that the span most lacks (its optional parts skipped): the
    * maximum-sum segment of +1 for each pair the span does not hold and −1 for each it does, as
@@ -265,9 +274,7 @@ public final class LicenseMatcher {
    * advertising clause struck out (dash's man page) explains more of the text than BSD-3-Clause, whose template
    * leaves "the Regents" variable, and scored higher; it lacks the one clause that makes it BSD-4-Clause-UC.
    */
-  private static int longestMissingRun(long[] seq, boolean[] consumed, Span s, LicensePattern pattern) {
-    LongOpenHashSet held = new LongOpenHashSet(Math.max(16, s.end - s.start));
-    for (int i = s.start; i < s.end; i++) if (!consumed[i]) held.add(seq[i]);
+  private static int longestMissingRun(LongOpenHashSet held, LicensePattern pattern) {
     int best = 0;
     int run = 0;
     for (long pair : pattern.order()) {
@@ -286,11 +293,11 @@ public final class LicenseMatcher {
    * own words, the Regents and the University of California, are all missing. The SPDX matching guidelines
    * require a template's fixed text; Dice forgives a little of it missing, but not the part that makes the license.
    */
-  private boolean apartShown(long[] seq, boolean[] consumed, Span s, LicensePattern pattern, List<Span> spans, List<LicensePattern> others) {
+  private boolean apartShown(LongOpenHashSet held, Span s, LicensePattern pattern, List<Span> spans, List<LicensePattern> others) {
     for (int k = 0; k < others.size(); k++) {
       LicensePattern other = others.get(k);
       if (other.id().equals(pattern.id()) || !spans.get(k).covers(s)) continue;
-      if (apartFrom(seq, consumed, s, pattern, other) < 0) return false;
+      if (apartFrom(held, pattern, other) < 0) return false;
     }
     return true;
   }
@@ -300,9 +307,7 @@ public final class LicenseMatcher {
    * weight of those it lacks too: positive when the text shows what makes it this license rather than the other.
    * Zero when the other holds every pair of the reference (a plainer reference of nothing more).
    */
-  private double apartFrom(long[] seq, boolean[] consumed, Span s, LicensePattern pattern, LicensePattern other) {
-    LongOpenHashSet held = new LongOpenHashSet(Math.max(16, s.end - s.start));
-    for (int i = s.start; i < s.end; i++) if (!consumed[i]) held.add(seq[i]);
+  private double apartFrom(LongOpenHashSet held, LicensePattern pattern, LicensePattern other) {
     double balance = 0;
     for (long pair : pattern.pairs()) {
       if (pattern.isOptional(pair) || other.contains(pair)) continue;
