@@ -8,7 +8,11 @@
 # (prose about software; a match there must be read to tell a quoted license from a false match).
 # --studied-only prints half A alone (no count of B), for tuning without seeing anything of the held-out half.
 # --debian-copyright scores the License paragraphs of the DEP-5 files in /usr/share/doc (a development set).
+# --debian-copyright-root DIR scores those of DIR/usr/share/doc/*/copyright the same way and prints counts only,
+#   never a miss (a held-out set: packages not installed here, drawn by bench/debian-copyright-heldout.sh into
+#   /tmp/winnow-debian-heldout/root).
 #   bash bench/licenses.sh [SHARED_DIR] [MIN_CONFIDENCE] [--held-out-misses | --studied-only] [--debian-docs] [--debian-copyright]
+#        [--debian-copyright-root DIR]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 shared="${1:-../shared}"

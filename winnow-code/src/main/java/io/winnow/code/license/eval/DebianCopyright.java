@@ -27,6 +27,10 @@ import java.util.stream.Stream;
  * say only where Debian keeps the license), are left out. The names are the packagers' and sometimes wrong (a
  * GPL-3.0 notice filed as LGPL-2.1+), so the figure is a floor; it is printed with the wrong and missed
  * paragraphs by name. Distinct texts are counted once.
+ *
+ * <p>The same scoring runs over a held-out set: the copyright files of Debian packages not installed here, drawn
+ * and unpacked under a root folder by {@code bench/debian-copyright-heldout.sh}. For it only the counts are
+ * printed, never a wrong or missed paragraph's name or text, so that its misses stay unread.
  */
 final class DebianCopyright {
   private static final Pattern LICENSE_FIELD = Pattern.compile("^License:\\s*(.*)$");
@@ -57,10 +61,19 @@ final class DebianCopyright {
     return NAMES.get(base.endsWith("+") ? base.substring(0, base.length() - 1) : base);
   }
 
+  /** The development set: this machine's {@code /usr/share/doc/PACKAGE/copyright}, with every wrong and missed paragraph. */
   static void run(LicenseMatcher matcher) throws IOException {
-    Path doc = Path.of("/usr/share/doc");
+    run(matcher, Path.of("/"), true);
+  }
+
+  /**
+   * Scores {@code root/usr/share/doc/PACKAGE/copyright}. With {@code printMisses} false (a held-out set) only counts are
+   * printed: right / scored, wrong, nothing found, and the expected families' counts.
+   */
+  static void run(LicenseMatcher matcher, Path root, boolean printMisses) throws IOException {
+    Path doc = root.resolve("usr/share/doc");
     if (!Files.isDirectory(doc)) {
-      System.out.println("skipped: /usr/share/doc not found (Debian copyright files)");
+      System.out.println("skipped: " + doc + " not found (Debian copyright files)");
       return;
     }
     List<Path> files;
@@ -71,6 +84,9 @@ final class DebianCopyright {
     int right = 0;
     int scored = 0;
     Map<String, Integer> nothing = new TreeMap<>();
+    Map<String, Integer> scoredBy = new TreeMap<>();
+    Map<String, Integer> rightBy = new TreeMap<>();
+    Map<String, Integer> wrongBy = new TreeMap<>();
     List<String> wrong = new ArrayList<>();
     for (Path f : files) {
       String all;
@@ -84,11 +100,28 @@ final class DebianCopyright {
         String want = family(stanza[0]);
         if (want == null || stanza[1].split("\\s+").length < 15 || !seen.add(stanza[1])) continue;
         scored++;
+        scoredBy.merge(want, 1, Integer::sum);
         List<String> got = matcher.find(stanza[1]).stream().map(LicenseMatch::id).toList();
-        if (got.stream().anyMatch(g -> sameFamily(want, g))) right++;
-        else if (got.isEmpty()) nothing.merge(want, 1, Integer::sum);
-        else wrong.add(f.getParent().getFileName() + " " + stanza[0] + " -> " + got);
+        if (got.stream().anyMatch(g -> sameFamily(want, g))) {
+          right++;
+          rightBy.merge(want, 1, Integer::sum);
+        } else if (got.isEmpty()) {
+          nothing.merge(want, 1, Integer::sum);
+        } else {
+          wrongBy.merge(want, 1, Integer::sum);
+          wrong.add(f.getParent().getFileName() + " " + stanza[0] + " -> " + got);
+        }
       }
+    }
+    if (!printMisses) {
+      System.out.printf(Locale.ROOT, "debian_copyright_heldout (held-out set: License paragraphs of the DEP-5 files among %d copyright files under %s, "
+          + "packagers' names; misses not shown): %s right, %d wrong, %d nothing found%n", files.size(), root,
+          LicenseEvaluation.Tally.figure(right, scored), wrong.size(), scored - right - wrong.size());
+      for (Map.Entry<String, Integer> e : scoredBy.entrySet()) {
+        System.out.printf(Locale.ROOT, "  %s: %d/%d right, %d wrong, %d nothing found%n", e.getKey(), rightBy.getOrDefault(e.getKey(), 0),
+            e.getValue(), wrongBy.getOrDefault(e.getKey(), 0), nothing.getOrDefault(e.getKey(), 0));
+      }
+      return;
     }
     System.out.printf(Locale.ROOT, "debian_copyright (development set: License paragraphs of the DEP-5 files among %d copyright files, packagers' names): %s right, "
         + "%d wrong, %d nothing found%n", files.size(), LicenseEvaluation.Tally.figure(right, scored), wrong.size(), scored - right - wrong.size());

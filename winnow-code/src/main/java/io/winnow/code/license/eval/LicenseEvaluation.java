@@ -37,7 +37,9 @@ import java.util.zip.GZIPInputStream;
  * the SPDX list against the matcher; (2) licensee's 64 fixture projects (expected project license from
  * {@code fixtures.yml}) through the {@code license} step, as repositories; (3) google/licenseclassifier's 41
  * scenarios (expected license set after {@code EXPECTED:}); (4) non-license prose (web documents) that must match
- * nothing. Prints each figure and every miss.
+ * nothing. Prints each figure and every miss. {@code --debian-copyright} adds this machine's Debian copyright files
+ * (a development set, misses printed); {@code --debian-copyright-root DIR} the same scoring over
+ * {@code DIR/usr/share/doc/PACKAGE/copyright} (a held-out set: counts only).
  */
 public final class LicenseEvaluation {
   private LicenseEvaluation() {}
@@ -107,6 +109,11 @@ public final class LicenseEvaluation {
     prose(shared.resolve("data/web"), matcher);
     if (flags.contains("--debian-docs")) debianDocs(matcher);
     if (flags.contains("--debian-copyright")) DebianCopyright.run(matcher);
+    int root = flags.indexOf("--debian-copyright-root");
+    if (root >= 0) {
+      if (root + 1 >= flags.size()) throw new IllegalArgumentException("--debian-copyright-root needs a folder");
+      DebianCopyright.run(matcher, Path.of(flags.get(root + 1)), false);
+    }
   }
 
   /**
