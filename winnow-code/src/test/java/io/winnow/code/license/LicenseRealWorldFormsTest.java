@@ -188,4 +188,32 @@ class LicenseRealWorldFormsTest {
     assertThat(found).extracting(LicenseMatch::id).containsExactly("OpenSSL");
     assertThat(found.get(0).confidence()).isGreaterThan(0.99);
   }
+
+  @Test
+  void aLongerLicenseDoesNotTakeTheCopyOfAShorterOneBesideIt() throws IOException {
+    // a further occurrence of a pair counts nothing, so X11's span ran on over the MIT copy before its own, and
+    // BSD-3-Clause's over the BSD-2-Clause copy before it: the shorter license was never reported
+    List<LicenseMatch> bundle = MATCHER.find(read("puppet-mit-then-x11-style.txt"));
+    assertThat(bundle).extracting(LicenseMatch::id).containsExactlyInAnyOrder("MIT", "X11");
+    LicenseMatch x11 = bundle.stream().filter(m -> m.id().equals("X11")).findFirst().orElseThrow();
+    LicenseMatch mit = bundle.stream().filter(m -> m.id().equals("MIT")).findFirst().orElseThrow();
+    assertThat(x11.startPair()).isGreaterThanOrEqualTo(mit.endPair());
+    assertThat(ids(read("emscripten-bsd2-then-bsd3.txt"))).containsExactlyInAnyOrder("BSD-2-Clause", "BSD-3-Clause");
+    // one license three times is still one license, and one text with two halves (OpenSSL's) stays whole
+    assertThat(ids(read("urllib3-LICENSE-mit-parts.txt"))).containsExactly("MIT");
+    assertThat(ids(io.winnow.code.license.spdx.SpdxLicenseList.get().find("OpenSSL").text())).containsExactly("OpenSSL");
+  }
+
+  @Test
+  void aClauseAddedInTheLicensesOwnWordsMakesItModified() throws IOException {
+    // wrk's "Modified Apache 2.0 License" adds a clause (e) made of Apache's own pairs ("the Work", "Source or
+    // Object form", "attribution notices"): pair by pair it looked held; its word triples are not Apache's
+    List<LicenseMatch> wrk = MATCHER.find(read("wrk-modified-apache-LICENSE"));
+    assertThat(wrk).hasSize(1);
+    assertThat(wrk.get(0).id()).isEqualTo("Apache-2.0");
+    assertThat(wrk.get(0).modified()).isTrue();
+    assertThat(wrk.get(0).added()).contains("substantial changes to features or functionality");
+    String apache = io.winnow.code.license.spdx.SpdxLicenseList.get().find("Apache-2.0").text();
+    assertThat(MATCHER.find(apache).get(0).modified()).isFalse();
+  }
 }

@@ -32,7 +32,7 @@ public final class LicenseProbe {
       System.out.println(args[i]);
       for (LicenseMatch m : matcher.find(text)) {
         System.out.printf(Locale.ROOT, "  %s %s %.3f pairs %d-%d%s%n", m.id(), m.kind().name().toLowerCase(Locale.ROOT),
-            m.confidence(), m.startPair(), m.endPair(), m.modified() ? " modified" : "");
+            m.confidence(), m.startPair(), m.endPair(), " added run " + m.addedPairs() + (m.modified() ? " modified" : ""));
       }
     }
   }

@@ -30,6 +30,8 @@ public final class LicenseIndex {
   private final double[] requiredWeight;
   private final Map<String, List<LicensePattern>> byIdAndKind = new java.util.HashMap<>();
   private final Map<String, long[]> listTextPairs = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<LicensePattern, it.unimi.dsi.fastutil.longs.LongOpenHashSet> successions = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<String, it.unimi.dsi.fastutil.longs.LongOpenHashSet> listTextSuccessions = new java.util.concurrent.ConcurrentHashMap<>();
 
   LicenseIndex(List<LicensePattern> patterns) {
     this.patterns = List.copyOf(patterns);
@@ -111,6 +113,22 @@ public final class LicenseIndex {
     return listTextPairs.computeIfAbsent(id, k -> {
       SpdxLicenseList.Entry e = SpdxLicenseList.get().find(k);
       return e == null || e.text() == null ? new long[0] : WordPairs.distinct(WordPairs.of(LicenseNormalizer.normalize(e.text())));
+    });
+  }
+
+  /**
+   * The successions of the pattern's pairs in its order ({@link WordPairs#succession}: its word triples), computed on
+   * first request and kept.
+   */
+  it.unimi.dsi.fastutil.longs.LongOpenHashSet successions(LicensePattern p) {
+    return successions.computeIfAbsent(p, k -> WordPairs.successions(k.order()));
+  }
+
+  /** The successions of the license text the SPDX list prints for {@code id} (see {@link #listTextPairs}). */
+  it.unimi.dsi.fastutil.longs.LongOpenHashSet listTextSuccessions(String id) {
+    return listTextSuccessions.computeIfAbsent(id, k -> {
+      SpdxLicenseList.Entry e = SpdxLicenseList.get().find(k);
+      return WordPairs.successions(e == null || e.text() == null ? new long[0] : WordPairs.of(LicenseNormalizer.normalize(e.text())));
     });
   }
 

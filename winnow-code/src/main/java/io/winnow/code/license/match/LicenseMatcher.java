@@ -2,6 +2,8 @@ package io.winnow.code.license.match;
 
 import io.winnow.code.license.spdx.LicenseKinds;
 import io.winnow.code.license.spdx.SpdxLicenseList;
+import it.unimi.dsi.fastutil.longs.Long2IntMap;
+import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
 import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,6 +72,7 @@ public final class LicenseMatcher {
       LicensePattern bestPattern = null;
       List<Span> passed = new ArrayList<>();
       List<LicensePattern> passedPatterns = new ArrayList<>();
+      List<Integer> passedIndex = new ArrayList<>();
       for (int c = candidates.size() - 1; c >= 0; c--) {
         LicensePattern pattern = patterns.get(candidates.get(c));
         Span s = bestSpan(seq, weights, consumed, pattern, index.patternWeight(candidates.get(c)), index.requiredWeight(candidates.get(c)));
@@ -80,6 +83,7 @@ public final class LicenseMatcher {
         }
         passed.add(s);
         passedPatterns.add(pattern);
+        passedIndex.add(candidates.get(c));
         if (best == null || s.betterThan(best)) {
           best = s;
           bestPattern = pattern;
@@ -108,6 +112,11 @@ public final class LicenseMatcher {
           bestPattern = passedPatterns.get(plainer);
         }
       }
+      // a span is one copy: a longer license must not take a shorter sibling's copy beside its own
+      if (bestPattern.kind() == LicensePattern.Kind.TEXT) {
+        int p = passedIndex.get(passedPatterns.indexOf(bestPattern));
+        best = oneCopy(seq, weights, consumed, versions, best, bestPattern, p);
+      }
       // a license is reported once, whichever of its references (with or without optional parts) won
       String wonId = bestPattern.id();
       List<Integer> won = new ArrayList<>();
@@ -122,13 +131,90 @@ public final class LicenseMatcher {
         List<LicensePattern> references = index.referencesOf(bestPattern.id(), bestPattern.kind());
         run = longestAddedRun(seq, numeric, best, references, null);
         // rare: look again with the list's printed text as well before calling it modified
-        if (run[2] >= MODIFIED_RUN) run = longestAddedRun(seq, numeric, best, references, index.listTextPairs(bestPattern.id()));
+        if (run[2] >= MODIFIED_RUN) run = longestAddedRun(seq, numeric, best, references, bestPattern.id());
         if (run[2] >= MODIFIED_RUN) added = WordPairs.words(normalized, run[0], run[1]);
       }
       found.add(new LicenseMatch(bestPattern.id(), equivalents(bestPattern), bestPattern.kind(), best.dice, best.start, best.end,
           run[2], added));
     }
     return found;
+  }
+
+  /**
+   * A span is tried as two copies ({@link #oneCopy}) when it can be cut so that each side holds this share of the
+   * reference's required weight. One copy of a text cut anywhere mostly leaves less on one side (the rare pairs
+   * that carry the weight occur once): among the SPDX list's own texts the best cut reaches a median of 0.52 and a
+   * 99th percentile of 0.60 (see docs/BENCHMARKS.md). Only a gate for the costlier test that decides.
+   */
+  static final double COPY_SHARE = 0.6;
+
+  /**
+   * The span cut to one copy of the reference when it holds two: a further occurrence of a pair counts nothing
+   * either way, so a span can run on over a second copy for free and take in a copy of a shorter license that the
+   * reference contains (an MIT text before an X11-style one, a BSD-2-Clause text before a BSD-3-Clause one), which
+   * is then never found. When the span can be cut leaving each side {@link #COPY_SHARE} of the reference's required
+   * weight, it is cut where the most weight is held on both sides (the boundary of two copies) and the best span on
+   * either side of that cut is found again; the better of the two replaces the span if it
+   * passes as the span did and at no lower a confidence: a side that is one whole copy loses nothing by the other's
+   * words, while a side of a single copy lacks the other part and scores lower (OpenSSL's two halves, Sleepycat's
+   * three notices stay whole).
+   */
+  private Span oneCopy(long[] seq, double[] weights, boolean[] consumed, int[] versions, Span s, LicensePattern pattern, int p) {
+    int len = s.end - s.start;
+    double[] before = new double[len + 1];
+    double[] after = new double[len + 1];
+    LongOpenHashSet seen = new LongOpenHashSet();
+    for (int i = s.start; i < s.end; i++) {
+      boolean counts = !consumed[i] && pattern.contains(seq[i]) && !pattern.isOptional(seq[i]) && seen.add(seq[i]);
+      before[i - s.start + 1] = before[i - s.start] + (counts ? weights[i] : 0);
+    }
+    seen.clear();
+    for (int i = s.end - 1; i >= s.start; i--) {
+      boolean counts = !consumed[i] && pattern.contains(seq[i]) && !pattern.isOptional(seq[i]) && seen.add(seq[i]);
+      after[i - s.start] = after[i - s.start + 1] + (counts ? weights[i] : 0);
+    }
+    boolean twoCopies = false;
+    for (int k = 1; k < len && !twoCopies; k++) twoCopies = Math.min(before[k], after[k]) >= COPY_SHARE * index.requiredWeight(p);
+    if (!twoCopies) return s;
+    // the cut between the copies: where the most weight is held on both sides (a pair is, for the cuts after its
+    // first occurrence up to its last)
+    Long2IntOpenHashMap first = new Long2IntOpenHashMap();
+    Long2IntOpenHashMap last = new Long2IntOpenHashMap();
+    for (int i = s.start; i < s.end; i++) {
+      if (consumed[i] || !pattern.contains(seq[i]) || pattern.isOptional(seq[i])) continue;
+      first.putIfAbsent(seq[i], i - s.start);
+      last.put(seq[i], i - s.start);
+    }
+    double[] change = new double[len + 2];
+    for (Long2IntMap.Entry e : first.long2IntEntrySet()) {
+      int f = e.getIntValue();
+      int l = last.get(e.getLongKey());
+      if (l == f) continue;
+      double w = index.weight(e.getLongKey());
+      change[f + 1] += w;
+      change[l + 1] -= w;
+    }
+    int cut = -1;
+    double most = 0;
+    double shared = 0;
+    for (int k = 1; k < len; k++) {
+      shared += change[k];
+      if (shared > most) {
+        most = shared;
+        cut = s.start + k;
+      }
+    }
+    if (cut < 0) return s;
+    Span chosen = s;
+    for (int side = 0; side < 2; side++) {
+      boolean[] mask = consumed.clone();
+      for (int i = side == 0 ? cut : s.start, end = side == 0 ? s.end : cut; i < end; i++) mask[i] = true;
+      Span t = bestSpan(seq, weights, mask, pattern, index.patternWeight(p), index.requiredWeight(p));
+      if (t == null || t.dice < minConfidence || t.dice < chosen.dice || !versionsAgree(versions, t, pattern)
+          || !grantAgrees(seq, t, pattern) || !GnuNames.agree(seq, t.start, t.end, pattern)) continue;
+      chosen = t;
+    }
+    return chosen;
   }
 
   /** How many further copies of a license found are looked for in the text (a bundle repeats MIT for each part). */
@@ -148,6 +234,8 @@ public final class LicenseMatcher {
         Span s = bestSpan(seq, weights, consumed, pattern, index.patternWeight(p), index.requiredWeight(p));
         if (s == null || s.dice < minConfidence || !versionsAgree(versions, s, pattern) || !grantAgrees(seq, s, pattern)
             || !GnuNames.agree(seq, s.start, s.end, pattern)) continue;
+        // a copy lacking a passage of the license is another license it contains (MIT beside an X11-style text)
+        if (longestMissingRun(heldPairs(seq, consumed, s), pattern) >= MISSING_RUN) continue;
         if (best == null || s.betterThan(best)) best = s;
       }
       if (best == null) return;
@@ -176,16 +264,28 @@ public final class LicenseMatcher {
    * common pairs ("of the", "covered software"), so a run of only new pairs would be cut short; a copyright line
    * or a name the template leaves variable is a gap, not pairs, and counts nothing; so does a pair with a number
    * (the years of a copyright notice inside a sentence). A pair any reference of the license holds (an optional
-   * part the winning reference leaves out) is not added text. Returns {from, to, excess}.
+   * part the winning reference leaves out) is not added text, as long as it stands where a reference has it: next to
+   * a pair it follows or precedes there (a word triple of the reference). A clause written in the license's own
+   * words ("the Work", "in Source or Object form", "copyright, patent, trademark, and attribution notices"), added
+   * to Apache-2.0, holds few of its triples. With {@code listText}, the license text the SPDX list prints counts as
+   * a reference too. Returns {from, to, excess}.
    */
-  private static int[] longestAddedRun(long[] seq, boolean[] numeric, Span s, List<LicensePattern> references, long[] listText) {
+  private int[] longestAddedRun(long[] seq, boolean[] numeric, Span s, List<LicensePattern> references, String listText) {
+    List<LongOpenHashSet> successions = new ArrayList<>();
+    for (LicensePattern p : references) successions.add(index.successions(p));
+    long[] listPairs = listText == null ? null : index.listTextPairs(listText);
+    if (listText != null) successions.add(index.listTextSuccessions(listText));
     int bestFrom = s.start;
     int bestTo = s.start;
     int best = 0;
     int run = 0;
     int from = s.start;
     for (int i = s.start; i < s.end; i++) {
-      boolean held = heldByAny(references, seq[i]) || listText != null && java.util.Arrays.binarySearch(listText, seq[i]) >= 0;
+      boolean held = heldByAny(references, seq[i]) || listPairs != null && java.util.Arrays.binarySearch(listPairs, seq[i]) >= 0;
+      if (held) {
+        held = i > s.start && anyHolds(successions, WordPairs.succession(seq[i - 1], seq[i]))
+            || i + 1 < s.end && anyHolds(successions, WordPairs.succession(seq[i], seq[i + 1]));
+      }
       int v = numeric[i] ? 0 : held ? -1 : 1;
       if (run <= 0) {
         run = v;
@@ -200,6 +300,11 @@ public final class LicenseMatcher {
       }
     }
     return new int[] {bestFrom, bestTo, best};
+  }
+
+  private static boolean anyHolds(List<LongOpenHashSet> sets, long key) {
+    for (LongOpenHashSet set : sets) if (set.contains(key)) return true;
+    return false;
   }
 
   private static boolean heldByAny(List<LicensePattern> references, long pair) {

@@ -215,6 +215,21 @@ public final class WordPairs {
     return pair(HASH.hashChars(first), HASH.hashChars(second));
   }
 
+  /**
+   * The key of two pairs that follow each other, {@code (a b)} then {@code (b c)}: the word triple {@code a b c}.
+   * A pair a reference holds may still sit in words it never puts together; its successions tell.
+   */
+  public static long succession(long first, long second) {
+    return first * 0x9E3779B97F4A7C15L + Long.rotateLeft(second, 29);
+  }
+
+  /** The successions of consecutive pairs of {@code pairs}, in a set. */
+  public static it.unimi.dsi.fastutil.longs.LongOpenHashSet successions(long[] pairs) {
+    it.unimi.dsi.fastutil.longs.LongOpenHashSet out = new it.unimi.dsi.fastutil.longs.LongOpenHashSet(Math.max(16, pairs.length));
+    for (int i = 1; i < pairs.length; i++) out.add(succession(pairs[i - 1], pairs[i]));
+    return out;
+  }
+
   /** The distinct values of {@code pairs}, sorted. */
   public static long[] distinct(long[] pairs) {
     long[] s = pairs.clone();
