@@ -10,9 +10,11 @@ import java.util.List;
  *
  * @param licenseFiles the license files' paths with the licenses found in each (empty list: unrecognised)
  * @param manifests the manifests' paths with the expression each declares (null: none readable)
+ * @param silentFiles the license files that name no license at all: empty, or copyright notices alone (a
+ *     {@code COPYRIGHT} file beside the license, an R package's LICENSE with its template's fields)
  */
 public record FolderLicense(String repo, String folder, List<Claim> licenseFiles, List<Claim> manifests,
-    List<Claim> readmes) {
+    List<Claim> readmes, List<Claim> silentFiles) {
 
   /** One file's claim: its path, the expression it makes (null when it makes none that can be read), and how sure. */
   public record Claim(String path, SpdxExpression expression, String raw, double confidence) {}
@@ -35,9 +37,14 @@ public record FolderLicense(String repo, String folder, List<Claim> licenseFiles
     return null;
   }
 
-  /** A license file or manifest value exists that names no recognisable license. */
+  /**
+   * A license file or manifest value exists that names no recognisable license; or the folder's only license files
+   * name none at all (an empty LICENSE, a COPYING with a copyright line and no grant): the folder says it has a
+   * license and does not say which, which is not the same as having no license file.
+   */
   public boolean hasUnknownClaim() {
-    return licenseFiles.stream().anyMatch(c -> c.expression() == null) || manifests.stream().anyMatch(c -> c.expression() == null);
+    return licenseFiles.stream().anyMatch(c -> c.expression() == null) || manifests.stream().anyMatch(c -> c.expression() == null)
+        || !silentFiles.isEmpty() && expression() == null;
   }
 
   private static SpdxExpression and(List<Claim> claims) {

@@ -103,9 +103,19 @@ public final class LicenseStep implements CorpusStep {
         String path = pathOf(doc, config);
         FileRole role = FileRole.of(path);
         if (role == FileRole.SOURCE) return;
-        // a COPYRIGHT file that only names the holders claims no license
-        if (role == FileRole.LICENSE_FILE && FileLicenses.onlyCopyrightNotices(doc.text())) return;
-        FileLicenses fl = FileLicenses.analyze(path, doc.text(), matcher, config.maxScanChars());
+        // a COPYRIGHT file that only names the holders claims no license: it is kept apart, as a silent one
+        boolean silent = role == FileRole.LICENSE_FILE && FileLicenses.onlyCopyrightNotices(doc.text());
+        FileLicenses fl = silent ? null : FileLicenses.analyze(path, doc.text(), matcher, config.maxScanChars());
+        if (silent) {
+          ObjectNode n = JSON.createObjectNode();
+          n.put("repo", repoOf(doc, config));
+          n.put("folder", FileRole.folderOf(path));
+          n.put("path", path);
+          n.put("role", "silent_license_file");
+          w.write(JSON.writeValueAsString(n));
+          w.write('\n');
+          return;
+        }
         ObjectNode n = JSON.createObjectNode();
         n.put("repo", repoOf(doc, config));
         n.put("folder", FileRole.folderOf(path));
@@ -175,6 +185,7 @@ public final class LicenseStep implements CorpusStep {
         List<FolderLicense.Claim> files = new ArrayList<>();
         List<FolderLicense.Claim> manifests = new ArrayList<>();
         List<FolderLicense.Claim> readmes = new ArrayList<>();
+        List<FolderLicense.Claim> silent = new ArrayList<>();
         for (JsonNode c : n.get("claims")) {
           SpdxExpression e = null;
           if (!c.path("expression").isNull() && !c.path("expression").isMissingNode()) {
@@ -185,14 +196,15 @@ public final class LicenseStep implements CorpusStep {
             }
           }
           FolderLicense.Claim claim = new FolderLicense.Claim(c.get("path").asText(), e,
-              c.path("raw").isNull() ? null : c.path("raw").asText(), c.path("confidence").asDouble());
+              c.hasNonNull("raw") ? c.get("raw").asText() : null, c.path("confidence").asDouble());
           switch (c.get("role").asText()) {
             case "license_file" -> files.add(claim);
             case "manifest" -> manifests.add(claim);
+            case "silent_license_file" -> silent.add(claim);
             default -> readmes.add(claim);
           }
         }
-        folders.add(new FolderLicense(n.get("repo").asText(), n.get("folder").asText(), files, manifests, readmes));
+        folders.add(new FolderLicense(n.get("repo").asText(), n.get("folder").asText(), files, manifests, readmes, silent));
       }
     }
     return new FolderIndex(folders);

@@ -88,6 +88,31 @@ class LicenseStepTest {
     assertThat(result.verdicts()).allMatch(v -> v.action() == Action.KEEP);
   }
 
+  @Test
+  void licenseFilesThatNameNoLicenseSayUnknownOnlyWhenNothingElseSpeaks(@TempDir Path work) throws Exception {
+    // an empty LICENSE, or a COPYING with a copyright line and no grant, is not "no license file"; a COPYRIGHT file
+    // beside a license text, or an R template's fields beside DESCRIPTION's license, adds nothing unknown
+    String mit = io.winnow.code.license.spdx.SpdxLicenseList.get().find("MIT").text();
+    List<Document> docs = List.of(
+        doc("empty", "LiCeNsE.TxT", ""),
+        doc("empty", "main.c", "int main(void) { return 0; }\n"),
+        doc("held", "COPYING", "Copyright \u00a9 2013\u20132016 by Peder \u00c5s and Se\u00e1n \u00d3 Ruda\u00ed\n"),
+        doc("held", "main.c", "int main(void) { return 0; }\n"),
+        doc("beside", "COPYRIGHT", "Copyright (c) 2020 Jane Doe\n"),
+        doc("beside", "LICENSE", mit),
+        doc("beside", "main.c", "int main(void) { return 0; }\n"),
+        doc("r", "LICENSE", "YEAR: 2017\nCOPYRIGHT HOLDER: Jane Doe\n"),
+        doc("r", "DESCRIPTION", "Package: xyz\nLicense: MIT + file LICENSE\n"),
+        doc("r", "R/xyz.R", "f <- function() 1\n"));
+    LicenseScan.run(docs, step(Map.of()), work);
+    assertThat(issues(docs.get(1))).containsExactly("unknown");
+    assertThat(issues(docs.get(3))).containsExactly("unknown");
+    assertThat(issues(docs.get(6))).isEmpty();
+    assertThat(note(docs.get(6), "expression")).isEqualTo("MIT");
+    assertThat(issues(docs.get(9))).isEmpty();
+    assertThat(note(docs.get(9), "expression")).isEqualTo("MIT");
+  }
+
   /** The grant of a GNU notice, the paragraph files most often keep of it. */
   private static String gnuGrant(String version, boolean orLater) {
     return "/*\n * This program is free software; you can redistribute it and/or modify\n"

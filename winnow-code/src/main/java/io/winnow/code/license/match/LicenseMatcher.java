@@ -134,10 +134,46 @@ public final class LicenseMatcher {
         if (run[2] >= MODIFIED_RUN) run = longestAddedRun(seq, numeric, best, references, bestPattern.id());
         if (run[2] >= MODIFIED_RUN) added = WordPairs.words(normalized, run[0], run[1]);
       }
-      found.add(new LicenseMatch(bestPattern.id(), equivalents(bestPattern), bestPattern.kind(), best.dice, best.start, best.end,
-          run[2], added));
+      String unversioned = unversionedGnu(versions, best, bestPattern);
+      if (unversioned != null) {
+        found.add(new LicenseMatch(unversioned, List.of(), bestPattern.kind(), best.dice, best.start, best.end, run[2], added));
+      } else {
+        found.add(new LicenseMatch(bestPattern.id(), equivalents(bestPattern), bestPattern.kind(), best.dice, best.start, best.end,
+            run[2], added));
+      }
     }
     return found;
+  }
+
+  /** How many word pairs after an unversioned GNU notice are read for the version it is given under. */
+  static final int UNVERSIONED_REACH = 80;
+  private static final java.util.regex.Pattern GNU_ID = java.util.regex.Pattern.compile("(A?GPL|LGPL)-\\d\\.\\d-(only|or-later)");
+
+  /**
+   * The license of a GNU notice that names no version ("under the terms of the GNU General Public License as
+   * published by the Free Software Foundation."), or null when the notice names one. Such a notice matches the
+   * one-version notice less its number best, yet the GPL's own terms read it as any version ever published: the
+   * earliest version of the reference's name with later ones. When a version of the license is named right after
+   * the notice, the version the distributor gives it under ("On Debian systems, the complete text of the GNU
+   * General Public License version 2 can be found in ..."; "Some files are licensed under version 2 only"), that
+   * version or later.
+   */
+  private String unversionedGnu(int[] versions, Span s, LicensePattern pattern) {
+    if (pattern.kind() != LicensePattern.Kind.HEADER || !GNU_ID.matcher(pattern.id()).matches()) return null;
+    for (int i = Math.max(0, s.start - VERSION_REACH), end = Math.min(versions.length, s.end + VERSION_REACH); i < end; i++) {
+      if (versions[i] >= 0) return null;
+    }
+    SpdxLicenseList list = SpdxLicenseList.get();
+    String name = pattern.id().substring(0, pattern.id().indexOf('-'));
+    for (int i = s.end, end = Math.min(versions.length, s.end + UNVERSIONED_REACH); i < end; i++) {
+      if (versions[i] < 0) continue;
+      int minor = versions[i] % 100 == WordPairs.ANY_MINOR ? 0 : versions[i] % 100;
+      SpdxLicenseList.Entry named = list.find(name + "-" + versions[i] / 100 + "." + minor + "-or-later");
+      if (named != null) return named.id();
+      break;
+    }
+    String later = pattern.id().endsWith("-only") ? LicenseKinds.sibling(pattern.id(), list) : pattern.id();
+    return later == null ? pattern.id() : later;
   }
 
   /**
