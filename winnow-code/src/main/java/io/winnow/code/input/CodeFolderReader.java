@@ -30,7 +30,8 @@ import java.util.stream.Stream;
  *
  * <p>A file that is not text is a rejection, counted and logged like every unreadable record: {@code input.binary}
  * (a NUL byte), {@code input.invalid_utf8}, {@code input.too_large} (over {@code run.max_document_bytes}),
- * {@code input.empty_file}. Only source files must be UTF-8: a license file, README or package manifest
+ * {@code input.empty_file} (except a license file: an empty LICENSE says the project has a license and not which,
+ * which the {@code license} step reports as unknown). Only source files must be UTF-8: a license file, README or package manifest
  * ({@link FileRole}) in a legacy charset (a Latin-1 COPYING from the 1990s) is decoded by byte-order mark, else
  * as the charset detector finds it (windows-1252 when it has no answer), and its {@code charset} noted in the
  * metadata, because its words are what tell the project's license. Version-control folders ({@code .git}, {@code .hg}, {@code .svn}) are the tool's
@@ -95,7 +96,10 @@ public final class CodeFolderReader implements DocumentReader {
         return ReadResult.rejected(new Rejection(id, location, Reason.UNREADABLE, "not a regular file"));
       }
       long size = Files.size(file);
-      if (size == 0) return ReadResult.rejected(new Rejection(id, location, Reason.EMPTY_FILE, "the file is empty"));
+      // an empty LICENSE (a placeholder made with the repository) still tells the license step one exists
+      if (size == 0 && FileRole.of(path) != FileRole.LICENSE_FILE) {
+        return ReadResult.rejected(new Rejection(id, location, Reason.EMPTY_FILE, "the file is empty"));
+      }
       if (size > limits.maxDocumentBytes()) {
         return ReadResult.rejected(new Rejection(id, location, Reason.TOO_LARGE,
             "file of " + size + " bytes exceeds max_document_bytes (" + limits.maxDocumentBytes() + ")"));

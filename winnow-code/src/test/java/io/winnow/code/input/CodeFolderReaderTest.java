@@ -41,4 +41,19 @@ class CodeFolderReaderTest {
     assertThat(seen).containsExactly("demo/README README Text", "demo/latin1.txt input.invalid_utf8", "demo/logo.png input.binary",
         "demo/src/a.c src/a.c C", "demo/src/b.py src/b.py Python");
   }
+
+  @Test
+  void anEmptyLicenseFileIsReadAndAnyOtherEmptyFileRejected(@TempDir Path tmp) throws Exception {
+    // licensee's case-sensitive fixture: an empty LiCeNsE.TxT, a placeholder that still says a license file exists
+    Path repo = Files.createDirectories(tmp.resolve("demo"));
+    Files.writeString(repo.resolve("LiCeNsE.TxT"), "");
+    Files.writeString(repo.resolve("empty.py"), "");
+    List<String> seen = new ArrayList<>();
+    try (CodeFolderReader r = new CodeFolderReader(repo, new ReaderLimits(1 << 20))) {
+      for (ReadResult x; (x = r.next()) != null; ) {
+        seen.add(x.document() != null ? x.document().id() + " [" + x.document().text() + "]" : x.rejection().id() + " " + x.rejection().reason().code());
+      }
+    }
+    assertThat(seen).containsExactly("demo/LiCeNsE.TxT []", "demo/empty.py input.empty_file");
+  }
 }
