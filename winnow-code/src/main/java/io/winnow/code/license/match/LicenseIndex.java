@@ -30,8 +30,8 @@ public final class LicenseIndex {
   private final double[] requiredWeight;
   private final Map<String, List<LicensePattern>> byIdAndKind = new java.util.HashMap<>();
   private final Map<String, long[]> listTextPairs = new java.util.concurrent.ConcurrentHashMap<>();
-  private final Map<LicensePattern, it.unimi.dsi.fastutil.longs.LongOpenHashSet> successions = new java.util.concurrent.ConcurrentHashMap<>();
-  private final Map<String, it.unimi.dsi.fastutil.longs.LongOpenHashSet> listTextSuccessions = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<LicensePattern, long[]> successions = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<String, long[]> listTextSuccessions = new java.util.concurrent.ConcurrentHashMap<>();
 
   LicenseIndex(List<LicensePattern> patterns) {
     this.patterns = List.copyOf(patterns);
@@ -117,15 +117,15 @@ public final class LicenseIndex {
   }
 
   /**
-   * The successions of the pattern's pairs in its order ({@link WordPairs#succession}: its word triples), computed on
-   * first request and kept.
+   * The successions of the pattern's pairs in its order ({@link WordPairs#succession}: its word triples), distinct and
+   * sorted, computed on first request and kept.
    */
-  it.unimi.dsi.fastutil.longs.LongOpenHashSet successions(LicensePattern p) {
+  long[] successions(LicensePattern p) {
     return successions.computeIfAbsent(p, k -> WordPairs.successions(k.order()));
   }
 
   /** The successions of the license text the SPDX list prints for {@code id} (see {@link #listTextPairs}). */
-  it.unimi.dsi.fastutil.longs.LongOpenHashSet listTextSuccessions(String id) {
+  long[] listTextSuccessions(String id) {
     return listTextSuccessions.computeIfAbsent(id, k -> {
       SpdxLicenseList.Entry e = SpdxLicenseList.get().find(k);
       return WordPairs.successions(e == null || e.text() == null ? new long[0] : WordPairs.of(LicenseNormalizer.normalize(e.text())));

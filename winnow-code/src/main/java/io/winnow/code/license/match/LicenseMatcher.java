@@ -307,7 +307,7 @@ public final class LicenseMatcher {
    * a reference too. Returns {from, to, excess}.
    */
   private int[] longestAddedRun(long[] seq, boolean[] numeric, Span s, List<LicensePattern> references, String listText) {
-    List<LongOpenHashSet> successions = new ArrayList<>();
+    List<long[]> successions = new ArrayList<>();
     for (LicensePattern p : references) successions.add(index.successions(p));
     long[] listPairs = listText == null ? null : index.listTextPairs(listText);
     if (listText != null) successions.add(index.listTextSuccessions(listText));
@@ -338,8 +338,8 @@ public final class LicenseMatcher {
     return new int[] {bestFrom, bestTo, best};
   }
 
-  private static boolean anyHolds(List<LongOpenHashSet> sets, long key) {
-    for (LongOpenHashSet set : sets) if (set.contains(key)) return true;
+  private static boolean anyHolds(List<long[]> sets, long key) {
+    for (long[] set : sets) if (java.util.Arrays.binarySearch(set, key) >= 0) return true;
     return false;
   }
 
