@@ -110,10 +110,13 @@ public final class LicenseIndex {
    * that starts with "Copyright" is dropped whole as a copyright line, even when it goes on with a disclaimer.
    */
   long[] listTextPairs(String id) {
-    return listTextPairs.computeIfAbsent(id, k -> {
-      SpdxLicenseList.Entry e = SpdxLicenseList.get().find(k);
-      return e == null || e.text() == null ? new long[0] : WordPairs.distinct(WordPairs.of(LicenseNormalizer.normalize(e.text())));
-    });
+    return listTextPairs.computeIfAbsent(id, k -> WordPairs.distinct(listTextInOrder(k)));
+  }
+
+  /** The word pairs of the license text the SPDX list prints for {@code id}, in text order (empty if none). */
+  private static long[] listTextInOrder(String id) {
+    SpdxLicenseList.Entry e = SpdxLicenseList.get().find(id);
+    return e == null || e.text() == null ? new long[0] : WordPairs.of(LicenseNormalizer.normalize(e.text()));
   }
 
   /**
@@ -126,10 +129,7 @@ public final class LicenseIndex {
 
   /** The successions of the license text the SPDX list prints for {@code id} (see {@link #listTextPairs}). */
   long[] listTextSuccessions(String id) {
-    return listTextSuccessions.computeIfAbsent(id, k -> {
-      SpdxLicenseList.Entry e = SpdxLicenseList.get().find(k);
-      return WordPairs.successions(e == null || e.text() == null ? new long[0] : WordPairs.of(LicenseNormalizer.normalize(e.text())));
-    });
+    return listTextSuccessions.computeIfAbsent(id, k -> WordPairs.successions(listTextInOrder(k)));
   }
 
   /** The references of one license and kind (its text with and without the optional parts, its headers). */

@@ -77,7 +77,7 @@ public final class LicenseMatcher {
         LicensePattern pattern = patterns.get(candidates.get(c));
         Span s = bestSpan(seq, weights, consumed, pattern, index.patternWeight(candidates.get(c)), index.requiredWeight(candidates.get(c)));
         // removing text only lowers a reference's best Dice: one below the threshold now never comes back
-        if (s == null || s.dice < minConfidence || !versionsAgree(versions, s, pattern) || !grantAgrees(seq, s, pattern) || !GnuNames.agree(seq, s.start, s.end, pattern)) {
+        if (!passes(seq, versions, s, pattern)) {
           candidates.remove(c);
           continue;
         }
@@ -135,12 +135,8 @@ public final class LicenseMatcher {
         if (run[2] >= MODIFIED_RUN) added = WordPairs.words(normalized, run[0], run[1]);
       }
       String unversioned = unversionedGnu(versions, best, bestPattern);
-      if (unversioned != null) {
-        found.add(new LicenseMatch(unversioned, List.of(), bestPattern.kind(), best.dice, best.start, best.end, run[2], added));
-      } else {
-        found.add(new LicenseMatch(bestPattern.id(), equivalents(bestPattern), bestPattern.kind(), best.dice, best.start, best.end,
-            run[2], added));
-      }
+      found.add(new LicenseMatch(unversioned != null ? unversioned : bestPattern.id(),
+          unversioned != null ? List.of() : equivalents(bestPattern), bestPattern.kind(), best.dice, best.start, best.end, run[2], added));
     }
     return found;
   }
@@ -197,23 +193,7 @@ public final class LicenseMatcher {
    */
   private Span oneCopy(long[] seq, double[] weights, boolean[] consumed, int[] versions, Span s, LicensePattern pattern, int p) {
     int len = s.end - s.start;
-    double[] before = new double[len + 1];
-    double[] after = new double[len + 1];
-    LongOpenHashSet seen = new LongOpenHashSet();
-    for (int i = s.start; i < s.end; i++) {
-      boolean counts = !consumed[i] && pattern.contains(seq[i]) && !pattern.isOptional(seq[i]) && seen.add(seq[i]);
-      before[i - s.start + 1] = before[i - s.start] + (counts ? weights[i] : 0);
-    }
-    seen.clear();
-    for (int i = s.end - 1; i >= s.start; i--) {
-      boolean counts = !consumed[i] && pattern.contains(seq[i]) && !pattern.isOptional(seq[i]) && seen.add(seq[i]);
-      after[i - s.start] = after[i - s.start + 1] + (counts ? weights[i] : 0);
-    }
-    boolean twoCopies = false;
-    for (int k = 1; k < len && !twoCopies; k++) twoCopies = Math.min(before[k], after[k]) >= COPY_SHARE * index.requiredWeight(p);
-    if (!twoCopies) return s;
-    // the cut between the copies: where the most weight is held on both sides (a pair is, for the cuts after its
-    // first occurrence up to its last)
+    // each required pair of the reference the span holds, by its first and last occurrence in the span
     Long2IntOpenHashMap first = new Long2IntOpenHashMap();
     Long2IntOpenHashMap last = new Long2IntOpenHashMap();
     for (int i = s.start; i < s.end; i++) {
@@ -221,15 +201,26 @@ public final class LicenseMatcher {
       first.putIfAbsent(seq[i], i - s.start);
       last.put(seq[i], i - s.start);
     }
+    // for a cut at k: the weight held before it (first < k), after it (last >= k), and on both sides (first < k <= last)
+    double[] before = new double[len + 1];
+    double[] after = new double[len + 2];
     double[] change = new double[len + 2];
     for (Long2IntMap.Entry e : first.long2IntEntrySet()) {
       int f = e.getIntValue();
       int l = last.get(e.getLongKey());
-      if (l == f) continue;
       double w = index.weight(e.getLongKey());
+      before[f + 1] += w;
+      after[l] += w;
+      if (l == f) continue;
       change[f + 1] += w;
       change[l + 1] -= w;
     }
+    for (int k = 1; k <= len; k++) before[k] += before[k - 1];
+    for (int k = len - 1; k >= 0; k--) after[k] += after[k + 1];
+    boolean twoCopies = false;
+    for (int k = 1; k < len && !twoCopies; k++) twoCopies = Math.min(before[k], after[k]) >= COPY_SHARE * index.requiredWeight(p);
+    if (!twoCopies) return s;
+    // the cut between the copies: where the most weight is held on both sides
     int cut = -1;
     double most = 0;
     double shared = 0;
@@ -246,11 +237,15 @@ public final class LicenseMatcher {
       boolean[] mask = consumed.clone();
       for (int i = side == 0 ? cut : s.start, end = side == 0 ? s.end : cut; i < end; i++) mask[i] = true;
       Span t = bestSpan(seq, weights, mask, pattern, index.patternWeight(p), index.requiredWeight(p));
-      if (t == null || t.dice < minConfidence || t.dice < chosen.dice || !versionsAgree(versions, t, pattern)
-          || !grantAgrees(seq, t, pattern) || !GnuNames.agree(seq, t.start, t.end, pattern)) continue;
-      chosen = t;
+      if (passes(seq, versions, t, pattern) && t.dice >= chosen.dice) chosen = t;
     }
     return chosen;
+  }
+
+  /** Whether a reference's best span is a match: at the threshold, and naming the reference's versions, grant and GNU name. */
+  private boolean passes(long[] seq, int[] versions, Span s, LicensePattern pattern) {
+    return s != null && s.dice >= minConfidence && versionsAgree(versions, s, pattern) && grantAgrees(seq, s, pattern)
+        && GnuNames.agree(seq, s.start, s.end, pattern);
   }
 
   /** How many further copies of a license found are looked for in the text (a bundle repeats MIT for each part). */
@@ -268,8 +263,7 @@ public final class LicenseMatcher {
       for (int p : won) {
         LicensePattern pattern = patterns.get(p);
         Span s = bestSpan(seq, weights, consumed, pattern, index.patternWeight(p), index.requiredWeight(p));
-        if (s == null || s.dice < minConfidence || !versionsAgree(versions, s, pattern) || !grantAgrees(seq, s, pattern)
-            || !GnuNames.agree(seq, s.start, s.end, pattern)) continue;
+        if (!passes(seq, versions, s, pattern)) continue;
         // a copy lacking a passage of the license is another license it contains (MIT beside an X11-style text)
         if (longestMissingRun(heldPairs(seq, consumed, s), pattern) >= MISSING_RUN) continue;
         if (best == null || s.betterThan(best)) best = s;
