@@ -103,23 +103,18 @@ public final class LicenseStep implements CorpusStep {
         String path = pathOf(doc, config);
         FileRole role = FileRole.of(path);
         if (role == FileRole.SOURCE) return;
+        ObjectNode n = JSON.createObjectNode();
+        n.put("repo", repoOf(doc, config));
+        n.put("folder", FileRole.folderOf(path));
+        n.put("path", path);
         // a COPYRIGHT file that only names the holders claims no license: it is kept apart, as a silent one
-        boolean silent = role == FileRole.LICENSE_FILE && FileLicenses.onlyCopyrightNotices(doc.text());
-        FileLicenses fl = silent ? null : FileLicenses.analyze(path, doc.text(), matcher, config.maxScanChars());
-        if (silent) {
-          ObjectNode n = JSON.createObjectNode();
-          n.put("repo", repoOf(doc, config));
-          n.put("folder", FileRole.folderOf(path));
-          n.put("path", path);
+        if (role == FileRole.LICENSE_FILE && FileLicenses.onlyCopyrightNotices(doc.text())) {
           n.put("role", "silent_license_file");
           w.write(JSON.writeValueAsString(n));
           w.write('\n');
           return;
         }
-        ObjectNode n = JSON.createObjectNode();
-        n.put("repo", repoOf(doc, config));
-        n.put("folder", FileRole.folderOf(path));
-        n.put("path", path);
+        FileLicenses fl = FileLicenses.analyze(path, doc.text(), matcher, config.maxScanChars());
         n.put("role", role.name().toLowerCase(Locale.ROOT));
         SpdxExpression e = role == FileRole.MANIFEST ? fl.manifestExpression() : fl.detectedExpression();
         n.put("expression", e == null ? null : e.toString());
