@@ -216,28 +216,4 @@ class LicenseRealWorldFormsTest {
     String apache = io.winnow.code.license.spdx.SpdxLicenseList.get().find("Apache-2.0").text();
     assertThat(MATCHER.find(apache).get(0).modified()).isFalse();
   }
-
-  @Test
-  void aGnuNoticeWithoutAVersionIsAnyVersionOrTheOneNamedAfterIt() {
-    // Debian's copyright file of zone.c (licenseclassifier's scenario 168158647): "as published by the Free
-    // Software Foundation." with no version matched the one-version GPL-1.0 notice less its number, GPL-1.0-only
-    String notice = "This package is free software; you can redistribute it and/or modify\n"
-        + "it under the terms of the GNU General Public License as published by\n"
-        + "the Free Software Foundation.\n\n"
-        + "This package is distributed in the hope that it will be useful,\n"
-        + "but WITHOUT ANY WARRANTY; without even the implied warranty of\n"
-        + "MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the\n"
-        + "GNU General Public License for more details.\n\n"
-        + "You should have received a copy of the GNU General Public License\n"
-        + "along with this package; if not, write to the Free Software\n"
-        + "Foundation, Inc., 51 Franklin St, Fifth Floor, Boston, MA 02110-1301,\n"
-        + "USA.\n";
-    assertThat(ids(notice)).containsExactly("GPL-1.0-or-later");
-    String pointer = "\nOn Debian systems, the complete text of the GNU General Public License,\n"
-        + "version 2, can be found in `/usr/share/common-licenses/GPL-2'.\n";
-    assertThat(ids(notice + pointer)).containsExactly("GPL-2.0-or-later");
-    // a notice that names its version keeps it, whatever is named after it
-    String versioned = notice.replace("Software Foundation.\n", "Software Foundation; version 3.\n");
-    assertThat(ids(versioned + pointer)).containsExactly("GPL-3.0-only");
-  }
 }
