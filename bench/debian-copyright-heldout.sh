@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # A held-out set of real license notices: the Debian copyright files of packages NOT installed on this machine,
 # scored by `bench/licenses.sh ../shared 0.9 --debian-copyright-root OUT_DIR/root` (counts only, never a miss).
-#   bash bench/debian-copyright-heldout.sh [OUT_DIR] [N]      (default OUT_DIR /tmp/winnow-debian-heldout, N 230: about 250 names of the 57,345 left after the skips)
+#   bash bench/debian-copyright-heldout.sh [OUT_DIR] [N] [START]
+#   (default OUT_DIR /tmp/winnow-debian-heldout, N 230: about 250 names of the 57,345 left after the skips, START 1)
+# START picks another draw of the same size: the first draw (START 1) was studied after its first figures were
+# taken and is a development set since; the second (START 116, halfway between two names of the first) is held out.
 #
 # The draw, fixed before any result was seen (do not change it after):
 #   1. the names of `apt-cache pkgnames | LC_ALL=C sort -u`, in that order;
@@ -11,7 +14,7 @@
 #   5. less names whose source package (the record's Source: field, else the name itself) is the source of a
 #      package installed here (`dpkg-query -W -f='${source:Package}'`), so that no drawn copyright file is one
 #      the development set (`--debian-copyright`, this machine's /usr/share/doc) also reads;
-#   6. of what is left, the 1st, (N+1)th, (2N+1)th ... name: every Nth, starting at the first.
+#   6. of what is left, the START-th, (START+N)th, (START+2N)th ... name: every Nth.
 # Each drawn name is fetched with `apt-get download NAME` in OUT_DIR/debs (failures are counted, not retried),
 # and only ./usr/share/doc/*/copyright is extracted from each .deb into OUT_DIR/root (a copyright file that is a
 # symlink, or absent, is left out). Prints how many names were drawn, downloaded, and had a copyright file.
@@ -19,6 +22,7 @@
 set -uo pipefail
 out="${1:-/tmp/winnow-debian-heldout}"
 n="${2:-230}"
+start="${3:-1}"
 mkdir -p "$out/debs" "$out/root"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
@@ -44,7 +48,7 @@ awk '
     if (src[name] in installed) next
     print name
   }' "$work/installed-sources" "$work/docs-here" "$work/sources" "$work/names" > "$work/candidates"
-awk -v n="$n" '(NR - 1) % n == 0' "$work/candidates" > "$out/drawn.txt"
+awk -v n="$n" -v start="$start" 'NR >= start && (NR - start) % n == 0' "$work/candidates" > "$out/drawn.txt"
 
 drawn=0; downloaded=0; failed=0; with_copyright=0
 while read -r name; do

@@ -91,6 +91,7 @@ final class DebianCopyright {
     Map<String, Integer> rightBy = new TreeMap<>();
     Map<String, Integer> wrongBy = new TreeMap<>();
     List<String> wrong = new ArrayList<>();
+    List<String> missed = new ArrayList<>();
     for (Path f : files) {
       String all;
       try {
@@ -115,6 +116,7 @@ final class DebianCopyright {
           rightBy.merge(want, 1, Integer::sum);
         } else if (got.isEmpty()) {
           nothing.merge(want, 1, Integer::sum);
+          missed.add(f.getParent().getFileName() + " " + stanza[0]);
         } else {
           wrongBy.merge(want, 1, Integer::sum);
           wrong.add(f.getParent().getFileName() + " " + stanza[0] + " -> " + got);
@@ -132,11 +134,12 @@ final class DebianCopyright {
       }
       return;
     }
-    System.out.printf(Locale.ROOT, "debian_copyright (development set: License paragraphs of the DEP-5 files among %d copyright files, packagers' names): %s right, "
-        + "%d wrong, %d nothing found%n", files.size(), LicenseEvaluation.Tally.figure(right, scored), wrong.size(), scored - right - wrong.size());
+    System.out.printf(Locale.ROOT, "debian_copyright (development set: License paragraphs of the DEP-5 files among %d copyright files under %s, packagers' names): %s right, "
+        + "%d wrong, %d nothing found%n", files.size(), root, LicenseEvaluation.Tally.figure(right, scored), wrong.size(), scored - right - wrong.size());
     printPointers(pointers, pointersRight, right, scored);
     System.out.println("  nothing found, by expected family: " + nothing);
     for (String w : wrong) System.out.println("  wrong " + w);
+    for (String m : missed) System.out.println("  nothing " + m);
   }
 
   private static void printPointers(int pointers, int pointersRight, int right, int scored) {

@@ -114,6 +114,11 @@ public final class LicenseEvaluation {
       if (root + 1 >= flags.size()) throw new IllegalArgumentException("--debian-copyright-root needs a folder");
       DebianCopyright.run(matcher, Path.of(flags.get(root + 1)), false);
     }
+    int studied = flags.indexOf("--debian-copyright-dev-root");
+    if (studied >= 0) {
+      if (studied + 1 >= flags.size()) throw new IllegalArgumentException("--debian-copyright-dev-root needs a folder");
+      DebianCopyright.run(matcher, Path.of(flags.get(studied + 1)), true);
+    }
   }
 
   /**

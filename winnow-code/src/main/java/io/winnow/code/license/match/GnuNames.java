@@ -23,13 +23,26 @@ final class GnuNames {
 
   static int named(LicensePattern p) {
     int mask = 0;
-    for (int k = 0; k < NAME_PAIRS.length; k++) if (p.contains(NAME_PAIRS[k])) mask |= 1 << k;
+    for (int k = 0; k < NAME_PAIRS.length; k++) if (p.contains(NAME_PAIRS[k])) mask |= bit(NAME_PAIRS[k]);
     return mask;
   }
 
+  /**
+   * The LGPL's two names, Library (2.0) and Lesser (2.1 on), are one bit: a notice's version decides between them
+   * ({@link WordPairs#sameVersion}), as notices kept their number when the name changed and the other way round.
+   */
   private static int bit(long pair) {
-    for (int k = 0; k < NAME_PAIRS.length; k++) if (pair == NAME_PAIRS[k]) return 1 << k;
+    for (int k = 0; k < NAME_PAIRS.length; k++) if (pair == NAME_PAIRS[k]) return 1 << (k == LIBRARY ? LESSER : k);
     return 0;
+  }
+
+  private static final int LESSER = 1;
+  private static final int LIBRARY = 2;
+
+  /** The SPDX name ("GPL", "LGPL", "AGPL") of the GNU license the pair names, or null. */
+  static String licenseNamed(long pair) {
+    int b = bit(pair);
+    return b == 1 ? "GPL" : b == 1 << LESSER ? "LGPL" : b == 1 << 3 ? "AGPL" : null;
   }
 
   /** Full texts and exceptions are long enough to be told apart by their other words; headers must agree. */

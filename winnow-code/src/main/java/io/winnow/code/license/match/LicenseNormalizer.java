@@ -70,6 +70,11 @@ public final class LicenseNormalizer {
    */
   private static final String PLURAL_GRANT = "redistribute them and or modify them ";
   private static final String SINGULAR_GRANT = "redistribute it and or modify it ";
+  /**
+   * "the Lesser GNU General Public License" / "the Library GNU General Public License": the FSF's name with its
+   * words in another order, which would otherwise read as the GPL's "gnu general" pair.
+   */
+  private static final Pattern GNU_NAME_ORDER = Pattern.compile("\\b(lesser|library) gnu general ");
 
   /** Varietal spellings of the SPDX list (equivalentwords.txt), folded to one spelling. */
   private static final Map<String, String> VARIANTS = Map.ofEntries(
@@ -120,6 +125,7 @@ public final class LicenseNormalizer {
     }
     if (words.contains(" dated ")) words = VERSION_DATE.matcher(words).replaceAll("$1");
     if (words.contains(PLURAL_GRANT)) words = words.replace(PLURAL_GRANT, SINGULAR_GRANT);
+    if (words.contains(" gnu general ")) words = GNU_NAME_ORDER.matcher(words).replaceAll("gnu $1 general ");
     return words.trim();
   }
 

@@ -51,7 +51,7 @@ public final class WordPairs {
    * "version 2 of the License"), else -1, as {@code 100·N + minor}. A one-digit number right after N is its minor
    * number ("version 2.1" is normalised to "version 2 1"; the day of "Version 3, 29 June 2007" is not one), else
    * the minor is {@link #ANY_MINOR}: the LGPL-2.1 and the LGPL-2.0, the MPL-1.1 and the MPL-1.0 name different
-   * versions, and "version 2" may be either 2.0 or 2.1 ({@link #sameVersion}).
+   * versions, and "version 2" is 2.0 ({@link #sameVersion}).
    */
   public static int[] versions(String normalized) {
     java.util.List<String> words = new java.util.ArrayList<>();
@@ -94,11 +94,17 @@ public final class WordPairs {
   static final int ANY_MINOR = 99;
 
   /**
-   * Whether two values of {@link #versions} can name the same version: equal, or of one major number when either
-   * names no minor ("version 2" is the LGPL-2.1's "version 2.1" as well as "version 2.0"; 1.0 is not 1.1).
+   * Whether two named versions are one: "version 2" is "version 2.0", never 2.1. A notice's own number decides
+   * between the LGPL's versions, not its name: Debian's packagers read "GNU Lesser General Public License ...
+   * version 2 of the License" as the LGPL-2.0 (the Lesser name came with 2.1, the notices kept the number), and
+   * "GNU Library General Public License ... version 2.1" as the LGPL-2.1.
    */
   static boolean sameVersion(int a, int b) {
-    return a == b || a / 100 == b / 100 && (a % 100 == ANY_MINOR || b % 100 == ANY_MINOR);
+    return minorZero(a) == minorZero(b);
+  }
+
+  private static int minorZero(int version) {
+    return version % 100 == ANY_MINOR ? version - ANY_MINOR : version;
   }
 
   private static boolean isSmallNumber(String word, int maxDigits) {
