@@ -119,6 +119,15 @@ class LicenseRealWorldFormsTest {
   }
 
   @Test
+  void boostsNoticeIsTheBoostHeader() {
+    // libstdc++'s bits/shared_ptr.h (/usr/include/c++/12, code from Boost): the notice Boost's FAQ gives every file
+    assertThat(ids("//  Copyright (C) 2004-2006 Peter Dimov\n//\n// Distributed under the Boost Software License, Version 1.0. (See\n"
+        + "// accompanying file LICENSE_1_0.txt or copy at\n// http://www.boost.org/LICENSE_1_0.txt)\n"))
+        .containsExactly("BSL-1.0");
+    assertThat(ids("We use the Boost libraries, which are under the Boost Software License, in the parser.")).isEmpty();
+  }
+
+  @Test
   void aGnuGrantInThePluralIsTheGrant() throws IOException {
     // python-apt-common's copyright file: "APT is free software; you can redistribute them and/or modify them"
     // (Dice 0.85 before)

@@ -13,7 +13,7 @@ import java.util.Map;
  * <p>Found on this machine's files (docs/BENCHMARKS.md, license detection, round 6): the CC0 notice in the Debian
  * copyright files of libsodium, systemd, libarchive and gdk-pixbuf and in numpy's splitmix64; OpenSSL's
  * in the 2,297 OpenSSL headers under /usr/include (libssl-dev's and node's copy); the AWS one in 321 files of awscli,
- * botocore, boto3 and s3transfer.
+ * botocore, boto3 and s3transfer; Boost's in libstdc++'s headers.
  */
 public final class ProjectNotices {
   /**
@@ -43,7 +43,16 @@ public final class ProjectNotices {
       + "WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied. See the License for the specific language "
       + "governing permissions and limitations under the License.";
 
+  /**
+   * Boost's notice, the one the Boost license's FAQ tells every source file to carry ("How should Boost programmers
+   * apply the license to source and header files?", boost.org/users/license.html); the list gives BSL-1.0 no header.
+   * Copied with Boost's code into other projects (libstdc++'s shared_ptr headers, /usr/include/c++/12/bits here).
+   */
+  static final String BOOST = "Distributed under the Boost Software License, Version 1.0. (See accompanying file "
+      + "LICENSE_1_0.txt or copy at http://www.boost.org/LICENSE_1_0.txt)";
+
   private static final Map<String, List<String>> BY_ID = Map.of(
+      "BSL-1.0", List.of(BOOST),
       "CC0-1.0", List.of(CC0_SOFTWARE),
       "Apache-2.0", List.of(APACHE_OPENSSL, APACHE_AWS));
 
