@@ -105,6 +105,19 @@ class LicenseNoticeFormsTest {
   }
 
   @Test
+  void aPluralGrantWithOnePronounIsTheGrant() {
+    // gnupg1-l10n: "These files are free software; you can redistribute and/or modify them" (0.898 before)
+    assertThat(LicenseNormalizer.normalize("you can redistribute and/or modify them under")).isEqualTo("you can redistribute it and or modify it under");
+    assertThat(ids("These files are free software; you can redistribute and/or modify\n"
+        + "them under the terms of the GNU Lesser General Public License as\n"
+        + "published by the Free Software Foundation; either version 2.1 of the\n"
+        + "License, or (at your option) any later version.\n\n"
+        + "GnuPG is distributed in the hope that it will be useful,\nbut WITHOUT ANY WARRANTY; without even the implied warranty of\n"
+        + "MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the\nGNU Lesser General Public License for more details.\n"))
+        .containsExactly("LGPL-2.1-or-later");
+  }
+
+  @Test
   void theLesserNameInAnotherWordOrderIsTheLgpl() {
     // python3-img2pdf: "the Lesser GNU General Public License", which read as the GPL's "gnu general"
     assertThat(ids("This program is free software; you can redistribute it\n"

@@ -113,6 +113,14 @@ class LicenseRealWorldFormsTest {
     List<LicenseMatch> boto = MATCHER.find(read("boto3-init.py"));
     assertThat(boto).extracting(LicenseMatch::id).containsExactly("Apache-2.0");
     assertThat(boto.get(0).confidence()).isGreaterThan(0.97);
+    // android-libaapt's copyright file: the header without "You may obtain a copy of the License at <url>" (0.86 before)
+    assertThat(ids("Licensed under the Apache License, Version 2.0 (the \"License\");\n"
+        + "you may not use this file except in compliance with the License.\n\n"
+        + "Unless required by applicable law or agreed to in writing, software\n"
+        + "distributed under the License is distributed on an \"AS IS\" BASIS,\n"
+        + "WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.\n"
+        + "See the License for the specific language governing permissions and\nlimitations under the License.\n"))
+        .containsExactly("Apache-2.0");
     // a sentence that names the license is not its notice
     assertThat(ids("This module is licensed under the Apache License 2.0; see the file LICENSE in the source "
         + "distribution for the terms under which you may use it.")).isEmpty();

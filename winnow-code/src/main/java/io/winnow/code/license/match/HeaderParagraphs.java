@@ -21,6 +21,20 @@ final class HeaderParagraphs {
 
   private HeaderParagraphs() {}
 
+  /**
+   * "You may obtain a copy of the License at &lt;url&gt;": the sentence of a header that says where the license is
+   * got, which many files leave out (Android's and Qt's copies of the Apache header keep the grant and the disclaimer
+   * only); a dozen word pairs of a header of sixty.
+   */
+  private static final Pattern COPY_POINTER = Pattern.compile(
+      "\\s*You may obtain a copy of the License at\\s+\\S+", Pattern.CASE_INSENSITIVE);
+
+  /** The header less its sentence saying where to obtain a copy of the license, or null when it has none. */
+  static String withoutCopyPointer(String header) {
+    java.util.regex.Matcher m = COPY_POINTER.matcher(header);
+    return m.find() ? (header.substring(0, m.start()) + " " + header.substring(m.end())).strip() : null;
+  }
+
   /** The header's first paragraph, first two, ... up to all but the last; those shorter than {@link #MIN_WORDS} left out. */
   static List<String> leading(String header) {
     String[] paragraphs = BLANK_LINE.split(header.strip());

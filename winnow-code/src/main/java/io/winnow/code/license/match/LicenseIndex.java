@@ -235,6 +235,8 @@ public final class LicenseIndex {
   private static void addHeader(List<Reference> refs, String id, String header) {
     refs.add(new Reference(LicensePattern.Kind.HEADER, id, header));
     for (String lead : HeaderParagraphs.leading(header)) refs.add(new Reference(LicensePattern.Kind.HEADER, id, lead));
+    String unpointed = HeaderParagraphs.withoutCopyPointer(header);
+    if (unpointed != null) refs.add(new Reference(LicensePattern.Kind.HEADER, id, unpointed));
   }
 
   /** {@code required}: for a text with optional parts kept, the same text without them (else null). */

@@ -70,6 +70,8 @@ public final class LicenseNormalizer {
    */
   private static final String PLURAL_GRANT = "redistribute them and or modify them ";
   private static final String SINGULAR_GRANT = "redistribute it and or modify it ";
+  /** The plural with one pronoun ("These files are free software; you can redistribute and/or modify them", GnuPG's). */
+  private static final String PLURAL_GRANT_SHORT = "redistribute and or modify them ";
   /**
    * "the Lesser GNU General Public License" / "the Library GNU General Public License": the FSF's name with its
    * words in another order, which would otherwise read as the GPL's "gnu general" pair.
@@ -125,6 +127,7 @@ public final class LicenseNormalizer {
     }
     if (words.contains(" dated ")) words = VERSION_DATE.matcher(words).replaceAll("$1");
     if (words.contains(PLURAL_GRANT)) words = words.replace(PLURAL_GRANT, SINGULAR_GRANT);
+    if (words.contains(PLURAL_GRANT_SHORT)) words = words.replace(PLURAL_GRANT_SHORT, SINGULAR_GRANT);
     if (words.contains(" gnu general ")) words = GNU_NAME_ORDER.matcher(words).replaceAll("gnu $1 general ");
     return words.trim();
   }
