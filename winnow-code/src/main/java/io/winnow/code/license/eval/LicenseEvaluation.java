@@ -109,16 +109,18 @@ public final class LicenseEvaluation {
     prose(shared.resolve("data/web"), matcher);
     if (flags.contains("--debian-docs")) debianDocs(matcher);
     if (flags.contains("--debian-copyright")) DebianCopyright.run(matcher);
-    int root = flags.indexOf("--debian-copyright-root");
-    if (root >= 0) {
-      if (root + 1 >= flags.size()) throw new IllegalArgumentException("--debian-copyright-root needs a folder");
-      DebianCopyright.run(matcher, Path.of(flags.get(root + 1)), false);
-    }
-    int studied = flags.indexOf("--debian-copyright-dev-root");
-    if (studied >= 0) {
-      if (studied + 1 >= flags.size()) throw new IllegalArgumentException("--debian-copyright-dev-root needs a folder");
-      DebianCopyright.run(matcher, Path.of(flags.get(studied + 1)), true);
-    }
+    Path heldOut = folderAfter(flags, "--debian-copyright-root");
+    if (heldOut != null) DebianCopyright.run(matcher, heldOut, false);
+    Path studied = folderAfter(flags, "--debian-copyright-dev-root");
+    if (studied != null) DebianCopyright.run(matcher, studied, true);
+  }
+
+  /** The folder given after {@code flag}, or null when the flag is absent. */
+  private static Path folderAfter(List<String> flags, String flag) {
+    int at = flags.indexOf(flag);
+    if (at < 0) return null;
+    if (at + 1 >= flags.size()) throw new IllegalArgumentException(flag + " needs a folder");
+    return Path.of(flags.get(at + 1));
   }
 
   /**
