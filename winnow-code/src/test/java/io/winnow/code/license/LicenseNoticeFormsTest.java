@@ -51,7 +51,10 @@ class LicenseNoticeFormsTest {
     assertThat(ids("This program is distributed in the hope that it will be useful, but\nWITHOUT ANY WARRANTY; without even "
         + "the implied warranty of\nMERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the GNU\nGeneral Public "
         + "License for more details.\n")).isEmpty();
-    assertThat(ids("The program is released under the GNU General Public License, version 2, which you can read online.")).isEmpty();
+    assertThat(ids("The GNU General Public License, version 2, which you can read online, is the license most programs here use.")).isEmpty();
+    // with the words that grant it, the same name is a grant (aGnuGrantInOneSentenceIsReadByRule)
+    assertThat(ids("The program is released under the GNU General Public License, version 2, which you can read online."))
+        .containsExactly("GPL-2.0-only");
   }
 
   @Test
@@ -177,5 +180,54 @@ class LicenseNoticeFormsTest {
   void theBritishSublicenceIsSublicense() {
     assertThat(LicenseNormalizer.normalize("publish, distribute, sublicence, and/or sell"))
         .isEqualTo(LicenseNormalizer.normalize("publish, distribute, sublicense, and/or sell"));
+  }
+
+  @Test
+  void aGnuGrantInOneSentenceIsReadByRule() {
+    // perl-depends: the version before "as published by", with "or later"
+    assertThat(ids("This package is free software; you can redistribute it and/or modify\n"
+        + "it under the terms of the GNU General Public License version 2 or\nlater as published by the Free Software Foundation.\n"))
+        .containsExactly("GPL-2.0-or-later");
+    // libsanlock-dev: "v2", "subject to the terms and conditions of"
+    assertThat(ids("This copyrighted material is made available to anyone wishing to use,\nmodify, copy, or redistribute it subject to the terms and conditions\n"
+        + "of the GNU General Public License v2 or (at your option) any later version.\n")).containsExactly("GPL-2.0-or-later");
+    // Qt's files (qml6-module-qtqml-xmllistmodel): "may be used under the terms of", one version
+    assertThat(ids("This file may be used under the terms of the GNU General Public License\nversion 2.0 as published by the Free Software Foundation.\n"))
+        .containsExactly("GPL-2.0-only");
+    assertThat(ids("This file may be used under the terms of the GNU Lesser General Public\nLicense version 2.1 as published by the Free Software Foundation and\n"
+        + "appearing in the file LICENSE.LGPL included in the packaging of this\nfile.\n")).containsExactly("LGPL-2.1-only");
+    // libcrypt-rijndael-perl: the version after the Foundation's name, dated, with the option
+    assertThat(ids("This program is free software; you can redistribute it and/or modify it\n"
+        + "under the terms of the GNU Lesser General Public License as published by\n"
+        + "the Free Software Foundation; version 2 dated June, 1991, or (at your\noption) any later version.\n")).containsExactly("LGPL-2.0-or-later");
+    // libecore-drm2-1 (Software::License's notice): the title names the edition, the grant decides
+    assertThat(ids("This is free software, licensed under:\nThe GNU Library General Public License, Version 2, June 1991\n"
+        + "This program is free software; you can redistribute it and/or modify it\n"
+        + "under the terms of the GNU Library General Public License as published by the\n"
+        + "Free Software Foundation; version 2 of the License, or (at\nyour option) any later version.\n")).containsExactly("LGPL-2.0-or-later");
+    assertThat(ids("This is free software, licensed under:\nThe GNU General Public License, Version 3, June 2007\n"
+        + "This program is free software; you can redistribute it and/or modify\nit under the terms of the GNU General Public License as published by\n"
+        + "the Free Software Foundation; version 3 dated June, 2007.\n")).containsExactly("GPL-3.0-only");
+    // libidn2's README, libtasn1's: abbreviations and "3.0 or later"
+    assertThat(ids("The library is licensed under LGPLv3+ or GPLv2+ (see COPYING.LESSERv3 and COPYING)."))
+        .containsExactly("LGPL-3.0-or-later"); // the second name has no grant words of its own
+    assertThat(ids("This file is released under the GPL-2.0+ as the kernel is.")).containsExactly("GPL-2.0-or-later");
+    assertThat(ids("The library is licensed under the GNU Lesser General Public License version 2.1 or later, and the tools are licensed "
+        + "under the GNU General Public License version 3.0 or later.")).containsExactly("LGPL-2.1-or-later", "GPL-3.0-or-later");
+    // either of two versions
+    assertThat(ids("This file is distributed under the terms of the GNU General Public License, either version 2 of the License, "
+        + "or (at your option) version 3.")).containsExactlyInAnyOrder("GPL-2.0-only", "GPL-3.0-only");
+  }
+
+  @Test
+  void aNamedGnuLicenseThatIsNotGrantedIsNoGrant() {
+    // Debian's pointer names the license and its version, and grants nothing
+    assertThat(ids("On Debian systems, the complete text of the GNU General Public License version 2 can be found in the file "
+        + "/usr/share/common-licenses/GPL-2, and the GNU Lesser General Public License version 2.1 in the file beside it.")).isEmpty();
+    // prose that speaks of the license
+    assertThat(ids("The GNU General Public License version 3 was published in June 2007 after a long public consultation; "
+        + "it differs from version 2 in its patent clauses.")).isEmpty();
+    // a version the license never had
+    assertThat(ids("This file is licensed under the GNU General Public License version 4 or later.")).isEmpty();
   }
 }

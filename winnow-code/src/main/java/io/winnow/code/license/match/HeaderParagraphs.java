@@ -44,8 +44,13 @@ final class HeaderParagraphs {
       if (k > 0) prefix.append("\n\n");
       prefix.append(paragraphs[k]);
       String lead = prefix.toString();
-      if (LicenseNormalizer.normalize(lead).split(" ").length >= MIN_WORDS) out.add(lead);
+      if (longEnough(lead)) out.add(lead);
     }
     return out;
+  }
+
+  /** Whether a part of a header is long enough ({@link #MIN_WORDS}) to stand for its license alone. */
+  static boolean longEnough(String part) {
+    return LicenseNormalizer.normalize(part).split(" ").length >= MIN_WORDS;
   }
 }

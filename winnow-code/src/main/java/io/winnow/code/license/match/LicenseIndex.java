@@ -229,12 +229,18 @@ public final class LicenseIndex {
   }
 
   /**
-   * A header and its leading paragraphs ({@link HeaderParagraphs}): files often keep only the grant, or the grant
-   * and the disclaimer, of a notice, and a partial notice scores too low against the whole one.
+   * A header and its leading paragraphs ({@link HeaderParagraphs}), each also without its sentence saying where to
+   * obtain the license: files often keep only the grant, or the grant and the disclaimer, of a notice ("The contents
+   * of this file are subject to the Mozilla Public License Version 1.1 ..." and its disclaimer, as Qt's files carry
+   * the MPL's), and a partial notice scores too low against the whole one.
    */
   private static void addHeader(List<Reference> refs, String id, String header) {
     refs.add(new Reference(LicensePattern.Kind.HEADER, id, header));
-    for (String lead : HeaderParagraphs.leading(header)) refs.add(new Reference(LicensePattern.Kind.HEADER, id, lead));
+    for (String lead : HeaderParagraphs.leading(header)) {
+      refs.add(new Reference(LicensePattern.Kind.HEADER, id, lead));
+      String leadUnpointed = HeaderParagraphs.withoutCopyPointer(lead);
+      if (leadUnpointed != null && HeaderParagraphs.longEnough(leadUnpointed)) refs.add(new Reference(LicensePattern.Kind.HEADER, id, leadUnpointed));
+    }
     String unpointed = HeaderParagraphs.withoutCopyPointer(header);
     if (unpointed != null) refs.add(new Reference(LicensePattern.Kind.HEADER, id, unpointed));
   }

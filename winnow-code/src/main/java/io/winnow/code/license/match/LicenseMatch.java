@@ -8,7 +8,8 @@ import java.util.List;
  * @param id the SPDX license (or exception) id
  * @param equivalents other ids whose reference text is the same after normalisation
  * @param kind whether the full text, the standard header or an exception text was found
- * @param confidence the Dice coefficient of word pairs between the matched span and the reference, in [0, 1]
+ * @param confidence the Dice coefficient of word pairs between the matched span and the reference, in [0, 1]; 1 for
+ *     a GNU grant read by rule ({@code GnuGrants}: "licensed under the GNU General Public License version 2 or later")
  * @param startPair first word pair of the matched span (an offset into the normalised text's pairs)
  * @param endPair one past the last word pair of the span
  * @param addedPairs the longest run of consecutive word pairs inside the span that the reference does not hold

@@ -49,7 +49,10 @@ public final class LicenseMatcher {
     this.minConfidence = minConfidence;
   }
 
-  /** Every reference text found, most confident first; each license once. */
+  /**
+   * Every reference text found, most confident first, then the GNU grants read by rule outside them ({@link GnuGrants},
+   * confidence 1) and the license of an exception found alone ({@link #exceptionBase}); each license once.
+   */
   public List<LicenseMatch> find(String text) {
     String normalized = LicenseNormalizer.normalize(text);
     long[] seq = WordPairs.of(normalized);
@@ -138,9 +141,25 @@ public final class LicenseMatcher {
       found.add(new LicenseMatch(unversioned != null ? unversioned : bestPattern.id(),
           unversioned != null ? List.of() : equivalents(bestPattern), bestPattern.kind(), best.dice, best.start, best.end, run[2], added));
     }
+    for (GnuGrants.Grant g : GnuGrants.find(normalized)) {
+      if (found.size() >= MAX_MATCHES) break;
+      if (!explained(found, g)) found.add(new LicenseMatch(g.id(), List.of(), LicensePattern.Kind.HEADER, 1.0, g.startWord(), g.endWord(), 0, null));
+    }
     LicenseMatch base = exceptionBase(found, seq, versions);
     if (base != null) found.add(base);
     return found;
+  }
+
+  /**
+   * Whether a grant read by rule ({@link GnuGrants}) adds nothing: its license is found already, or its words lie in
+   * the span of a match (a notice or text found by Dice names its license and version itself; the Autoconf
+   * exception's "distributed under the terms of the GNU General Public License" is read by {@link #exceptionBase}).
+   */
+  private static boolean explained(List<LicenseMatch> found, GnuGrants.Grant g) {
+    for (LicenseMatch m : found) {
+      if (m.id().equals(g.id()) || !g.alternative() && g.startWord() < m.endPair() && m.startPair() < g.endWord()) return true;
+    }
+    return false;
   }
 
   /** The GNU versions a notice can be given under, earliest first (for a name with no version, the earliest the list has). */

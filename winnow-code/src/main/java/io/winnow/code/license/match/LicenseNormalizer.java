@@ -73,6 +73,12 @@ public final class LicenseNormalizer {
   /** The plural with one pronoun ("These files are free software; you can redistribute and/or modify them", GnuPG's). */
   private static final String PLURAL_GRANT_SHORT = "redistribute and or modify them ";
   /**
+   * "GPLv2+", "LGPL-2.1+", "GPL-2.0+": a version with a plus sign is that version or later (the SPDX list's own
+   * deprecated ids say so), which punctuation rules alone would reduce to the version.
+   */
+  private static final Pattern VERSION_PLUS = Pattern.compile("(?<=\\d)\\+(?![\\w+])");
+
+  /**
    * "the Lesser GNU General Public License" / "the Library GNU General Public License": the FSF's name with its
    * words in another order, which would otherwise read as the GPL's "gnu general" pair.
    */
@@ -111,6 +117,7 @@ public final class LicenseNormalizer {
     String t = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
     if (t.indexOf('<') >= 0) t = HTML_TAG.matcher(t).replaceAll(" ");
     if (t.indexOf('$') >= 0) t = VCS_KEYWORD.matcher(t).replaceAll(" ");
+    if (t.indexOf('+') >= 0) t = VERSION_PLUS.matcher(t).replaceAll(" or later");
     t = decodeEntities(t);
     StringBuilder out = new StringBuilder(t.length());
     int start = 0;
