@@ -214,6 +214,14 @@ class LicenseNoticeFormsTest {
     assertThat(ids("This file is released under the GPL-2.0+ as the kernel is.")).containsExactly("GPL-2.0-or-later");
     assertThat(ids("The library is licensed under the GNU Lesser General Public License version 2.1 or later, and the tools are licensed "
         + "under the GNU General Public License version 3.0 or later.")).containsExactly("LGPL-2.1-or-later", "GPL-3.0-or-later");
+    // the name's abbreviation after it: liboauth2-0 (LGPL), libgnome-panel-dev's manual (GFDL)
+    assertThat(ids("Permission to use and copy is granted subject to the terms of the \"GNU\nLesser General Public License\" (LGPL) as published by the Free Software\n"
+        + "Foundation; version 2.1 of the License\n")).containsExactly("LGPL-2.1-only");
+    assertThat(ids("Permission is granted to copy, distribute and/or modify this document\nunder the terms of the GNU Free Documentation License (GFDL), version\n"
+        + "1.1 or any later version published by the Free Software Foundation with\nno Invariant Sections, no Front-Cover Texts, and no Back-Cover Texts.\n"))
+        .containsExactly("GFDL-1.1-no-invariants-or-later");
+    // fakeroot's man page: the version in parentheses after the name, "or greater"
+    assertThat(ids("fakeroot is distributed under the GNU General Public License.\n(GPL 2.0 or greater).\n")).containsExactly("GPL-2.0-or-later");
     // either of two versions
     assertThat(ids("This file is distributed under the terms of the GNU General Public License, either version 2 of the License, "
         + "or (at your option) version 3.")).containsExactlyInAnyOrder("GPL-2.0-only", "GPL-3.0-only");

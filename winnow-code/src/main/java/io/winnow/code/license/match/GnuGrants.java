@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  * "licensed under the", "distributed under"), a GNU license's name, and a version the SPDX list has for it, right
  * after the name or after "as published by the Free Software Foundation". A name alone, or one that is only
  * mentioned ("the complete text of the GNU General Public License version 2 can be found in ..."), is no grant.
- * "or later", "or (at your option) any later version" and "or any later version" give the {@code -or-later} id;
+ * "or later", "or (at your option) any later version", "or any later version" and "or greater" give the {@code -or-later} id;
  * "version 2 of the License, or (at your option) version 3" gives both versions.
  */
 final class GnuGrants {
@@ -39,16 +39,17 @@ final class GnuGrants {
   private static final String CONTEXT = "(?:(?:under|subject to) the terms (?:and conditions )?of (?:the )?"
       + "|(?:licensed|licenced|released|distributed|distributable|redistributable|available|provided|covered|published) under "
       + "(?:the )?(?:terms of (?:the )?)?)";
-  private static final String NAME = "(?:(?:the )?gnu (?:(?<word>lesser|library|affero) )?general public license"
-      + "|(?<fdl>gnu free documentation license|(?:gnu )?g?fdl)|(?:gnu )?(?<abbr>l|a)?gpl(?:v(?<abbrversion>\\d))?)";
+  /** The full names may be followed by their abbreviation ("the GNU Free Documentation License (GFDL), version 1.1"). */
+  private static final String NAME = "(?:(?:the )?gnu (?:(?<word>lesser|library|affero) )?general public license(?: [la]?gpl)?"
+      + "|(?<fdl>gnu free documentation license(?: g?fdl)?|(?:gnu )?g?fdl)|(?:gnu )?(?<abbr>l|a)?gpl(?:v(?<abbrversion>\\d))?)";
   private static final String FSF = "(?:as )?published by the free software foundation ";
   private static final String VERSION = "(?:either )?(?:version )?(?<major>\\d)(?: (?<minor>\\d))?(?= |$)";
-  private static final String LATER = "(?: of the license)?(?:(?<later> or (?:at your option )?(?:any )?(?:later|newer)(?: version)?)"
+  private static final String LATER = "(?: of the license)?(?:(?<later> or (?:at your option )?(?:any )?(?:later|newer|greater)(?: version)?)"
       + "|(?: or at your option version (?<altmajor>\\d)(?: (?<altminor>\\d))?))?(?= |$)";
   /** The name, then the version right after it or after the FSF's name, then the later-versions option. */
   private static final Pattern GRANT = Pattern.compile("\\b" + CONTEXT + NAME + " (?:" + FSF + ")?" + VERSION + LATER);
   private static final Pattern VERSIONED_NAME = Pattern.compile("\\b" + CONTEXT + NAME
-      + "(?<later> or (?:at your option )?(?:any )?(?:later|newer)(?: version)?)?(?= |$)");
+      + "(?<later> or (?:at your option )?(?:any )?(?:later|newer|greater)(?: version)?)?(?= |$)");
   /** GFDL grants usually go on to say which parts are invariant; "with no Invariant Sections" is its own SPDX id. */
   private static final Pattern NO_INVARIANTS = Pattern.compile("^(?:\\S+ ){0,25}?with no invariant sections");
 
@@ -69,7 +70,7 @@ final class GnuGrants {
     while (m.find()) {
       if (m.group("abbrversion") != null) continue; // "gplv2 3": not one version
       String name = name(m);
-      String variant = name.equals("GFDL") && NO_INVARIANTS.matcher(normalized.substring(m.end())).find() ? "-no-invariants" : "";
+      String variant = name.equals("GFDL") && NO_INVARIANTS.matcher(normalized.substring(m.end()).stripLeading()).find() ? "-no-invariants" : "";
       int start = wordAt(normalized, m.start());
       int end = wordAt(normalized, m.end());
       String id = id(list, name, version(m.group("major"), m.group("minor")), variant, m.group("later") != null);
