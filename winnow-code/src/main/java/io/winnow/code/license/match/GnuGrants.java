@@ -44,12 +44,13 @@ final class GnuGrants {
       + "|(?<fdl>gnu free documentation license(?: g?fdl)?|(?:gnu )?g?fdl)|(?:gnu )?(?<abbr>l|a)?gpl(?:v(?<abbrversion>\\d))?)";
   private static final String FSF = "(?:as )?published by the free software foundation ";
   private static final String VERSION = "(?:either )?(?:version )?(?<major>\\d)(?: (?<minor>\\d))?(?= |$)";
-  private static final String LATER = "(?: of the license)?(?:(?<later> or (?:at your option )?(?:any )?(?:later|newer|greater)(?: version)?)"
+  /** "or later", "or (at your option) any later version", "or greater": the grant of later versions. */
+  private static final String LATER_OPTION = "(?<later> or (?:at your option )?(?:any )?(?:later|newer|greater)(?: version)?)";
+  private static final String LATER = "(?: of the license)?(?:" + LATER_OPTION
       + "|(?: or at your option version (?<altmajor>\\d)(?: (?<altminor>\\d))?))?(?= |$)";
   /** The name, then the version right after it or after the FSF's name, then the later-versions option. */
   private static final Pattern GRANT = Pattern.compile("\\b" + CONTEXT + NAME + " (?:" + FSF + ")?" + VERSION + LATER);
-  private static final Pattern VERSIONED_NAME = Pattern.compile("\\b" + CONTEXT + NAME
-      + "(?<later> or (?:at your option )?(?:any )?(?:later|newer|greater)(?: version)?)?(?= |$)");
+  private static final Pattern VERSIONED_NAME = Pattern.compile("\\b" + CONTEXT + NAME + LATER_OPTION + "?(?= |$)");
   /** GFDL grants usually go on to say which parts are invariant; "with no Invariant Sections" is its own SPDX id. */
   private static final Pattern NO_INVARIANTS = Pattern.compile("^(?:\\S+ ){0,25}?with no invariant sections");
 
@@ -58,6 +59,8 @@ final class GnuGrants {
   /** The grants of a normalised text ({@link LicenseNormalizer}), in text order. */
   static List<Grant> find(String normalized) {
     List<Grant> out = new ArrayList<>();
+    // every name above holds one of these: most files (code, other licenses) are passed over without the patterns
+    if (!normalized.contains("gnu") && !normalized.contains("gpl") && !normalized.contains("fdl")) return out;
     SpdxLicenseList list = SpdxLicenseList.get();
     // "the GPLv3": the version is part of the name
     Matcher v = VERSIONED_NAME.matcher(normalized);
@@ -84,7 +87,9 @@ final class GnuGrants {
     // "This is free software, licensed under: The GNU Library General Public License, Version 2, June 1991" and then
     // "... version 2 of the License, or (at your option) any later version": a title that names the edition, and the
     // grant; the grant of later versions is the more exact of the two
-    out.removeIf(g -> g.id().endsWith("-only") && out.stream().anyMatch(o -> o.id().equals(LicenseKinds.family(g.id()) + "-or-later")));
+    java.util.Set<String> laterFamilies = new java.util.HashSet<>();
+    for (Grant g : out) if (g.id().endsWith("-or-later")) laterFamilies.add(LicenseKinds.family(g.id()));
+    out.removeIf(g -> g.id().endsWith("-only") && laterFamilies.contains(LicenseKinds.family(g.id())));
     out.sort(java.util.Comparator.comparingInt(Grant::startWord));
     return out;
   }
