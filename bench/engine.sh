@@ -22,6 +22,7 @@ workers="${2:-1}"
 jar="${3:-winnow-cli/target/winnow.jar}"
 scenarios="${*:4}"
 work="${BENCH_DIR:-/tmp/winnow-bench}"
+jvm_flags="${JVM_FLAGS:--XX:+UseParallelGC -XX:InlineSmallCode=1000}" # the launcher's defaults (./winnow)
 mkdir -p "$work"
 [[ -f "$jar" ]] || mvn -q -DskipTests -pl winnow-cli -am package >/dev/null
 corpus="$work/distinct-210mb.jsonl.zst"
@@ -41,7 +42,7 @@ bench() { # name, input, steps, input format, more input options
     "$input" "$format" "$more" "$steps" "$run" "$workers" > "$yaml"
   rm -rf "$run"
   /usr/bin/time -f "%e %U %S %M" -o "$work/engine-$name.time" \
-    java -Xmx2g -XX:+UseParallelGC -jar "$jar" run "$yaml" --progress none > "$work/engine-$name.out" 2>&1
+    java -Xmx2g $jvm_flags -jar "$jar" run "$yaml" --progress none > "$work/engine-$name.out" 2>&1
   read -r wall user sys rss < "$work/engine-$name.time"
   local records
   records=$(python3 -c "import json,sys; s=json.load(open(sys.argv[1])); print(s['records'], s['kept'])" "$run/stats.json")
@@ -66,7 +67,7 @@ bench_warm() {
     printf 'input: {paths: [%s]}\nsteps: [%s]\noutput: {path: %s}\nrun: {workers: %s}\n' "$input" "$steps" "$run" "$workers" > "$yaml"
     rm -rf "$run"
     /usr/bin/time -f "%e %U %S %M" -o "$work/engine-$name-warm-$size.time" \
-      java -Xmx2g -XX:+UseParallelGC -jar "$jar" run "$yaml" --progress none > "$work/engine-$name-warm-$size.out" 2>&1
+      java -Xmx2g $jvm_flags -jar "$jar" run "$yaml" --progress none > "$work/engine-$name-warm-$size.out" 2>&1
     read -r wall user sys rss < "$work/engine-$name-warm-$size.time"
     local records
     records=$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['records'])" "$run/stats.json")

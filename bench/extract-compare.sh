@@ -30,7 +30,7 @@ heldout="$PWD/winnow-core/src/test/resources/extract/heldout"
 mkdir -p "$work"
 [[ "${SKIP_BUILD:-0}" == 1 ]] || mvn -B -q -o -DskipTests -pl winnow-core,winnow-cli -am package >/dev/null
 jar="$PWD/winnow-cli/target/winnow.jar"
-java_opts=(-Xmx2g)
+java_opts=(-Xmx2g -XX:+UseParallelGC -XX:InlineSmallCode=1000) # the launcher's defaults (./winnow)
 
 # the same decoded HTML for every extractor: Winnow's readers decode each page once (no step runs)
 python3 bench/extract-compare-pages.py specs "$shared" "$heldout" "$docs" "$work"
