@@ -24,6 +24,8 @@ final class HashedFeatures {
   private final IntBuffer ids = new IntBuffer();
   private final LineShapes shapes = new LineShapes();
   private char[] word = new char[64];
+  /** the text's characters, copied once for the shape scans */
+  private char[] chars = new char[4096];
   /** buckets − 1 when buckets is a power of two (then the remainder is a mask), else −1 */
   private final long mask;
 
@@ -36,10 +38,12 @@ final class HashedFeatures {
   /** The feature ids of {@code text} in {@code [0, buckets)}, valid until the next call. */
   IntBuffer extract(String text) {
     ids.clear();
-    long[] h = words.scan(text);
-    int n = words.count();
-    if (options.maxWords() > 0) n = Math.min(n, options.maxWords());
     int maxN = options.wordNgrams();
+    // a model of shapes alone (the shipped one) reads no words: the word scan would cost a third of the features
+    boolean readsWords = maxN > 0 || options.charNgrams();
+    long[] h = readsWords ? words.scan(text) : null;
+    int n = readsWords ? words.count() : 0;
+    if (options.maxWords() > 0) n = Math.min(n, options.maxWords());
     for (int i = 0; i < n && maxN > 0; i++) {
       ids.add(bucket(h[i]));
       long g = h[i];
@@ -49,14 +53,20 @@ final class HashedFeatures {
       }
     }
     if (options.charNgrams()) charNgrams(text, n);
-    if (options.lineShapes()) shapes.scan(text, options.maxWords() * 16, shape -> ids.add(bucket(mix(shape))));
-    if (options.tokenShapes()) TokenShapes.scan(text, options.maxWords() * 16, pair -> ids.add(bucket(mix(pair))));
+    if (options.lineShapes() || options.tokenShapes()) {
+      int len = text.length();
+      if (chars.length < len) chars = new char[Math.max(len, chars.length * 2)];
+      text.getChars(0, len, chars, 0);
+      if (options.lineShapes()) shapes.scan(chars, len, options.maxWords() * 16, shape -> ids.add(bucket(mix(shape))));
+      if (options.tokenShapes()) TokenShapes.scan(chars, len, options.maxWords() * 16, pair -> ids.add(bucket(mix(pair))));
+    }
     return ids;
   }
 
-  /** Releases a buffer grown for a huge document. */
+  /** Releases the buffers grown for a huge document. */
   void release() {
     ids.release();
+    if (chars.length > 1 << 16) chars = new char[4096];
   }
 
   /** The character n-grams of the first {@code maxWords} words, each word read as {@code <word>}. */

@@ -28,24 +28,23 @@ final class LineShapes {
    * characters, a power-of-two bucket) as many times again: a stub of a sentence or two and a long article of
    * the same lines differ in that alone, and it weighs half the layout signal.
    */
-  void scan(String text, int maxChars, java.util.function.LongConsumer sink) {
+  void scan(char[] text, int len, int maxChars, java.util.function.LongConsumer sink) {
     java.util.Arrays.fill(seen, 0);
     seenCount = 0;
-    int len = text.length();
     int end = maxChars > 0 ? Math.min(len, maxChars) : len;
     int emitted = 0;
     int i = 0;
     while (i < end) {
-      int lineEnd = text.indexOf('\n', i);
-      if (lineEnd < 0) lineEnd = len;
+      int lineEnd = i;
+      while (lineEnd < len && text[lineEnd] != '\n') lineEnd++;
       int from = i;
       int to = lineEnd;
-      while (from < to && Character.isWhitespace(text.charAt(from))) from++;
-      while (to > from && Character.isWhitespace(text.charAt(to - 1))) to--;
+      while (from < to && Character.isWhitespace(text[from])) from++;
+      while (to > from && Character.isWhitespace(text[to - 1])) to--;
       if (to > from) {
         int chars = to - from;
         int endKind = firstTime(text, from, to) ? endKind(text, from, to) : REPEATED;
-        long shape = shape(lengthBucket(chars), startKind(text.charAt(from)), endKind);
+        long shape = shape(lengthBucket(chars), startKind(text[from]), endKind);
         int n = Math.max(1, chars / CHARS_PER_EMISSION);
         for (int k = 0; k < n; k++) sink.accept(shape);
         emitted += n;
@@ -57,10 +56,17 @@ final class LineShapes {
   }
 
   /** Whether the line {@code [from, to)} is the first of its text with its content (lines of 8+ characters). */
-  private boolean firstTime(String text, int from, int to) {
+  private boolean firstTime(char[] text, int from, int to) {
     if (to - from < 8) return true;
-    long h = 0x9E3779B97F4A7C15L;
-    for (int i = from; i < to; i++) h = (h ^ text.charAt(i)) * 0x100000001b3L;
+    // four characters a multiply (a line's hash is only compared with the text's other lines)
+    long h = 0x9E3779B97F4A7C15L ^ (to - from);
+    int i = from;
+    for (; i + 4 <= to; i += 4) {
+      long w = text[i] | (long) text[i + 1] << 16 | (long) text[i + 2] << 32 | (long) text[i + 3] << 48;
+      h = (h ^ w) * 0xff51afd7ed558ccdL;
+      h ^= h >>> 32;
+    }
+    for (; i < to; i++) h = (h ^ text[i]) * 0x100000001b3L;
     if (h == 0) h = 1;
     if (seenCount * 2 >= seen.length) grow();
     int mask = seen.length - 1;
@@ -103,10 +109,10 @@ final class LineShapes {
     return 4;
   }
 
-  static int endKind(String text, int from, int to) {
+  static int endKind(char[] text, int from, int to) {
     int at = to - 1;
-    while (at > from && isCloser(text.charAt(at))) at--;
-    char c = text.charAt(at);
+    while (at > from && isCloser(text[at])) at--;
+    char c = text[at];
     switch (c) {
       case '.', '!', '?', '。', '！', '？', '…', '؟', '।', '۔', '።' -> {
         return 0;

@@ -20,14 +20,17 @@ final class TokenShapes {
   /** Letters of a script without case in a row past which a token reads as a written clause, not a word. */
   private static final int RUN = 6;
 
-  /** Calls {@code sink} with the hash of each pair of neighbouring token classes. */
-  static void scan(String text, int maxChars, java.util.function.LongConsumer sink) {
-    int len = text.length();
+  /**
+   * Calls {@code sink} with the hash of each pair of neighbouring token classes of {@code text[0, len)} (a char
+   * array rather than a String: the scan reads every character, and a String's reads check its coder and bounds
+   * on each one).
+   */
+  static void scan(char[] text, int len, int maxChars, java.util.function.LongConsumer sink) {
     int end = maxChars > 0 ? Math.min(len, maxChars) : len;
     int previous = LINE_START;
     int i = 0;
     while (i < end) {
-      char c = text.charAt(i);
+      char c = text[i];
       if (c == '\n') {
         previous = LINE_START;
         i++;
@@ -37,49 +40,85 @@ final class TokenShapes {
         i++;
         continue;
       }
-      int from = i;
-      while (i < len && !isSpace(text.charAt(i))) i++;
-      int cls = classify(text, from, i);
+      long token = token(text, i, len); // one pass finds the token's end and reads its make-up
+      int cls = (int) (token & 0xff);
+      i = (int) (token >>> 8);
       sink.accept(SEED + previous * 64L + cls);
       previous = cls;
     }
   }
 
   /** The token {@code [from, to)}'s class × 3 + its ending (0 none, 1 sentence end, 2 comma, semicolon or colon). */
-  static int classify(String text, int from, int to) {
+  static int classify(char[] text, int from, int to) {
+    return (int) (token(text, from, to) & 0xff);
+  }
+
+  private static final byte LOWER_CHAR = 1, UPPER_CHAR = 2, DIGIT_CHAR = 4, MARKER_CHAR = 8, SPACE_CHAR = 16;
+  /** What each ASCII character is to a token: its case or a digit, an address marker ({@code @ :}), a space. */
+  private static final byte[] ASCII = new byte[128];
+
+  static {
+    for (char c = 'a'; c <= 'z'; c++) ASCII[c] = LOWER_CHAR;
+    for (char c = 'A'; c <= 'Z'; c++) ASCII[c] = UPPER_CHAR;
+    for (char c = '0'; c <= '9'; c++) ASCII[c] = DIGIT_CHAR;
+    ASCII['@'] = MARKER_CHAR;
+    ASCII[':'] = MARKER_CHAR;
+    for (char c = 0; c < 128; c++) if (isSpace(c)) ASCII[c] = SPACE_CHAR;
+  }
+
+  /**
+   * Reads the token that begins at {@code from} up to the next space or {@code limit}: returns its end {@code << 8}
+   * and its class × 3 + ending. ASCII characters (most of most pages) are told by a table, without the Unicode
+   * tables and with few branches.
+   */
+  private static long token(char[] text, int from, int limit) {
+    int flags = 0, upper = 0, uncased = 0, first = -1;
+    boolean address = false;
+    int k = from;
+    for (; k < limit; k++) {
+      char c = text[k];
+      int f;
+      if (c < 128) {
+        f = ASCII[c];
+        if (f == SPACE_CHAR) break;
+        if (f == MARKER_CHAR) {
+          // "://" lies inside the token when it lies before the limit: '/' is no space
+          if (c == '@' || (k + 2 < limit && text[k + 1] == '/' && text[k + 2] == '/')) address = true;
+          continue;
+        }
+      } else if (isSpace(c)) break;
+      else if (Character.isDigit(c)) f = DIGIT_CHAR;
+      else if (Character.isUpperCase(c)) f = UPPER_CHAR;
+      else if (Character.isLowerCase(c)) f = LOWER_CHAR;
+      else if (Character.isLetter(c)) {
+        uncased++;
+        f = 0;
+        if (first < 0) first = k;
+      } else continue;
+      flags |= f;
+      upper += f >> 1 & 1;
+      if (first < 0 && f != 0) first = k;
+    }
+    int to = k;
     int ending = switch (LineShapes.endKind(text, from, to)) {
       case 0 -> 1;
       case 1, 2 -> 2;
       default -> 0;
     };
-    int digits = 0, upper = 0, lower = 0, uncased = 0, first = -1;
-    boolean address = false;
-    for (int k = from; k < to; k++) {
-      char c = text.charAt(k);
-      if (c < 128) { // ASCII without the Unicode tables: the same answers, most characters of most pages
-        if (c >= 'a' && c <= 'z') lower++;
-        else if (c >= 'A' && c <= 'Z') upper++;
-        else if (c >= '0' && c <= '9') digits++;
-        else {
-          if (c == '@' || (c == ':' && k + 2 < to && text.charAt(k + 1) == '/' && text.charAt(k + 2) == '/')) address = true;
-          continue;
-        }
-      } else if (Character.isDigit(c)) digits++;
-      else if (Character.isUpperCase(c)) upper++;
-      else if (Character.isLowerCase(c)) lower++;
-      else if (Character.isLetter(c)) uncased++;
-      else continue;
-      if (first < 0) first = k;
-    }
     int cls;
-    if (address || text.startsWith("www.", from)) cls = ADDRESS;
+    if (address || startsWithWww(text, from, to)) cls = ADDRESS;
     else if (first < 0) cls = PUNCTUATION;
-    else if (digits > 0) cls = upper + lower + uncased == 0 ? NUMBER : MIXED;
+    else if ((flags & DIGIT_CHAR) != 0) cls = (flags & (UPPER_CHAR | LOWER_CHAR)) == 0 && uncased == 0 ? NUMBER : MIXED;
     else if (uncased > 0) cls = uncased > RUN ? UNCASED_RUN : UNCASED;
-    else if (upper > 1 && lower == 0) cls = CAPITALS;
-    else if (Character.isUpperCase(text.charAt(first))) cls = CAPITALISED;
+    else if (upper > 1 && (flags & LOWER_CHAR) == 0) cls = CAPITALS;
+    else if (Character.isUpperCase(text[first])) cls = CAPITALISED;
     else cls = LOWER;
-    return cls * 3 + ending;
+    return (long) to << 8 | (cls * 3 + ending);
+  }
+
+  /** Whether the token {@code [from, to)} begins with {@code www.}. */
+  private static boolean startsWithWww(char[] text, int from, int to) {
+    return from + 4 <= to && text[from] == 'w' && text[from + 1] == 'w' && text[from + 2] == 'w' && text[from + 3] == '.';
   }
 
   /** {@link Character#isWhitespace}, without its lookup for the usual characters of a text. */

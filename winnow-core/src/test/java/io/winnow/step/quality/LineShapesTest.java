@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class LineShapesTest {
   private static List<Long> shapes(String text) {
     List<Long> out = new ArrayList<>();
-    new LineShapes().scan(text, 0, out::add);
+    new LineShapes().scan(text.toCharArray(), text.length(), 0, out::add);
     return out;
   }
 

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class TokenShapesTest {
   private static List<Long> pairs(String text) {
     List<Long> out = new ArrayList<>();
-    TokenShapes.scan(text, 0, out::add);
+    TokenShapes.scan(text.toCharArray(), text.length(), 0, out::add);
     return out;
   }
 
@@ -61,7 +61,7 @@ class TokenShapesTest {
     List<Integer> classes = new ArrayList<>();
     int from = 0;
     for (String t : s.split(" ")) {
-      classes.add(TokenShapes.classify(s, from, from + t.length()));
+      classes.add(TokenShapes.classify(s.toCharArray(), from, from + t.length()));
       from += t.length() + 1;
     }
     // class × 3 + ending (0 none, 1 sentence end, 2 comma or colon)
