@@ -6,7 +6,8 @@
 #   and the filters on the same corpus uncompressed, split in 32 MiB byte ranges (input.split_bytes), so that
 #   WORKERS workers share one file: run it with WORKERS 1 and 2 for the scaling (on an otherwise idle machine).
 #   bash bench/engine.sh [SHARED_DIR] [WORKERS] [JAR] [SCENARIO...]   (scenarios: noop filters minhash
-#   filters+dedup cc-warc split-noop split-filters, and noop-warm filters-warm minhash-warm; all by default)
+#   filters+dedup cc-warc split-noop split-filters quality, and noop-warm filters-warm minhash-warm quality-warm;
+#   all by default; quality is the shipped model's step alone)
 # The -warm scenarios give the JIT-warm whole-process figure: the same pipeline on the corpus and on a corpus twice
 # its size whose first half is the same documents (bench/distinct_corpus.py --mb 420, same seed: no document
 # occurs twice in it either); the second half's documents divided by the difference of the two runs' CPU time is
@@ -82,6 +83,7 @@ bench_warm() {
 bench noop "$corpus" ""
 bench filters "$corpus" "$filters"
 bench minhash "$corpus" "minhash_dedup"
+bench quality "$corpus" "quality"
 bench filters+dedup "$corpus" "$filters, exact_dedup, minhash_dedup"
 cc="{type: url_filter, blocked_domains_file: examples/lists/blocked-domains.txt, banned_words_file: examples/lists/banned-url-words.txt, soft_banned_words_file: examples/lists/soft-banned-url-words.txt}, extract, {type: language, languages: [en], min_score: 0.65}, $filters"
 bench cc-warc "$warc" "$cc, exact_dedup, minhash_dedup" warc
@@ -92,3 +94,4 @@ bench split-filters "$plain" "$filters" jsonl ", split_bytes: 33554432"
 bench_warm noop ""
 bench_warm filters "$filters"
 bench_warm minhash "minhash_dedup"
+bench_warm quality "quality"

@@ -8,7 +8,9 @@
 # each timed with /usr/bin/time -v, and checks that (a) and (b) decide every document alike (id, outcome, dropping
 # step, reason). One worker for both, so the figures are per core.
 #   bash bench/refilter.sh [SHARED_DIR] [SIZE_MB]
-# Environment: BENCH_DIR (work folder, default /tmp/winnow-bench), SKIP_BUILD=1 (use the jars already built).
+# Environment: BENCH_DIR (work folder, default /tmp/winnow-bench), SKIP_BUILD=1 (use the jars already built),
+# CORPUS (a JSONL file to use instead of the built one, e.g. bench/distinct_corpus.py's distinct text: the built
+# corpus repeats its texts, which the word splitter's chunk cache flatters in the re-run).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 shared="${1:-../shared}"
@@ -18,7 +20,7 @@ mkdir -p "$work"
 [[ "${SKIP_BUILD:-0}" == 1 ]] || mvn -q -o -DskipTests -pl winnow-cli,winnow-bench -am package >/dev/null
 jar=winnow-cli/target/winnow.jar
 java_opts=(-Xmx2g -XX:+UseParallelGC)
-corpus="$work/web-${size}mb.jsonl"
+corpus="${CORPUS:-$work/web-${size}mb.jsonl}"
 [[ -f "$corpus" ]] || java -cp winnow-bench/target/benchmarks.jar io.winnow.bench.WebCorpus "$shared" "$corpus" "$size"
 docs=$(wc -l < "$corpus")
 mb=$(( $(stat -c %s "$corpus") / 1000000 ))
