@@ -225,6 +225,32 @@ class LicenseNoticeFormsTest {
     // either of two versions
     assertThat(ids("This file is distributed under the terms of the GNU General Public License, either version 2 of the License, "
         + "or (at your option) version 3.")).containsExactlyInAnyOrder("GPL-2.0-only", "GPL-3.0-only");
+    // ruby-pg: "under version 2 of the License" after the Foundation's name
+    assertThat(ids("The files hereby included are free software; you can distribute them\nunder the terms of the GNU General Public License as published by the\n"
+        + "Free Software Foundation; under version 2 of the License as published\nin June 1991.\n")).containsExactly("GPL-2.0-only");
+    // libgio3.0-cil: the version before the name, in the other word order of the Lesser name
+    assertThat(ids("This program is free software; you can redistribute it and/or\nmodify it under the terms of version 2 of the Lesser GNU General\n"
+        + "Public License as published by the Free Software Foundation.\n")).containsExactly("LGPL-2.0-only");
+    assertThat(ids("This file is distributed under the terms of version 3 of the GNU General Public License, or (at your option) any later version."))
+        .containsExactly("GPL-3.0-or-later");
+  }
+
+  @Test
+  void anotherLicenseGrantedInOneSentenceIsReadByRule() {
+    // libboost-container1.81.0: Apache's header with Debian's pointer where the URL was, under the threshold by Dice
+    assertThat(ids("Licensed under the Apache License, Version 2.0 (the \"License\");\nyou may not use this file except in compliance with the License.\n"
+        + "On Debian systems, a copy of the License can be found in\n/usr/share/common-licenses/Apache-2.0.\n\n"
+        + "Unless required by applicable law or agreed to in writing,\nsoftware distributed under the License is distributed on an \"AS\n"
+        + "IS\" BASIS, WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either\nexpress or implied.  See the License for the specific language\n"
+        + "governing permissions and limitations under the License.\n")).containsExactly("Apache-2.0");
+    assertThat(ids("Use, modification and distribution of this module is subject to the Boost Software License, Version 1.0. "
+        + "(See the accompanying file LICENSE_1_0.txt.)")).containsExactly("BSL-1.0");
+    assertThat(ids("All rights reserved. This program and the accompanying materials are made available under the terms of the "
+        + "Eclipse Public License v2.0, which accompanies this distribution.")).containsExactly("EPL-2.0");
+    // named, not granted; a version the license never had
+    assertThat(ids("The Apache License, Version 2.0 is a permissive license whose main conditions require preservation of notices."))
+        .isEmpty();
+    assertThat(ids("This file is licensed under the Mozilla Public License version 3.0 for now.")).isEmpty();
   }
 
   @Test

@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  *
  * <p>A grant needs three things in order: words that make the name the text's license ("under the terms of the",
  * "licensed under the", "distributed under"), a GNU license's name, and a version the SPDX list has for it, right
- * after the name or after "as published by the Free Software Foundation". A name alone, or one that is only
+ * after the name or after "as published by the Free Software Foundation" ("...; under version 2 of the License"), or
+ * before it ("under the terms of version 2 of the GNU Lesser General Public License"). A name alone, or one that is only
  * mentioned ("the complete text of the GNU General Public License version 2 can be found in ..."), is no grant.
  * "or later", "or (at your option) any later version", "or any later version" and "or greater" give the {@code -or-later} id;
  * "version 2 of the License, or (at your option) version 3" gives both versions.
@@ -36,20 +37,24 @@ final class GnuGrants {
     }
   }
 
-  private static final String CONTEXT = "(?:(?:under|subject to) the terms (?:and conditions )?of (?:the )?"
+  static final String CONTEXT = "(?:(?:under|subject to) the terms (?:and conditions )?of (?:the )?|subject to (?:the )?"
       + "|(?:licensed|licenced|released|distributed|distributable|redistributable|available|provided|covered|published) under "
       + "(?:the )?(?:terms of (?:the )?)?)";
   /** The full names may be followed by their abbreviation ("the GNU Free Documentation License (GFDL), version 1.1"). */
   private static final String NAME = "(?:(?:the )?gnu (?:(?<word>lesser|library|affero) )?general public license(?: [la]?gpl)?"
       + "|(?<fdl>gnu free documentation license(?: g?fdl)?|(?:gnu )?g?fdl)|(?:gnu )?(?<abbr>l|a)?gpl(?:v(?<abbrversion>\\d))?)";
   private static final String FSF = "(?:as )?published by the free software foundation ";
-  private static final String VERSION = "(?:either )?(?:version )?(?<major>\\d)(?: (?<minor>\\d))?(?= |$)";
+  /** "either version 2", "version 2", "2", and after the FSF's name "under version 2 of the License". */
+  private static final String VERSION = "(?:either |under (?=version ))?(?:version )?(?<major>\\d)(?: (?<minor>\\d))?(?= |$)";
   /** "or later", "or (at your option) any later version", "or greater": the grant of later versions. */
   private static final String LATER_OPTION = "(?<later> or (?:at your option )?(?:any )?(?:later|newer|greater)(?: version)?)";
   private static final String LATER = "(?: of the license)?(?:" + LATER_OPTION
       + "|(?: or at your option version (?<altmajor>\\d)(?: (?<altminor>\\d))?))?(?= |$)";
   /** The name, then the version right after it or after the FSF's name, then the later-versions option. */
   private static final Pattern GRANT = Pattern.compile("\\b" + CONTEXT + NAME + " (?:" + FSF + ")?" + VERSION + LATER);
+  /** "under the terms of version 2 of the GNU Lesser General Public License as published by ...": the version first. */
+  private static final Pattern VERSION_FIRST = Pattern.compile("\\b" + CONTEXT + "(?:either )?version (?<major>\\d)(?: (?<minor>\\d))? of (?:the )?"
+      + NAME + "(?: (?:as )?published by the free software foundation)?" + LATER_OPTION + "?(?= |$)");
   private static final Pattern VERSIONED_NAME = Pattern.compile("\\b" + CONTEXT + NAME + LATER_OPTION + "?(?= |$)");
   /** GFDL grants usually go on to say which parts are invariant; "with no Invariant Sections" is its own SPDX id. */
   private static final Pattern NO_INVARIANTS = Pattern.compile("^(?:\\S+ ){0,25}?with no invariant sections");
@@ -84,6 +89,12 @@ final class GnuGrants {
         if (other != null) out.add(new Grant(other, start, end, true));
       }
     }
+    Matcher f = VERSION_FIRST.matcher(normalized);
+    while (f.find()) {
+      if (f.group("abbrversion") != null) continue; // "version 2 of the GPLv3": not one version
+      String id = id(list, name(f), version(f.group("major"), f.group("minor")), "", f.group("later") != null);
+      if (id != null) out.add(new Grant(id, wordAt(normalized, f.start()), wordAt(normalized, f.end())));
+    }
     // "This is free software, licensed under: The GNU Library General Public License, Version 2, June 1991" and then
     // "... version 2 of the License, or (at your option) any later version": a title that names the edition, and the
     // grant; the grant of later versions is the more exact of the two
@@ -99,7 +110,7 @@ final class GnuGrants {
   }
 
   /** The index of the word at character {@code at} of a normalised text (words are separated by single spaces). */
-  private static int wordAt(String normalized, int at) {
+  static int wordAt(String normalized, int at) {
     int words = 0;
     for (int i = 0; i < at && i < normalized.length(); i++) if (normalized.charAt(i) == ' ') words++;
     return words;

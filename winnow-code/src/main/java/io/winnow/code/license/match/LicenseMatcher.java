@@ -50,8 +50,8 @@ public final class LicenseMatcher {
   }
 
   /**
-   * Every reference text found, most confident first, then the GNU grants read by rule outside them ({@link GnuGrants},
-   * confidence 1) and the license of an exception found alone ({@link #exceptionBase}); each license once.
+   * Every reference text found, most confident first, then the grants read by rule outside them ({@link GnuGrants},
+   * {@link NamedGrants}; confidence 1) and the license of an exception found alone ({@link #exceptionBase}); each license once.
    */
   public List<LicenseMatch> find(String text) {
     String normalized = LicenseNormalizer.normalize(text);
@@ -141,7 +141,9 @@ public final class LicenseMatcher {
       found.add(new LicenseMatch(unversioned != null ? unversioned : bestPattern.id(),
           unversioned != null ? List.of() : equivalents(bestPattern), bestPattern.kind(), best.dice, best.start, best.end, run[2], added));
     }
-    for (GnuGrants.Grant g : GnuGrants.find(normalized)) {
+    List<GnuGrants.Grant> grants = new ArrayList<>(GnuGrants.find(normalized));
+    grants.addAll(NamedGrants.find(normalized));
+    for (GnuGrants.Grant g : grants) {
       if (found.size() >= MAX_MATCHES) break;
       if (!explained(found, g)) found.add(new LicenseMatch(g.id(), List.of(), LicensePattern.Kind.HEADER, 1.0, g.startWord(), g.endWord(), 0, null));
     }
