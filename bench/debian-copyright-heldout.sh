@@ -3,8 +3,9 @@
 # scored by `bench/licenses.sh ../shared 0.9 --debian-copyright-root OUT_DIR/root` (counts only, never a miss).
 #   bash bench/debian-copyright-heldout.sh [OUT_DIR] [N] [START]
 #   (default OUT_DIR /tmp/winnow-debian-heldout, N 230: about 250 names of the 57,345 left after the skips, START 1)
-# START picks another draw of the same size. Draws 1-4 (START 1, 116, 58, 174) were studied after their first
-# figures were taken and are development sets since; draw 5 (START 29) is held out (docs/BENCHMARKS.md, rounds 9-10).
+# START picks another draw of the same size. Draws 1-4 and 6 (START 1, 116, 58, 174, 145) were studied after their
+# first figures were taken and are development sets since; draws 5 and 7 (START 29, 87) are held out
+# (docs/BENCHMARKS.md, rounds 9-11).
 #
 # The draw, fixed before any result was seen (do not change it after):
 #   1. the names of `apt-cache pkgnames | LC_ALL=C sort -u`, in that order;
