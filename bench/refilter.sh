@@ -19,7 +19,7 @@ work="${BENCH_DIR:-/tmp/winnow-bench}"
 mkdir -p "$work"
 [[ "${SKIP_BUILD:-0}" == 1 ]] || mvn -q -o -DskipTests -pl winnow-cli,winnow-bench -am package >/dev/null
 jar=winnow-cli/target/winnow.jar
-java_opts=(-Xmx2g -XX:+UseParallelGC)
+java_opts=(-Xmx2g -XX:+UseParallelGC -XX:InlineSmallCode=1000) # the launcher's flags (./winnow)
 corpus="${CORPUS:-$work/web-${size}mb.jsonl}"
 [[ -f "$corpus" ]] || java -cp winnow-bench/target/benchmarks.jar io.winnow.bench.WebCorpus "$shared" "$corpus" "$size"
 docs=$(wc -l < "$corpus")
