@@ -6,7 +6,8 @@
 #   and the filters on the same corpus uncompressed, split in 32 MiB byte ranges (input.split_bytes), so that
 #   WORKERS workers share one file: run it with WORKERS 1 and 2 for the scaling (on an otherwise idle machine).
 #   bash bench/engine.sh [SHARED_DIR] [WORKERS] [JAR] [SCENARIO...]   (scenarios: noop filters minhash
-#   filters+dedup cc-warc split-noop split-filters quality, and noop-warm filters-warm minhash-warm quality-warm;
+#   filters+dedup cc-warc split-noop split-filters quality, and noop-warm filters-warm minhash-warm quality-warm
+#   split-noop-warm split-filters-warm;
 #   all by default; quality is the shipped model's step alone)
 # The -warm scenarios give the JIT-warm whole-process figure: the same pipeline on the corpus and on a corpus twice
 # its size whose first half is the same documents (bench/distinct_corpus.py --mb 420, same seed: no document
@@ -52,32 +53,46 @@ bench() { # name, input, steps, input format, more input options
     "$name" "$workers" "$1" "$2" "$wall" "$(echo "$user + $sys" | bc -l)" "$(echo "$1 / ($user + $sys)" | bc -l)" "$((rss / 1024))"
 }
 
-# bench_warm NAME STEPS: the pipeline on the corpus and on the double corpus; the figure of the second half
+# bench_warm NAME STEPS [split]: the pipeline on the corpus and on the double corpus; the figure of the second half.
+# With "split" both are read uncompressed in 32 MiB byte ranges, so that WORKERS workers share each file, and the
+# second half's documents per wall-second are printed too: run with WORKERS 1 and 2, their ratio is the JIT-warm
+# scaling (a whole run of 210 MB pays the JIT's compilations, several CPU-seconds, on the cores the workers share).
 bench_warm() {
-  local name="$1" steps="$2"
+  local name="$1" steps="$2" split="${3:-}"
   [[ -z "$scenarios" || " $scenarios " == *" $name-warm "* ]] || return 0
   local double="$work/distinct-420mb.jsonl.zst"
   if [[ ! -f "$double" ]]; then
     python3 bench/distinct_corpus.py "$shared" "$work/distinct-420mb.jsonl" --mb 420
     zstd -q -3 --rm "$work/distinct-420mb.jsonl" -o "$double"
   fi
-  local size cpu1 cpu2 n1 n2
+  local size cpu1 cpu2 n1 n2 wall1 wall2 more=""
+  [[ -n "$split" ]] && more=", format: jsonl, split_bytes: 33554432"
   for size in 1 2; do
     local input="$corpus" yaml="$work/engine-$name-warm-$size.yaml" run="$work/run-engine-$name-warm-$size"
     [[ $size == 2 ]] && input="$double"
-    printf 'input: {paths: [%s]}\nsteps: [%s]\noutput: {path: %s}\nrun: {workers: %s}\n' "$input" "$steps" "$run" "$workers" > "$yaml"
+    if [[ -n "$split" ]]; then
+      local plain="${input%.zst}"
+      [[ -f "$plain" ]] || zstd -q -dc "$input" > "$plain"
+      input="$plain"
+    fi
+    printf 'input: {paths: [%s]%s}\nsteps: [%s]\noutput: {path: %s}\nrun: {workers: %s}\n' "$input" "$more" "$steps" "$run" "$workers" > "$yaml"
     rm -rf "$run"
     /usr/bin/time -f "%e %U %S %M" -o "$work/engine-$name-warm-$size.time" \
       java -Xmx2g $jvm_flags -jar "$jar" run "$yaml" --progress none > "$work/engine-$name-warm-$size.out" 2>&1
     read -r wall user sys rss < "$work/engine-$name-warm-$size.time"
     local records
     records=$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['records'])" "$run/stats.json")
-    if [[ $size == 1 ]]; then cpu1=$(echo "$user + $sys" | bc -l); n1=$records; else cpu2=$(echo "$user + $sys" | bc -l); n2=$records; fi
+    if [[ $size == 1 ]]; then cpu1=$(echo "$user + $sys" | bc -l); n1=$records; wall1=$wall; else cpu2=$(echo "$user + $sys" | bc -l); n2=$records; wall2=$wall; fi
     rm -rf "$run"
   done
-  printf '%-16s workers=%s records=%s+%s cpu=%.1fs+%.1fs JIT-warm docs/cpu-second=%.0f (whole runs: %.0f and %.0f)\n' \
+  printf '%-16s workers=%s records=%s+%s cpu=%.1fs+%.1fs JIT-warm docs/cpu-second=%.0f (whole runs: %.0f and %.0f)' \
     "$name-warm" "$workers" "$n1" "$((n2 - n1))" "$cpu1" "$(echo "$cpu2 - $cpu1" | bc -l)" \
     "$(echo "($n2 - $n1) / ($cpu2 - $cpu1)" | bc -l)" "$(echo "$n1 / $cpu1" | bc -l)" "$(echo "$n2 / $cpu2" | bc -l)"
+  if [[ -n "$split" ]]; then
+    printf ' wall=%.1fs+%.1fs JIT-warm docs/wall-second=%.0f' "$wall1" "$(echo "$wall2 - $wall1" | bc -l)" \
+      "$(echo "($n2 - $n1) / ($wall2 - $wall1)" | bc -l)"
+  fi
+  printf '\n'
 }
 
 bench noop "$corpus" ""
@@ -95,3 +110,5 @@ bench_warm noop ""
 bench_warm filters "$filters"
 bench_warm minhash "minhash_dedup"
 bench_warm quality "quality"
+bench_warm split-noop "" split
+bench_warm split-filters "$filters" split
