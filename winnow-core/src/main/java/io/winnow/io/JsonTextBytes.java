@@ -1,5 +1,6 @@
 package io.winnow.io;
 
+import io.winnow.text.AsciiWords;
 import io.winnow.text.PyText;
 import java.nio.charset.StandardCharsets;
 
@@ -147,7 +148,7 @@ final class JsonTextBytes {
 
   /**
    * {@link PyText#countWhitespaceWords} of the string that valid UTF-8 bytes hold, counted on the bytes: eight ASCII
-   * bytes a step ({@link #spaceFlags}), other characters one at a time, decoded for {@link PyText#isSpace} (a
+   * bytes a step ({@link AsciiWords}), other characters one at a time, decoded for {@link PyText#isSpace} (a
    * character above U+FFFF is no space, as neither of its surrogates is). A page of HTML is a few hundred KB read
    * for every record, so the byte-at-a-time loop this replaces was a tenth of reading it.
    */
@@ -158,12 +159,10 @@ final class JsonTextBytes {
     while (i < to) {
       if (i + 8 <= to) {
         long w = (long) LONGS.get(b, i);
-        if ((w & HIGHS) == 0) {
-          long space = spaceFlags(w);
-          // a word starts at a non-space byte whose previous byte (the last one's, for the first) is a space
-          long before = space << 8 | (inWord ? 0 : 0x80L);
-          words += Long.bitCount(~space & before & HIGHS);
-          inWord = space >>> 63 == 0;
+        if (AsciiWords.ascii(w)) {
+          long space = AsciiWords.spaceFlags(w);
+          words += AsciiWords.starts(space, inWord);
+          inWord = AsciiWords.endsInWord(space);
           i += 8;
           continue;
         }
@@ -190,19 +189,6 @@ final class JsonTextBytes {
       i += size;
     }
     return words;
-  }
-
-  /**
-   * The high bit of each byte of eight ASCII bytes set where the byte is whitespace for {@link PyText#isSpace}:
-   * space, U+0009..U+000D or U+001C..U+001F. Each test adds a constant that carries into a byte's high bit exactly
-   * when the byte is at least a bound; no byte of ASCII plus a constant below 0x80 overflows into its neighbour.
-   */
-  static long spaceFlags(long w) {
-    long x = w ^ SPACES;
-    long isSpace = ~(x + LOW7) & HIGHS; // x is zero only for a space byte
-    long tabToCr = (w + (0x80 - 0x09) * ONES) & ~(w + (0x80 - 0x0e) * ONES) & HIGHS;
-    long separators = (w + (0x80 - 0x1c) * ONES) & ~(w + (0x80 - 0x20) * ONES) & HIGHS;
-    return isSpace | tabToCr | separators;
   }
 
   private static int putUtf8(byte[] out, int o, int cp) {
@@ -250,7 +236,6 @@ final class JsonTextBytes {
       java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
   private static final long ONES = 0x0101010101010101L;
   private static final long HIGHS = 0x8080808080808080L;
-  private static final long LOW7 = 0x7f * ONES;
   private static final long SPACES = 0x20 * ONES;
   private static final long QUOTES = '"' * ONES;
   private static final long BACKSLASHES = '\\' * ONES;

@@ -2,6 +2,7 @@ package io.winnow.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.winnow.text.AsciiWords;
 import io.winnow.text.PyText;
 import java.nio.charset.StandardCharsets;
 import java.util.Random;
@@ -16,7 +17,7 @@ class JsonTextBytesTest {
         for (int neighbour : new int[] {' ', 'a', 0x7f, 0x00, 0x1f}) {
           long w = 0;
           for (int k = 0; k < 8; k++) w |= (long) (k == pos ? c : neighbour) << (8 * k);
-          long flags = JsonTextBytes.spaceFlags(w);
+          long flags = AsciiWords.spaceFlags(w);
           for (int k = 0; k < 8; k++) {
             int b = k == pos ? c : neighbour;
             assertThat((flags >>> (8 * k + 7) & 1) == 1).as("byte %#x at %d beside %#x", b, k, neighbour)

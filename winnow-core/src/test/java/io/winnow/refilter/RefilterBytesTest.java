@@ -37,6 +37,33 @@ class RefilterBytesTest {
   }
 
   @Test
+  void wordsCountedEightBytesAtATimeAgreeOnRandomTextsAtEveryAlignment() throws Exception {
+    // runs of ASCII letters and every ASCII whitespace byte, escapes ("\\n", "\\u0020", "\\""), non-ASCII spaces
+    // and letters, so that eight-byte blocks start and end inside words, spaces and escapes alike
+    String pieces = "abcdefgh ijk\tl\nm\r\u000b\u000c\u001c\u001f\"\\/\u00a0\u3000\u2028\u0085\u00e9\u20ac\uD83D\uDE00\u0001";
+    java.util.Random rnd = new java.util.Random(5);
+    KeptWords words = new KeptWords("text");
+    for (int k = 0; k < 4000; k++) {
+      StringBuilder sb = new StringBuilder();
+      int n = rnd.nextInt(90);
+      for (int i = 0; i < n; i++) {
+        if (rnd.nextInt(3) == 0) sb.append("word".repeat(1 + rnd.nextInt(4)));
+        else {
+          int at = rnd.nextInt(pieces.length());
+          if (Character.isHighSurrogate(pieces.charAt(at))) sb.append(pieces, at, at + 2);
+          else if (!Character.isLowSurrogate(pieces.charAt(at))) sb.append(pieces.charAt(at));
+        }
+      }
+      String t = sb.toString();
+      String json = JSON.writeValueAsString(t);
+      if (rnd.nextBoolean()) json = json.replace(" ", "\\u0020"); // escapes the writer would not make
+      String line = "{\"id\":\"" + "x".repeat(rnd.nextInt(8)) + "\",\"text\":" + json + "}";
+      byte[] b = line.getBytes(StandardCharsets.UTF_8);
+      assertThat(words.count(b, 0, b.length)).as(line).isEqualTo(PyText.countWhitespaceWords(t));
+    }
+  }
+
+  @Test
   void byteLinesSplitAsReadLineDoes() throws Exception {
     String text = "a\nbb\r\nccc\rdddd\n\n\r\re";
     List<String> expected = new ArrayList<>();
