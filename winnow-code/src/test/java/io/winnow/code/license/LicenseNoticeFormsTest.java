@@ -247,6 +247,11 @@ class LicenseNoticeFormsTest {
         + "(See the accompanying file LICENSE_1_0.txt.)")).containsExactly("BSL-1.0");
     assertThat(ids("All rights reserved. This program and the accompanying materials are made available under the terms of the "
         + "Eclipse Public License v2.0, which accompanies this distribution.")).containsExactly("EPL-2.0");
+    assertThat(ids("To the extent possible under law, the author has dedicated all copyright and related and neighboring rights "
+        + "to this software to the public domain worldwide. Released under CC0 1.0 Universal.")).containsExactly("CC0-1.0");
+    // a web page's footer states its content's license: not read as a grant (NamedGrants)
+    assertThat(ids("Text is available under the Creative Commons Attribution-ShareAlike License 3.0 Unported; additional terms "
+        + "may apply. By using this site, you agree to the Terms of Use and Privacy Policy.")).isEmpty();
     // named, not granted; a version the license never had
     assertThat(ids("The Apache License, Version 2.0 is a permissive license whose main conditions require preservation of notices."))
         .isEmpty();

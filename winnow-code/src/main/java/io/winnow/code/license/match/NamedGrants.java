@@ -18,6 +18,9 @@ import java.util.regex.Pattern;
  * the terms of the", "subject to the terms of the"), the license's full name and a version the SPDX list has for it;
  * a name that is only mentioned ("the Apache License, Version 2.0 is a permissive license") is no grant. Only names
  * that no other license shares are read: "the BSD license" or "the MIT license" say too little to pick an SPDX id.
+ * Creative Commons grants ("licensed under a Creative Commons Attribution 4.0 International License") are not read
+ * either: the footers of web pages state their content's license in those words, and a text of non-license prose
+ * must match nothing.
  */
 final class NamedGrants {
   /** SPDX id prefix and the license's name as {@link LicenseNormalizer} writes it. */
@@ -27,6 +30,7 @@ final class NamedGrants {
       {"EPL", "eclipse public license"},
       {"BSL", "boost software license"},
       {"CDDL", "common development and distribution license(?: cddl)?"},
+      {"CC0", "cc0"},
   };
 
   private static final Pattern GRANT;
@@ -35,7 +39,7 @@ final class NamedGrants {
     StringBuilder names = new StringBuilder();
     for (int i = 0; i < NAMES.length; i++) names.append(i == 0 ? "" : "|").append("(?<n").append(i).append('>').append(NAMES[i][1]).append(')');
     // "version 2 0", "2 0", "version 2" (2.0, as the GNU grants read it)
-    GRANT = Pattern.compile("\\b" + GnuGrants.CONTEXT + "(?:" + names + ") (?:version )?(?<major>\\d)(?: (?<minor>\\d))?(?= |$)");
+    GRANT = Pattern.compile("\\b" + GnuGrants.CONTEXT + "(?:a |an )?(?:" + names + ") (?:version )?(?<major>\\d)(?: (?<minor>\\d))?(?= |$)");
   }
 
   private NamedGrants() {}
@@ -43,7 +47,8 @@ final class NamedGrants {
   /** The grants of a normalised text ({@link LicenseNormalizer}), in text order. */
   static List<GnuGrants.Grant> find(String normalized) {
     List<GnuGrants.Grant> out = new ArrayList<>();
-    if (!normalized.contains(" license")) return out;
+    // every grant's words hold one of these: most files are passed over without the pattern
+    if (!normalized.contains("under ") && !normalized.contains("subject to ")) return out;
     Matcher m = GRANT.matcher(normalized);
     while (m.find()) {
       String prefix = null;
