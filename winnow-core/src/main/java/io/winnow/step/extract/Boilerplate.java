@@ -116,6 +116,17 @@ final class Boilerplate {
     return (flags(e) & HIDING_CLASS) != 0;
   }
 
+  /**
+   * A modal dialog ({@code aria-modal="true"} on a dialog role): an overlay over the page — cookie consent, a
+   * newsletter or login prompt — never its content, however much text it holds (a consent manager's cookie tables
+   * can outweigh a short article).
+   */
+  static boolean isModalDialog(Element e) {
+    if (!e.attr("aria-modal").equalsIgnoreCase("true")) return false;
+    String role = e.attr("role").toLowerCase(Locale.ROOT);
+    return role.equals("dialog") || role.equals("alertdialog");
+  }
+
   /** Furniture by role or class/id words; the caller spares large containers (wrappers). */
   boolean isBoilerplate(Element e) {
     String tag = e.normalName();

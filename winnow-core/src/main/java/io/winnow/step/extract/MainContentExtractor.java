@@ -94,7 +94,7 @@ public final class MainContentExtractor {
       if (!(node instanceof Element e) || e == root) return;
       int len = stats.text(e);
       if (furniture.isHidden(e) && len < 0.5 * total) remove.add(e);
-      else if (furniture.isCommentSection(e)) remove.add(e);
+      else if (furniture.isCommentSection(e) || Boilerplate.isModalDialog(e)) remove.add(e);
       else if (furniture.isBoilerplate(e) && len < 0.3 * total && !storyWrappers.contains(e) && !holdsTheStory(e, stats, totalProse)
           && !(furniture.isLayoutOnly(e) && stats.prose(e) > 0 && stats.linkDensity(e) < 0.5) && !isCodeCaption(e, stats)) remove.add(e);
     });

@@ -55,6 +55,15 @@ class ExtractionFailureClassesTest {
         .doesNotContain("School roof fixed").doesNotContain("parents' association");
   }
 
+  /**
+   * A consent manager's modal dialog (role="dialog", aria-modal="true") holding more prose than a short article:
+   * an overlay, never the content, whatever its size.
+   */
+  @Test
+  void aModalConsentDialogIsNotTheContentHoweverLong() {
+    assertThat(extract("modal-consent")).contains(FIRST, SECOND, LAST).doesNotContain("cookies").doesNotContain("Privacy settings");
+  }
+
   /** Image credits and author boxes named by their class ("image-source", "author-box") are furniture. */
   @Test
   void anImageCreditAndAnAuthorBoxAreDropped() {
