@@ -33,7 +33,11 @@ final class LineFilter {
       + "voir aussi|leer más|lee también|lea también|lea más|mira:|te puede interesar|ver también|leggi anche|"
       + "das könnte dich|das könnte sie|temas relacionados|artículos relacionados|related articles|related posts|"
       + "dowiedz się więcej|więcej:|zobacz:|czytaj:|weitere |siehe auch|auch lesen|schon gelesen|zum weiterlesen|"
-      + "noch mehr |mehr themen|mehr interessantes|vea también|mire:|lea:)");
+      + "noch mehr |mehr themen|mehr interessantes|vea también|mire:|lea:|read next|keep reading|"
+      // Dutch, Portuguese, the Scandinavian languages, Finnish, Czech, Slovak, Russian, Romanian, Hungarian, Turkish
+      + "lees ook|lees meer|leia também|leia mais|veja também|läs också|läs mer|læs også|læs mere|les også|les mer|"
+      + "lue myös|lue lisää|lue seuraavaksi|čtěte také|přečtěte si také|čítajte aj|читайте также|читайте далее|"
+      + "citește și|olvassa el|ezt is olvassa|ayrıca okuyun|ilginizi çekebilir)");
   /** Tag and category lists under a post ("Schlagwörter: …", "Tags"). */
   private static final Pattern TAGS = Pattern.compile("(?iu)^(?:schlagwörter|schlagworte|stichwörter|tags?|kategorien?|"
       + "categories|category|themen|etiquetas|tagi|étiquettes|mots-clés|filed under|posted in|abgelegt unter)(?:\\s*:|\\s*$)");
@@ -88,6 +92,7 @@ final class LineFilter {
   private static String filter(String text, ExtractOptions options) {
     StringBuilder out = new StringBuilder();
     Set<String> seen = new HashSet<>();
+    boolean teaserNext = false;
     for (String raw : text.split("\n")) {
       String line = raw.strip();
       boolean heading = !line.isEmpty() && line.charAt(0) == HEADING;
@@ -95,12 +100,30 @@ final class LineFilter {
       if (line.isEmpty() || line.equals("-")) continue;
       String key = line.toLowerCase(Locale.ROOT);
       if (key.length() >= 12 && !seen.add(key)) continue;
-      if (!options.recall() && isFurnitureLine(line, heading)) continue;
+      // "Lue myös:" on a line of its own, the teaser's title on the next: the title goes with its label
+      boolean teaser = teaserNext && isTitleLine(line);
+      teaserNext = false;
+      if (!options.recall() && teaser) continue;
+      if (!options.recall() && isFurnitureLine(line, heading)) {
+        teaserNext = isReadAlsoLabel(line);
+        continue;
+      }
       if (options.precision() && !heading && isFragment(line)) continue;
       if (out.length() > 0) out.append('\n');
       out.append(line);
     }
     return out.toString();
+  }
+
+  /** A "read also" prompt alone, as a label of what follows ("Lesen Sie auch:", "Lue myös:"). */
+  private static boolean isReadAlsoLabel(String line) {
+    String body = line.startsWith("- ") ? line.substring(2) : line;
+    return body.length() < 40 && body.endsWith(":") && READ_ALSO.matcher(body).find();
+  }
+
+  /** A line that reads as a title: short, and not ending a sentence. */
+  private static boolean isTitleLine(String line) {
+    return line.length() < 160 && ".!?…\"”»".indexOf(line.charAt(line.length() - 1)) < 0;
   }
 
   /** A credit, prompt, "read also", date or byline line. */

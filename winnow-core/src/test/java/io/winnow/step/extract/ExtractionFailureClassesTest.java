@@ -55,6 +55,13 @@ class ExtractionFailureClassesTest {
         .doesNotContain("School roof fixed").doesNotContain("parents' association");
   }
 
+  /** A "read also" label on a line of its own ("Lue myös:", "Lees ook:") takes the teaser's title under it along. */
+  @Test
+  void aReadAlsoLabelTakesTheTeaserTitleUnderIt() {
+    assertThat(extract("read-also-label")).contains(FIRST, SECOND, LAST).doesNotContain("Lue myös").doesNotContain("Lees ook")
+        .doesNotContain("Ferry timetable").doesNotContain("Saturday market");
+  }
+
   /**
    * A consent manager's modal dialog (role="dialog", aria-modal="true") holding more prose than a short article:
    * an overlay, never the content, whatever its size.
