@@ -77,7 +77,9 @@ public final class MainContentExtractor {
     root.traverse((node, depth) -> {
       if (node instanceof Comment) remove.add(node);
       else if (node instanceof Element e && e != root) {
-        if (Boilerplate.isFurnitureTag(e)) remove.add(e);
+        // a modal dialog goes with the furniture tags, before the page's text is measured: a consent manager's
+        // cookie tables must not make the story look like a small part of the page
+        if (Boilerplate.isFurnitureTag(e) || Boilerplate.isModalDialog(e)) remove.add(e);
         else if (e.normalName().equals("noscript") && !isRealText(e)) remove.add(e);
         else if (options.recall() && e.normalName().equals("figcaption")) e.tagName("p");
       }
@@ -94,7 +96,7 @@ public final class MainContentExtractor {
       if (!(node instanceof Element e) || e == root) return;
       int len = stats.text(e);
       if (furniture.isHidden(e) && len < 0.5 * total) remove.add(e);
-      else if (furniture.isCommentSection(e) || Boilerplate.isModalDialog(e)) remove.add(e);
+      else if (furniture.isCommentSection(e)) remove.add(e);
       else if (furniture.isBoilerplate(e) && len < 0.3 * total && !storyWrappers.contains(e) && !holdsTheStory(e, stats, totalProse)
           && !(furniture.isLayoutOnly(e) && stats.prose(e) > 0 && stats.linkDensity(e) < 0.5) && !isCodeCaption(e, stats)) remove.add(e);
     });
