@@ -74,6 +74,9 @@ public final class MainContentExtractor {
 
   private void clean(Element root, Boilerplate furniture) {
     List<Node> remove = new ArrayList<>();
+    boolean captionsAreText = options.recall() || isGallery(root);
+    // captions read as paragraphs: their class words ("slide-caption") say caption, which is furniture elsewhere
+    Set<Element> captionParagraphs = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
     root.traverse((node, depth) -> {
       if (node instanceof Comment) remove.add(node);
       else if (node instanceof Element e && e != root) {
@@ -81,7 +84,10 @@ public final class MainContentExtractor {
         // cookie tables must not make the story look like a small part of the page
         if (Boilerplate.isFurnitureTag(e) || Boilerplate.isModalDialog(e)) remove.add(e);
         else if (e.normalName().equals("noscript") && !isRealText(e)) remove.add(e);
-        else if (options.recall() && e.normalName().equals("figcaption")) e.tagName("p");
+        else if (captionsAreText && e.normalName().equals("figcaption")) {
+          e.tagName("p");
+          captionParagraphs.add(e);
+        }
       }
     });
     removeAll(remove);
@@ -97,7 +103,7 @@ public final class MainContentExtractor {
       int len = stats.text(e);
       if (furniture.isHidden(e) && len < 0.5 * total) remove.add(e);
       else if (furniture.isCommentSection(e)) remove.add(e);
-      else if (furniture.isBoilerplate(e) && len < 0.3 * total && !storyWrappers.contains(e) && !holdsTheStory(e, stats, totalProse)
+      else if (furniture.isBoilerplate(e) && len < 0.3 * total && !storyWrappers.contains(e) && !captionParagraphs.contains(e) && !holdsTheStory(e, stats, totalProse)
           && !(furniture.isLayoutOnly(e) && stats.prose(e) > 0 && stats.linkDensity(e) < 0.5) && !isCodeCaption(e, stats)) remove.add(e);
     });
     removeAll(remove);
@@ -112,6 +118,27 @@ public final class MainContentExtractor {
     return stats.prose(e) >= 0.4 * totalProse && stats.linkDensity(e) < 0.5;
   }
 
+
+  /**
+   * A gallery or slideshow page ("90+ costumes to make", a photo essay): its text is in the captions of its
+   * pictures, at least {@value #GALLERY_CAPTIONS} of them of {@value #GALLERY_CAPTION_CHARS}+ characters holding
+   * {@value #GALLERY_SHARE} of the page's text or more. Captions are furniture beside a story, the story itself here.
+   */
+  private static boolean isGallery(Element root) {
+    int captions = 0;
+    long captionChars = 0;
+    for (Element c : root.getElementsByTag("figcaption")) {
+      int n = c.text().length();
+      if (n < GALLERY_CAPTION_CHARS) continue;
+      captions++;
+      captionChars += n;
+    }
+    return captions >= GALLERY_CAPTIONS && captionChars >= GALLERY_SHARE * root.text().length();
+  }
+
+  private static final int GALLERY_CAPTIONS = 5;
+  private static final int GALLERY_CAPTION_CHARS = 80;
+  private static final double GALLERY_SHARE = 0.4;
 
   /**
    * A caption beside a code example ("Listing 18-8: Attempting to use a refutable pattern", right after the

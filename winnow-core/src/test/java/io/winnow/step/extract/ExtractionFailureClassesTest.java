@@ -55,6 +55,14 @@ class ExtractionFailureClassesTest {
         .doesNotContain("School roof fixed").doesNotContain("parents' association");
   }
 
+  /** A gallery page: its text is in its pictures' captions, kept as paragraphs whatever their class says. */
+  @Test
+  void aGallerysCaptionsAreItsText() {
+    assertThat(new MainContentExtractor().extract(page("gallery-captions"), "https://gazette.example/costumes").text())
+        .contains("Six harbour costumes", "A yellow raincoat", "Grey leggings", "a list of the wooden piles")
+        .doesNotContain("all rights reserved");
+  }
+
   /** A "read also" label on a line of its own ("Lue myös:", "Lees ook:") takes the teaser's title under it along. */
   @Test
   void aReadAlsoLabelTakesTheTeaserTitleUnderIt() {
