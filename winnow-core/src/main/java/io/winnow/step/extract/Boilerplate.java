@@ -76,8 +76,17 @@ final class Boilerplate {
     return f;
   }
 
+  /**
+   * A page builder's name for every block of a page: Elementor calls each block, the story's text blocks included,
+   * "elementor-widget" ("elementor-widget elementor-widget-text-editor", "elementor-widget-container"), so the word
+   * says nothing of furniture there. Only the prefix goes: the block's type after it ("nav-menu", "sidebar",
+   * "theme-post-content") is still read.
+   */
+  private static final Pattern BUILDER_BLOCK = Pattern.compile("elementor-widget(?:-container|-wrap)?(?=$|[\\s_-])");
+
   private static int wordFlags(String cls, String id) {
     String words = (cls + " " + id).toLowerCase(Locale.ROOT);
+    if (words.contains("elementor-widget")) words = BUILDER_BLOCK.matcher(words).replaceAll(" ");
     int f = 0;
     if (!cls.isEmpty() && HIDDEN_CLASS.find(cls.toLowerCase(Locale.ROOT))) f |= HIDING_CLASS;
     if (words.isBlank()) return f;
@@ -93,6 +102,7 @@ final class Boilerplate {
   /** The layout-word bits, asked for only of the few elements furniture words would remove. */
   private static int layoutFlags(String cls, String id) {
     String words = (cls + " " + id).toLowerCase(Locale.ROOT);
+    if (words.contains("elementor-widget")) words = BUILDER_BLOCK.matcher(words).replaceAll(" ");
     String rest = LAYOUT_WORD.matcher(words).replaceAll(" ");
     int f = 0;
     if (CLASS_OR_ID.find(rest)) f |= FURNITURE_BEYOND_LAYOUT;

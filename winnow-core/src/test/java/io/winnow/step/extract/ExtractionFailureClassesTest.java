@@ -55,6 +55,12 @@ class ExtractionFailureClassesTest {
         .doesNotContain("School roof fixed").doesNotContain("parents' association");
   }
 
+  /** A page builder calls every block a widget ("elementor-widget-text-editor"): the story's blocks are kept, its sidebar not. */
+  @Test
+  void aPageBuildersTextBlocksAreNotWidgetFurniture() {
+    assertThat(extract("page-builder-blocks")).contains(FIRST, SECOND, LAST).doesNotContain("Most read").doesNotContain("School roof");
+  }
+
   /** A gallery page: its text is in its pictures' captions, kept as paragraphs whatever their class says. */
   @Test
   void aGallerysCaptionsAreItsText() {
