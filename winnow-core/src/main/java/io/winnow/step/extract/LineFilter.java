@@ -37,7 +37,16 @@ final class LineFilter {
       // Dutch, Portuguese, the Scandinavian languages, Finnish, Czech, Slovak, Russian, Romanian, Hungarian, Turkish
       + "lees ook|lees meer|leia também|leia mais|veja também|läs också|läs mer|læs også|læs mere|les også|les mer|"
       + "lue myös|lue lisää|lue seuraavaksi|čtěte také|přečtěte si také|čítajte aj|читайте также|читайте далее|"
-      + "citește și|olvassa el|ezt is olvassa|ayrıca okuyun|ilginizi çekebilir)");
+      + "citește și|olvassa el|ezt is olvassa|ayrıca okuyun|ilginizi çekebilir|puedes ver:|mira también|lee además)");
+  /**
+   * A subscription wall's prompt in place of the rest of the story ("To view the full story, please subscribe",
+   * "If you're seeing this message but you're already a subscriber…"): a subscriber word with the story it
+   * withholds or the reader it addresses.
+   */
+  private static final Pattern SUBSCRIBER = Pattern.compile("(?iu)\\b(?:subscrib|abonn|suscri|assinante)");
+  private static final Pattern WITHHELD = Pattern.compile("(?iu)\\b(?:the full (?:story|article)|full access|continue reading|"
+      + "keep reading|already a (?:subscriber|member)|this story is (?:for|available to)|read the rest|den ganzen artikel|"
+      + "weiterlesen mit|la nota completa|el artículo completo|l'article complet)");
   /** Tag and category lists under a post ("Schlagwörter: …", "Tags"). */
   private static final Pattern TAGS = Pattern.compile("(?iu)^(?:schlagwörter|schlagworte|stichwörter|tags?|kategorien?|"
       + "categories|category|themen|etiquetas|tagi|étiquettes|mots-clés|filed under|posted in|abgelegt unter)(?:\\s*:|\\s*$)");
@@ -134,6 +143,7 @@ final class LineFilter {
     if (len < 100 && TAGS.matcher(body).find()) return true;
     if (heading) return false;
     if (len < 200 && SOCIAL.matcher(body).find() && INVITATION.matcher(body).find()) return true;
+    if (len < 250 && SUBSCRIBER.matcher(body).find() && WITHHELD.matcher(body).find()) return true;
     if (len < 150 && CREDIT.matcher(body).find()) return true;
     if (len < 150 && CAPTION_LABEL.matcher(body).find()) return true;
     if (len < 50 && ACTION.matcher(body).find()) return true;

@@ -69,6 +69,13 @@ class ExtractionFailureClassesTest {
         .doesNotContain("all rights reserved");
   }
 
+  /** A subscription wall's prompts where the story stops, and a Spanish "read also" ("PUEDES VER:"). */
+  @Test
+  void aSubscriptionPromptIsNotTheStory() {
+    assertThat(extract("subscription-wall")).contains(FIRST, SECOND, LAST).doesNotContain("subscribe").doesNotContain("subscriber")
+        .doesNotContain("PUEDES VER");
+  }
+
   /** A "read also" label on a line of its own ("Lue myös:", "Lees ook:") takes the teaser's title under it along. */
   @Test
   void aReadAlsoLabelTakesTheTeaserTitleUnderIt() {
