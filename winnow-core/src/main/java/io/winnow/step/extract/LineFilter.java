@@ -43,7 +43,7 @@ final class LineFilter {
    * "If you're seeing this message but you're already a subscriber…"): a subscriber word with the story it
    * withholds or the reader it addresses.
    */
-  private static final Pattern SUBSCRIBER = Pattern.compile("(?iu)\\b(?:subscrib|abonn|suscri|assinante)");
+  private static final String[] SUBSCRIBER = {"subscrib", "abonn", "suscri", "assinante"};
   private static final Pattern WITHHELD = Pattern.compile("(?iu)\\b(?:the full (?:story|article)|full access|continue reading|"
       + "keep reading|already a (?:subscriber|member)|this story is (?:for|available to)|read the rest|den ganzen artikel|"
       + "weiterlesen mit|la nota completa|el artículo completo|l'article complet)");
@@ -124,6 +124,17 @@ final class LineFilter {
     return out.toString();
   }
 
+  /** Whether {@code text} holds one of the lower-case ASCII {@code stems}, in any case (a scan, no regular expression: every line asks). */
+  private static boolean mentionsAny(String text, String[] stems) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = (char) (text.charAt(i) | 0x20);
+      for (String stem : stems) {
+        if (c == stem.charAt(0) && text.regionMatches(true, i, stem, 0, stem.length())) return true;
+      }
+    }
+    return false;
+  }
+
   /** A "read also" prompt alone, as a label of what follows ("Lesen Sie auch:", "Lue myös:"). */
   private static boolean isReadAlsoLabel(String line) {
     String body = line.startsWith("- ") ? line.substring(2) : line;
@@ -143,7 +154,7 @@ final class LineFilter {
     if (len < 100 && TAGS.matcher(body).find()) return true;
     if (heading) return false;
     if (len < 200 && SOCIAL.matcher(body).find() && INVITATION.matcher(body).find()) return true;
-    if (len < 250 && SUBSCRIBER.matcher(body).find() && WITHHELD.matcher(body).find()) return true;
+    if (len < 250 && mentionsAny(body, SUBSCRIBER) && WITHHELD.matcher(body).find()) return true;
     if (len < 150 && CREDIT.matcher(body).find()) return true;
     if (len < 150 && CAPTION_LABEL.matcher(body).find()) return true;
     if (len < 50 && ACTION.matcher(body).find()) return true;
