@@ -44,7 +44,17 @@ final class LineFilter {
    * withholds or the reader it addresses.
    */
   private static final String[] SUBSCRIBER = {"subscrib", "abonn", "suscri", "assinante"};
-  private static final Pattern WITHHELD = Pattern.compile("(?iu)\\b(?:the full (?:story|article)|full access|continue reading|"
+  /**
+   * An affiliate or advertising disclosure ("This post contains references to products from our advertisers. We may
+   * receive compensation…", "Für Links auf dieser Seite erhält GIGA ggf. eine Provision"): pay for links, said of
+   * this page.
+   */
+  private static final String[] PAID = {"compensation", "commission", "provision", "affiliate", "advertiser", "werbepartner"};
+  private static final Pattern THIS_PAGE = Pattern.compile("(?iu)\\b(?:this (?:post|page|article|site)|these links|"
+      + "(?:links|products) (?:on|in) this|auf dieser seite|in diesem (?:artikel|beitrag)|dieser artikel enthält)");
+  /** A plea for support under a post ("If you enjoyed reading this post – would you consider supporting our work?"). */
+  private static final Pattern SUPPORT_PLEA = Pattern.compile("(?iu)^(?:if you (?:enjoyed|liked|like|value)|enjoyed this|"
+      + "did you enjoy|please consider supporting|support (?:us|our work))");  private static final Pattern WITHHELD = Pattern.compile("(?iu)\\b(?:the full (?:story|article)|full access|continue reading|"
       + "keep reading|already a (?:subscriber|member)|this story is (?:for|available to)|read the rest|den ganzen artikel|"
       + "weiterlesen mit|la nota completa|el artículo completo|l'article complet)");
   /** Tag and category lists under a post ("Schlagwörter: …", "Tags"). */
@@ -155,6 +165,8 @@ final class LineFilter {
     if (heading) return false;
     if (len < 200 && SOCIAL.matcher(body).find() && INVITATION.matcher(body).find()) return true;
     if (len < 250 && mentionsAny(body, SUBSCRIBER) && WITHHELD.matcher(body).find()) return true;
+    if (len < 300 && mentionsAny(body, PAID) && THIS_PAGE.matcher(body).find()) return true;
+    if (len < 160 && SUPPORT_PLEA.matcher(body).find()) return true;
     if (len < 150 && CREDIT.matcher(body).find()) return true;
     if (len < 150 && CAPTION_LABEL.matcher(body).find()) return true;
     if (len < 50 && ACTION.matcher(body).find()) return true;

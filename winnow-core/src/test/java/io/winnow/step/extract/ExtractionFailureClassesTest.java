@@ -69,6 +69,13 @@ class ExtractionFailureClassesTest {
         .doesNotContain("all rights reserved");
   }
 
+  /** An affiliate disclosure of the page's links, and a plea for support under the post. */
+  @Test
+  void anAffiliateDisclosureAndASupportPleaAreNotTheStory() {
+    assertThat(extract("disclosure-plea")).contains(FIRST, SECOND, LAST).doesNotContain("advertisers").doesNotContain("Provision")
+        .doesNotContain("supporting our work");
+  }
+
   /** A subscription wall's prompts where the story stops, and a Spanish "read also" ("PUEDES VER:"). */
   @Test
   void aSubscriptionPromptIsNotTheStory() {
