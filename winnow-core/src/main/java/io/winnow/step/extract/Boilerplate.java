@@ -84,9 +84,14 @@ final class Boilerplate {
    */
   private static final Pattern BUILDER_BLOCK = Pattern.compile("elementor-widget(?:-container|-wrap)?(?=$|[\\s_-])");
 
-  private static int wordFlags(String cls, String id) {
+  /** An element's class and id words, lower case, a page builder's block prefix left out ({@link #BUILDER_BLOCK}). */
+  private static String classIdWords(String cls, String id) {
     String words = (cls + " " + id).toLowerCase(Locale.ROOT);
-    if (words.contains("elementor-widget")) words = BUILDER_BLOCK.matcher(words).replaceAll(" ");
+    return words.contains("elementor-widget") ? BUILDER_BLOCK.matcher(words).replaceAll(" ") : words;
+  }
+
+  private static int wordFlags(String cls, String id) {
+    String words = classIdWords(cls, id);
     int f = 0;
     if (!cls.isEmpty() && HIDDEN_CLASS.find(cls.toLowerCase(Locale.ROOT))) f |= HIDING_CLASS;
     if (words.isBlank()) return f;
@@ -101,8 +106,7 @@ final class Boilerplate {
 
   /** The layout-word bits, asked for only of the few elements furniture words would remove. */
   private static int layoutFlags(String cls, String id) {
-    String words = (cls + " " + id).toLowerCase(Locale.ROOT);
-    if (words.contains("elementor-widget")) words = BUILDER_BLOCK.matcher(words).replaceAll(" ");
+    String words = classIdWords(cls, id);
     String rest = LAYOUT_WORD.matcher(words).replaceAll(" ");
     int f = 0;
     if (CLASS_OR_ID.find(rest)) f |= FURNITURE_BEYOND_LAYOUT;

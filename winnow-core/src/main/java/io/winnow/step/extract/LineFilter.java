@@ -145,9 +145,14 @@ final class LineFilter {
     return false;
   }
 
+  /** The line without the list bullet the renderer writes ("- "). */
+  private static String withoutBullet(String line) {
+    return line.startsWith("- ") ? line.substring(2) : line;
+  }
+
   /** A "read also" prompt alone, as a label of what follows ("Lesen Sie auch:", "Lue myös:"). */
   private static boolean isReadAlsoLabel(String line) {
-    String body = line.startsWith("- ") ? line.substring(2) : line;
+    String body = withoutBullet(line);
     return body.length() < 40 && body.endsWith(":") && READ_ALSO.matcher(body).find();
   }
 
@@ -158,7 +163,7 @@ final class LineFilter {
 
   /** A credit, prompt, "read also", date or byline line. */
   static boolean isFurnitureLine(String line, boolean heading) {
-    String body = line.startsWith("- ") ? line.substring(2) : line;
+    String body = withoutBullet(line);
     int len = body.length();
     if ((len < 60 || len < 200 && body.indexOf(':') > 0 && body.indexOf(':') < 25) && READ_ALSO.matcher(body).find()) return true;
     if (len < 100 && TAGS.matcher(body).find()) return true;
